@@ -1,0 +1,62 @@
+package lint
+
+import "github.com/open-policy-agent/opa/v1/ast"
+
+// Kind is the type of a source file.
+type Kind int
+
+// File kinds found by discovery.
+const (
+	KindUnknown Kind = iota
+	KindDockerfile
+	KindYAML
+)
+
+func (k Kind) String() string {
+	switch k {
+	case KindDockerfile:
+		return "dockerfile"
+	case KindYAML:
+		return "yaml"
+	case KindUnknown:
+	}
+	return "unknown"
+}
+
+// Document is one unit the policies evaluate: a Dockerfile, or one
+// Kubernetes object of a YAML stream. Parsers build it once; the engine only
+// reads it.
+type Document interface {
+	// Input is the Rego input for the document (see docs/policies.md),
+	// converted once.
+	Input() ast.Value
+	// Locate returns the range of the node at path, a list of object keys
+	// (strings) and array indices (ints) from the document root, or of its
+	// deepest existing ancestor when the path does not exist.
+	Locate(path []any) Range
+	// Summary is what rules over every Kubernetes object of a run see of
+	// this document (see docs/policies.md), or nil.
+	Summary() ast.Value
+	// Edit turns a fix intent whose operation is specific to the document's
+	// format ("set", "delete", "add_to_list" on YAML) into text edits of the
+	// original bytes. The engine itself handles "replace", "insert_lines"
+	// and "pin_image".
+	Edit(in Intent) ([]Edit, error)
+}
+
+// Intent is one step of a fix as a rule describes it (see docs/policies.md).
+type Intent struct {
+	Op     string
+	Range  Range
+	Path   []any
+	Value  any
+	Values []any
+	Text   string
+	Image  map[string]any
+}
+
+// Parser turns one file's bytes into documents. It never fails: input it
+// cannot read becomes a document whose "errors" field says why and where.
+type Parser interface {
+	Parse(path string, src []byte) []Document
+}

@@ -1,0 +1,121 @@
+// Package lint holds hardline's model (ranges, findings, fixes), file
+// discovery and the engine that evaluates the Rego policies over parsed files.
+package lint
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"github.com/hardline-dev/hardline/policies"
+)
+
+// Range is a span of a source file. Lines and columns are 1-based; columns
+// count Unicode code points and EndColumn is exclusive. Offset and EndOffset
+// are 0-based byte offsets, EndOffset exclusive.
+type Range struct {
+	Line      int `json:"line"`
+	Column    int `json:"column"`
+	EndLine   int `json:"endLine"`
+	EndColumn int `json:"endColumn"`
+	Offset    int `json:"offset"`
+	EndOffset int `json:"endOffset"`
+}
+
+// IsZero reports whether the range was never set.
+func (r Range) IsZero() bool { return r.Line == 0 }
+
+// Edit replaces the bytes of Range in File with NewText.
+type Edit struct {
+	File    string
+	Range   Range
+	NewText string
+}
+
+// Fix is one way to resolve a finding: a title and non-overlapping edits.
+type Fix struct {
+	Title         string
+	Applicability policies.Applicability
+	Edits         []Edit
+	// Display is text shown to the user for a display fix that has no
+	// edits, such as a whole new object to add.
+	Display string
+}
+
+// Finding is one problem reported by a rule.
+type Finding struct {
+	RuleID   string
+	Name     string
+	Severity policies.Severity
+	Message  string
+	File     string
+	Range    Range
+	Fixes    []Fix
+	// Fingerprint identifies the finding across unrelated edits of the
+	// file (SARIF partialFingerprints.primaryLocationLineHash).
+	Fingerprint string
+	// Suppression is set when an ignore comment, annotation or the
+	// configuration silenced the finding.
+	Suppression *Suppression
+}
+
+// Suppression says why a finding is not counted.
+type Suppression struct {
+	// Kind is "comment", "annotation" or "config".
+	Kind          string
+	Justification string
+}
+
+// Notice is something the user should know that is not a finding, such as a
+// skipped file.
+type Notice struct {
+	File    string
+	Message string
+}
+
+// Report is the outcome of a run.
+type Report struct {
+	// Rules are the rules that ran, sorted by ID.
+	Rules []policies.Rule
+	// Findings are sorted by file, line, column and rule ID.
+	Findings []Finding
+	Notices  []Notice
+	// Files is the number of files linted; Documents the number of
+	// Dockerfiles and Kubernetes objects among them.
+	Files     int
+	Documents int
+}
+
+// Rule returns the rule with the given ID.
+func (r *Report) Rule(id string) (policies.Rule, bool) {
+	i, ok := slices.BinarySearchFunc(r.Rules, id, func(rule policies.Rule, id string) int { return cmp.Compare(rule.ID, id) })
+	if !ok {
+		return policies.Rule{}, false
+	}
+	return r.Rules[i], true
+}
+
+// SortFindings orders findings by file, line, column, rule ID and message.
+func SortFindings(fs []Finding) {
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		return cmp.Or(
+			cmp.Compare(a.File, b.File),
+			cmp.Compare(a.Range.Line, b.Range.Line),
+			cmp.Compare(a.Range.Column, b.Range.Column),
+			cmp.Compare(a.RuleID, b.RuleID),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+}
+
+// PosError is an error about input at a position.
+type PosError struct {
+	File      string
+	Line, Col int
+	Err       error
+}
+
+func (e *PosError) Error() string { return fmt.Sprintf("%s:%d:%d: %v", e.File, e.Line, e.Col, e.Err) }
+
+// Unwrap returns the underlying error.
+func (e *PosError) Unwrap() error { return e.Err }

@@ -1,0 +1,147 @@
+// Package policies holds hardline's embedded Rego rules and the catalogue
+// read from their METADATA blocks.
+package policies
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Severity ranks a finding. The zero value is not a valid severity.
+type Severity int
+
+// Severities, from least to most severe.
+const (
+	SeverityInfo Severity = iota + 1
+	SeverityWarning
+	SeverityError
+)
+
+// ParseSeverity reads a severity name ("info", "warning", "error").
+func ParseSeverity(s string) (Severity, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "info":
+		return SeverityInfo, nil
+	case "warning":
+		return SeverityWarning, nil
+	case "error":
+		return SeverityError, nil
+	}
+	return 0, fmt.Errorf("unknown severity %q (want info, warning or error)", s)
+}
+
+func (s Severity) String() string {
+	switch s {
+	case SeverityInfo:
+		return "info"
+	case SeverityWarning:
+		return "warning"
+	case SeverityError:
+		return "error"
+	}
+	return fmt.Sprintf("severity(%d)", int(s))
+}
+
+// MarshalText writes the severity's name.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// UnmarshalText reads a severity's name.
+func (s *Severity) UnmarshalText(b []byte) error {
+	v, err := ParseSeverity(string(b))
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
+
+// Applicability says when a fix may be applied.
+type Applicability int
+
+// Applicabilities, from most to least automatic.
+const (
+	// ApplicabilitySafe fixes are applied by --fix.
+	ApplicabilitySafe Applicability = iota + 1
+	// ApplicabilityUnsafe fixes are applied only with --unsafe-fixes.
+	ApplicabilityUnsafe
+	// ApplicabilityDisplay fixes are shown and never applied.
+	ApplicabilityDisplay
+)
+
+// ParseApplicability reads "safe", "unsafe" or "display".
+func ParseApplicability(s string) (Applicability, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "safe":
+		return ApplicabilitySafe, nil
+	case "unsafe":
+		return ApplicabilityUnsafe, nil
+	case "display":
+		return ApplicabilityDisplay, nil
+	}
+	return 0, fmt.Errorf("unknown fix applicability %q (want safe, unsafe or display)", s)
+}
+
+func (a Applicability) String() string {
+	switch a {
+	case ApplicabilitySafe:
+		return "safe"
+	case ApplicabilityUnsafe:
+		return "unsafe"
+	case ApplicabilityDisplay:
+		return "display"
+	}
+	return fmt.Sprintf("applicability(%d)", int(a))
+}
+
+// MarshalText writes the applicability's name.
+func (a Applicability) MarshalText() ([]byte, error) { return []byte(a.String()), nil }
+
+// UnmarshalText reads an applicability's name.
+func (a *Applicability) UnmarshalText(b []byte) error {
+	v, err := ParseApplicability(string(b))
+	if err != nil {
+		return err
+	}
+	*a = v
+	return nil
+}
+
+// Input names the model a rule evaluates.
+type Input string
+
+// The inputs a rule can evaluate. A rule's package is rules.<input>.<ID>.
+const (
+	// InputDockerfile rules see one Dockerfile.
+	InputDockerfile Input = "dockerfile"
+	// InputKubernetes rules see one Kubernetes object.
+	InputKubernetes Input = "kubernetes"
+	// InputImage rules see one Dockerfile or Kubernetes object and look at its images.
+	InputImage Input = "image"
+	// InputManifests rules see a summary of every Kubernetes object of the run.
+	InputManifests Input = "manifests"
+)
+
+// Rule is one entry of the catalogue, read from a rule's METADATA block.
+type Rule struct {
+	ID          string        `json:"id"`
+	Name        string        `json:"name"`
+	Title       string        `json:"title"`
+	Description string        `json:"description"`
+	Severity    Severity      `json:"severity"`
+	Input       Input         `json:"input"`
+	Remediation string        `json:"remediation,omitempty"`
+	Why         string        `json:"why,omitempty"`
+	Bad         string        `json:"bad,omitempty"`
+	Good        string        `json:"good,omitempty"`
+	Fix         Applicability `json:"fix,omitempty"`
+	FixReason   string        `json:"fixReason,omitempty"`
+	Levels      []string      `json:"levels,omitempty"`
+	References  []string      `json:"references,omitempty"`
+	Tags        []string      `json:"tags,omitempty"`
+	// Package is the Rego package path, such as "rules.dockerfile.DF001".
+	Package string `json:"-"`
+	// File is the policy file the rule was read from.
+	File string `json:"-"`
+	// Builtin is false for rules loaded from a user's policy directory.
+	Builtin bool `json:"-"`
+}

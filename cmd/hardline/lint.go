@@ -1,0 +1,401 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/hardline-dev/hardline/formats"
+	"github.com/hardline-dev/hardline/lint"
+	"github.com/hardline-dev/hardline/lint/config"
+	"github.com/hardline-dev/hardline/lint/digest"
+	"github.com/hardline-dev/hardline/lint/dockerfile"
+	"github.com/hardline-dev/hardline/lint/kube"
+	"github.com/hardline-dev/hardline/policies"
+)
+
+// lintFlags are the lint command's flags.
+type lintFlags struct {
+	format              string
+	failOn              string
+	color               string
+	configFile          string
+	profile             string
+	kubeVersion         string
+	today               string
+	stdinFilename       string
+	trustedRegistries   []string
+	allowedCapabilities []string
+	policyDirs          []string
+	disable             []string
+	enable              []string
+	fix                 bool
+	unsafeFixes         bool
+	diff                bool
+	resolveDigests      bool
+}
+
+func newLintCmd(e *env) *cobra.Command {
+	var fl lintFlags
+	cmd := &cobra.Command{
+		Use:   "lint [PATH...]",
+		Short: "Lint Dockerfiles and Kubernetes manifests",
+		Long: `Lint the Dockerfiles and Kubernetes manifests in PATHs (default: the current
+directory). Directories are walked for Dockerfile, Containerfile, *.Dockerfile,
+Dockerfile.*, *.yaml, *.yml and *.json, skipping .git, node_modules and vendor;
+a file named on the command line is always linted. "-" reads standard input,
+named by --stdin-filename.
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
+2 hardline could not run.`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runLint(cmd, e, &fl, args)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&fl.format, "format", "f", "text", "output format: text, json, sarif or github")
+	f.StringVar(&fl.failOn, "fail-on", "", "exit 1 for findings at or above this severity: info, warning, error or never (default warning)")
+	f.StringVar(&fl.color, "color", "auto", "colour the text output: auto, always or never")
+	f.StringVarP(&fl.configFile, "config", "c", "", "configuration file (default: .hardline.yaml in the current directory or a parent)")
+	f.StringVar(&fl.profile, "profile", "", "run only the Pod Security Standards controls of a level: baseline or restricted")
+	f.StringVar(&fl.kubeVersion, "kube-version", "", `Kubernetes version the API checks target, such as "1.34" (default: the newest known)`)
+	f.StringVar(&fl.today, "today", "", "date end-of-life checks compare with, YYYY-MM-DD (default: today)")
+	f.StringVar(&fl.stdinFilename, "stdin-filename", "", `name standard input ("-") is linted as: its type, configuration and suppressions follow it`)
+	f.StringSliceVar(&fl.trustedRegistries, "trusted-registry", nil, "registry (or registry/prefix) images may come from; repeatable; turns on IM004")
+	f.StringSliceVar(&fl.allowedCapabilities, "allowed-capability", nil, "capability containers may add (default NET_BIND_SERVICE); repeatable")
+	f.StringSliceVar(&fl.policyDirs, "policy", nil, "directory of your own Rego policies; repeatable")
+	f.StringSliceVar(&fl.disable, "disable", nil, "rule ID or name to turn off; repeatable")
+	f.StringSliceVar(&fl.enable, "enable", nil, "rule ID or name to turn on; repeatable")
+	f.BoolVar(&fl.fix, "fix", false, "apply the safe fixes in place")
+	f.BoolVar(&fl.unsafeFixes, "unsafe-fixes", false, "with --fix or --diff, apply the unsafe fixes too")
+	f.BoolVar(&fl.diff, "diff", false, "print the fixes as a unified diff and write nothing")
+	f.BoolVar(&fl.resolveDigests, "resolve-digests", false, "look image digests up in their registries (network) so tags can be pinned")
+	return cmd
+}
+
+func usageError(format string, args ...any) error {
+	return &exitCodeError{code: exitError, err: fmt.Errorf(format, args...)}
+}
+
+func runLint(cmd *cobra.Command, e *env, fl *lintFlags, args []string) error {
+	ctx := cmd.Context()
+	if fl.fix && fl.diff {
+		return usageError("--fix and --diff cannot be used together")
+	}
+	cfg, err := loadConfig(fl.configFile)
+	if err != nil {
+		return &exitCodeError{code: exitError, err: err}
+	}
+	if err := fl.merge(cfg, cmd); err != nil {
+		return &exitCodeError{code: exitError, err: err}
+	}
+	formatter, err := newFormatter(fl, e)
+	if err != nil {
+		return &exitCodeError{code: exitError, err: err}
+	}
+	failOn, err := parseFailOn(cfg.FailOn)
+	if err != nil {
+		return &exitCodeError{code: exitError, err: err}
+	}
+
+	cat, err := loadCatalog(cfg.PolicyDirs())
+	if err != nil {
+		return &exitCodeError{code: exitError, err: err}
+	}
+	if err := cfg.CheckRules(func(s string) bool { _, ok := cat.Lookup(s); return ok || strings.EqualFold(s, "all") }); err != nil {
+		return &exitCodeError{code: exitError, err: err}
+	}
+	opts, err := engineOptions(cfg, fl)
+	if err != nil {
+		return &exitCodeError{code: exitError, err: err}
+	}
+	eng, err := lint.NewEngine(ctx, cat, opts)
+	if err != nil {
+		return &exitCodeError{code: exitError, err: err}
+	}
+
+	srcs, notices, err := sources(e, fl, cfg, args)
+	if err != nil {
+		return &exitCodeError{code: exitError, err: err}
+	}
+	rep, lintErr := eng.Lint(ctx, srcs)
+	if fl.fix || fl.diff {
+		fixed, err := applyFixes(e, fl, rep, srcs)
+		if err != nil {
+			lintErr = errors.Join(lintErr, err)
+		}
+		if fixed > 0 && fl.fix {
+			// Report what is left after the fixes.
+			rep, err = eng.Lint(ctx, srcs)
+			lintErr = errors.Join(lintErr, err)
+		}
+	}
+	rep.Notices = append(notices, rep.Notices...)
+	if !fl.diff {
+		if err := formatter.Format(e.stdout, rep); err != nil {
+			return &exitCodeError{code: exitError, err: fmt.Errorf("write report: %w", err)}
+		}
+	}
+	if lintErr != nil {
+		return &exitCodeError{code: exitError, err: lintErr}
+	}
+	for _, f := range rep.Findings {
+		if f.Suppression == nil && failOn != 0 && f.Severity >= failOn {
+			return &exitCodeError{code: exitFindings}
+		}
+	}
+	return nil
+}
+
+// merge applies the command-line flags over the configuration file.
+func (fl *lintFlags) merge(cfg *config.Config, cmd *cobra.Command) error {
+	changed := cmd.Flags().Changed
+	if changed("fail-on") {
+		cfg.FailOn = fl.failOn
+	}
+	if changed("profile") {
+		cfg.Profile = fl.profile
+	}
+	if changed("kube-version") {
+		cfg.KubeVersion = fl.kubeVersion
+	}
+	if changed("trusted-registry") {
+		cfg.TrustedRegistries = fl.trustedRegistries
+	}
+	if changed("allowed-capability") {
+		cfg.AllowedCapabilities = fl.allowedCapabilities
+	}
+	cfg.Disable = append(cfg.Disable, fl.disable...)
+	cfg.Enable = append(cfg.Enable, fl.enable...)
+	for _, dir := range fl.policyDirs {
+		// Flags are relative to the working directory, the file's entries
+		// to the file's directory.
+		abs, err := filepath.Abs(dir)
+		if err != nil {
+			return fmt.Errorf("--policy %s: %w", dir, err)
+		}
+		cfg.Policies = append(cfg.Policies, abs)
+	}
+	return cfg.Validate()
+}
+
+func loadConfig(path string) (*config.Config, error) {
+	if path == "" {
+		wd, err := os.Getwd()
+		if err != nil {
+			return nil, fmt.Errorf("find configuration: %w", err)
+		}
+		if path, err = config.Find(wd); err != nil {
+			return nil, err
+		}
+		if path == "" {
+			return &config.Config{Dir: wd}, nil
+		}
+	}
+	return config.Load(path)
+}
+
+func parseFailOn(s string) (policies.Severity, error) {
+	switch s {
+	case "":
+		return policies.SeverityWarning, nil
+	case "never":
+		return 0, nil
+	}
+	sev, err := policies.ParseSeverity(s)
+	if err != nil {
+		return 0, fmt.Errorf("--fail-on: %w", err)
+	}
+	return sev, nil
+}
+
+func newFormatter(fl *lintFlags, e *env) (formats.Formatter, error) {
+	switch fl.format {
+	case "text":
+		color, err := useColor(fl.color, e)
+		if err != nil {
+			return nil, err
+		}
+		return formats.Text{Color: color}, nil
+	case "json":
+		return formats.JSON{}, nil
+	case "sarif":
+		wd, err := os.Getwd()
+		if err != nil {
+			return nil, fmt.Errorf("sarif: %w", err)
+		}
+		return formats.SARIF{Version: buildVersion(), WorkDir: wd}, nil
+	case "github":
+		return formats.GitHub{}, nil
+	}
+	return nil, fmt.Errorf("unknown --format %q (want text, json, sarif or github)", fl.format)
+}
+
+func useColor(mode string, e *env) (bool, error) {
+	switch mode {
+	case "always":
+		return true, nil
+	case "never":
+		return false, nil
+	case "auto":
+		_, noColor := os.LookupEnv("NO_COLOR")
+		return e.isTerminal && !noColor && e.getenv("TERM") != "dumb", nil
+	}
+	return false, fmt.Errorf("unknown --color %q (want auto, always or never)", mode)
+}
+
+// loadCatalog loads the built-in rules and the user's policy directories.
+func loadCatalog(dirs []string) (*policies.Catalog, error) {
+	cat, err := policies.Builtin()
+	if err != nil {
+		return nil, err
+	}
+	for _, dir := range dirs {
+		user, err := policies.Load(os.DirFS(dir), filepath.ToSlash(filepath.Clean(dir)), false)
+		if err != nil {
+			return nil, fmt.Errorf("load policies from %s: %w", dir, err)
+		}
+		if err := cat.Merge(user); err != nil {
+			return nil, fmt.Errorf("load policies from %s: %w", dir, err)
+		}
+	}
+	return cat, nil
+}
+
+func engineOptions(cfg *config.Config, fl *lintFlags) (lint.Options, error) {
+	today := fl.today
+	if today == "" {
+		today = time.Now().Format(time.DateOnly)
+	} else if _, err := time.Parse(time.DateOnly, today); err != nil {
+		return lint.Options{}, fmt.Errorf("--today %q: want YYYY-MM-DD", today)
+	}
+	data := map[string]any{
+		"today":                today,
+		"trusted_registries":   anySlice(cfg.TrustedRegistries),
+		"allowed_capabilities": anySlice(cfg.AllowedCapabilities),
+	}
+	if cfg.KubeVersion != "" {
+		data["kube_version"] = cfg.KubeVersion
+	}
+	if cfg.AllowedCapabilities == nil {
+		delete(data, "allowed_capabilities")
+	}
+	opts := lint.Options{
+		Config:   data,
+		Enabled:  func(r policies.Rule) bool { return cfg.Enabled(r) && inProfile(cfg.Profile, r) },
+		Severity: cfg.SeverityFor,
+		Parsers: map[lint.Kind]lint.Parser{
+			lint.KindDockerfile: dockerfile.Parser{},
+			lint.KindYAML:       kube.Parser{},
+		},
+	}
+	if fl.resolveDigests {
+		opts.Digests = digest.New(digest.Options{})
+	}
+	return opts, nil
+}
+
+// inProfile reports whether a rule runs under a Pod Security Standards
+// profile: with one, only that level's controls (and the rules reporting
+// unparseable files) run.
+func inProfile(profile string, r policies.Rule) bool {
+	if profile == "" || r.ID == "DF000" || r.ID == "KS000" {
+		return true
+	}
+	for _, l := range r.Levels {
+		if l == profile {
+			return true
+		}
+	}
+	return false
+}
+
+func anySlice(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
+}
+
+// sources lists the files to lint: standard input, or a walk of the paths.
+func sources(e *env, fl *lintFlags, cfg *config.Config, args []string) ([]lint.Source, []lint.Notice, error) {
+	if len(args) == 1 && args[0] == "-" {
+		if fl.stdinFilename == "" {
+			return nil, nil, errors.New(`linting standard input ("-") needs --stdin-filename`)
+		}
+		if fl.fix {
+			return nil, nil, errors.New("--fix cannot write to standard input; use --diff")
+		}
+		src, err := io.ReadAll(e.stdin)
+		if err != nil {
+			return nil, nil, fmt.Errorf("read standard input: %w", err)
+		}
+		kind := lint.Classify(fl.stdinFilename)
+		if kind == lint.KindUnknown {
+			kind = lint.Sniff(src)
+		}
+		return []lint.Source{{Path: filepath.ToSlash(filepath.Clean(fl.stdinFilename)), Kind: kind, Src: src}}, nil, nil
+	}
+	if len(args) == 0 {
+		args = []string{"."}
+	}
+	for _, a := range args {
+		if a == "-" {
+			return nil, nil, errors.New(`"-" (standard input) cannot be mixed with other paths`)
+		}
+	}
+	d, err := lint.Discover(args, cfg.Excluded)
+	if err != nil {
+		return nil, nil, err
+	}
+	return d.Sources, d.Notices, nil
+}
+
+// applyFixes writes the selected fixes (--fix) or prints them as a diff
+// (--diff), and returns the number of files changed.
+func applyFixes(e *env, fl *lintFlags, rep *lint.Report, srcs []lint.Source) (int, error) {
+	inMemory := map[string][]byte{}
+	for _, s := range srcs {
+		if s.Src != nil {
+			inMemory[s.Path] = s.Src
+		}
+	}
+	var errs []error
+	changed := 0
+	for _, fe := range lint.SelectFixes(rep, fl.unsafeFixes) {
+		if !fl.diff {
+			if err := lint.WriteFixed(fe, rep.Checksums[fe.File]); err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			changed++
+			fmt.Fprintf(e.stderr, "hardline: fixed %d finding(s) in %s\n", fe.Fixes, fe.File)
+			continue
+		}
+		src, ok := inMemory[fe.File]
+		if !ok {
+			var err error
+			if src, err = os.ReadFile(fe.File); err != nil {
+				errs = append(errs, fmt.Errorf("diff %s: %w", fe.File, err))
+				continue
+			}
+		}
+		d, err := lint.UnifiedDiff(fe.File, src, fe.Edits)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("diff %s: %w", fe.File, err))
+			continue
+		}
+		if _, err := io.WriteString(e.stdout, d); err != nil {
+			return changed, fmt.Errorf("write diff: %w", err)
+		}
+		changed++
+	}
+	return changed, errors.Join(errs...)
+}

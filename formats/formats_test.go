@@ -1,0 +1,585 @@
+package formats
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/hardline-dev/hardline/lint"
+	"github.com/hardline-dev/hardline/policies"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+const (
+	dockerfileSrc = `FROM python:3.12
+RUN curl -sSL https://example.com/install.sh | sh
+ADD app/ /app/
+# hardline ignore=DF005 the base image's setup needs root
+USER root
+`
+	brokenSrc = "FORM alpine\n"
+	deploySrc = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          securityContext:
+            privileged: true
+`
+	workDir = "/home/dev/src/shop"
+)
+
+// span builds the range of src from line:col to endLine:endCol (1-based,
+// columns in code points, end exclusive), with its byte offsets.
+func span(t *testing.T, src string, line, col, endLine, endCol int) lint.Range {
+	t.Helper()
+	offset := func(line, col int) int {
+		lines := strings.SplitAfter(src, "\n")
+		if line > len(lines) {
+			t.Fatalf("line %d out of range", line)
+		}
+		off := 0
+		for _, l := range lines[:line-1] {
+			off += len(l)
+		}
+		l := lines[line-1]
+		for range col - 1 {
+			_, n := utf8.DecodeRuneInString(l)
+			off += n
+			l = l[n:]
+		}
+		return off
+	}
+	return lint.Range{
+		Line: line, Column: col, EndLine: endLine, EndColumn: endCol,
+		Offset: offset(line, col), EndOffset: offset(endLine, endCol),
+	}
+}
+
+func testRules() []policies.Rule {
+	return []policies.Rule{
+		{
+			ID: "DF000", Name: "parse-error", Title: "Dockerfiles must parse",
+			Description: "A Dockerfile that cannot be parsed cannot be checked; the build will fail too.",
+			Severity:    policies.SeverityError, Input: policies.InputDockerfile, Builtin: true,
+		},
+		{
+			ID: "DF005", Name: "no-root-user", Title: "The final stage must not run as root",
+			Description: "A container that runs as root turns an application bug into full control of the container.",
+			Severity:    policies.SeverityError, Input: policies.InputDockerfile,
+			Remediation: "Add a USER instruction with a non-root user to the final stage.",
+			Why:         "Root in a container is root on the host when a kernel bug or a mount lets it out.",
+			Bad:         "FROM alpine\nUSER root\n", Good: "FROM alpine\nUSER 10001\n",
+			References: []string{"https://docs.docker.com/build/building/best-practices/#user"},
+			Builtin:    true,
+		},
+		{
+			ID: "DF007", Name: "curl-pipe-shell", Title: "Do not pipe downloads into a shell",
+			Description: "curl | sh runs whatever the server sends, unverified.",
+			Severity:    policies.SeverityError, Input: policies.InputDockerfile,
+			Remediation: "Download the file, check its checksum, then run it.",
+			Builtin:     true,
+		},
+		{
+			ID: "DF012", Name: "prefer-copy", Title: "Use COPY instead of ADD for local files",
+			Description: "ADD also fetches URLs and unpacks archives; COPY only copies.",
+			Severity:    policies.SeverityInfo, Input: policies.InputDockerfile,
+			Fix: policies.ApplicabilitySafe, Builtin: true,
+		},
+		{
+			ID: "IM001", Name: "pin-digest", Title: "Pin images to a digest",
+			Description: "A tag can be moved to another image; a digest cannot.",
+			Severity:    policies.SeverityWarning, Input: policies.InputImage,
+			Fix: policies.ApplicabilityDisplay, FixReason: "the digest must be looked up in the registry",
+			Builtin: true,
+		},
+		{
+			ID: "KS006", Name: "privileged", Title: "Containers must not run privileged",
+			Description: "A privileged container has every capability and every host device.",
+			Severity:    policies.SeverityError, Input: policies.InputKubernetes,
+			Remediation: "Set securityContext.privileged to false.",
+			Bad:         "securityContext:\n  privileged: true\n", Good: "securityContext:\n  privileged: false\n",
+			Fix: policies.ApplicabilitySafe, Levels: []string{"baseline", "restricted"},
+			References: []string{"https://kubernetes.io/docs/concepts/security/pod-security-standards/"},
+			Builtin:    true,
+		},
+		{
+			ID: "KS010", Name: "no-privilege-escalation", Title: "Containers must set allowPrivilegeEscalation to false",
+			Description: "Without it, a setuid binary can give a process more privileges than its parent.",
+			Severity:    policies.SeverityWarning, Input: policies.InputKubernetes,
+			Fix: policies.ApplicabilitySafe, Levels: []string{"restricted"}, Builtin: true,
+		},
+		{
+			ID: "KS012", Name: "resource-limits", Title: "Containers should have resource limits",
+			Description: "A container without limits can starve its neighbours.",
+			Severity:    policies.SeverityInfo, Input: policies.InputKubernetes,
+			Fix: policies.ApplicabilityDisplay, Tags: []string{"reliability"}, Builtin: true,
+		},
+	}
+}
+
+// testReport covers several files, Dockerfile and YAML findings, every
+// severity, safe, unsafe and display fixes, a suppressed finding, a parse
+// failure and a notice.
+func testReport(t *testing.T) *lint.Report {
+	t.Helper()
+	dh := lint.LineHashes([]byte(dockerfileSrc))
+	bh := lint.LineHashes([]byte(brokenSrc))
+	yh := lint.LineHashes([]byte(deploySrc))
+	r := &lint.Report{
+		Rules: testRules(),
+		Findings: []lint.Finding{
+			{
+				RuleID: "DF000", Name: "parse-error", Severity: policies.SeverityError,
+				Message: "unknown instruction: FORM", File: "broken/Dockerfile",
+				Range: span(t, brokenSrc, 1, 1, 1, 5), Fingerprint: bh[0],
+			},
+			{
+				RuleID: "IM001", Name: "pin-digest", Severity: policies.SeverityWarning,
+				Message: `image "python:3.12" is not pinned to a digest`, File: "Dockerfile",
+				Range: span(t, dockerfileSrc, 1, 6, 1, 17), Fingerprint: dh[0],
+				Fixes: []lint.Fix{{
+					Title: "Pin the image to a digest", Applicability: policies.ApplicabilityDisplay,
+					Display: "FROM python:3.12@sha256:<digest>\n(run with --resolve-digests to look it up)",
+				}},
+			},
+			{
+				RuleID: "DF007", Name: "curl-pipe-shell", Severity: policies.SeverityError,
+				Message: "curl output is piped into sh", File: "Dockerfile",
+				Range: span(t, dockerfileSrc, 2, 5, 2, 50), Fingerprint: dh[1],
+			},
+			{
+				RuleID: "DF012", Name: "prefer-copy", Severity: policies.SeverityInfo,
+				Message: "use COPY instead of ADD for local files", File: "Dockerfile",
+				Range: span(t, dockerfileSrc, 3, 1, 3, 4), Fingerprint: dh[2],
+				Fixes: []lint.Fix{{
+					Title: "Replace ADD with COPY", Applicability: policies.ApplicabilitySafe,
+					Edits: []lint.Edit{{File: "Dockerfile", Range: span(t, dockerfileSrc, 3, 1, 3, 4), NewText: "COPY"}},
+				}},
+			},
+			{
+				RuleID: "DF005", Name: "no-root-user", Severity: policies.SeverityError,
+				Message: "the final stage runs as root", File: "Dockerfile",
+				Range: span(t, dockerfileSrc, 5, 1, 5, 10), Fingerprint: dh[4],
+				Suppression: &lint.Suppression{Kind: "comment", Justification: "the base image's setup needs root"},
+			},
+			{
+				RuleID: "KS010", Name: "no-privilege-escalation", Severity: policies.SeverityWarning,
+				Message: `container "web" does not set allowPrivilegeEscalation to false`, File: "k8s/deploy.yaml",
+				Range: span(t, deploySrc, 9, 11, 9, 20), Fingerprint: yh[8],
+				Fixes: []lint.Fix{{
+					Title: "Set allowPrivilegeEscalation to false", Applicability: policies.ApplicabilitySafe,
+					Edits: []lint.Edit{{
+						File: "k8s/deploy.yaml", Range: span(t, deploySrc, 12, 29, 12, 29),
+						NewText: "\n            allowPrivilegeEscalation: false",
+					}},
+				}},
+			},
+			{
+				RuleID: "KS012", Name: "resource-limits", Severity: policies.SeverityInfo,
+				Message: `container "web" has no resource limits`, File: "k8s/deploy.yaml",
+				Range: span(t, deploySrc, 9, 11, 9, 20), Fingerprint: yh[8],
+				Fixes: []lint.Fix{{
+					Title: "Add resource limits", Applicability: policies.ApplicabilityDisplay,
+					Display: "resources:\n  limits:\n    cpu: 500m\n    memory: 256Mi\n",
+				}},
+			},
+			{
+				RuleID: "KS006", Name: "privileged", Severity: policies.SeverityError,
+				Message: `container "web" runs privileged`, File: "k8s/deploy.yaml",
+				Range: span(t, deploySrc, 12, 13, 12, 29), Fingerprint: yh[11],
+				Fixes: []lint.Fix{
+					{
+						Title: "Set privileged to false", Applicability: policies.ApplicabilitySafe,
+						Edits: []lint.Edit{{File: "k8s/deploy.yaml", Range: span(t, deploySrc, 12, 25, 12, 29), NewText: "false"}},
+					},
+					{
+						Title: "Remove securityContext.privileged", Applicability: policies.ApplicabilityUnsafe,
+						Edits: []lint.Edit{{File: "k8s/deploy.yaml", Range: span(t, deploySrc, 11, 27, 12, 29), NewText: ""}},
+					},
+				},
+			},
+		},
+		Notices: []lint.Notice{
+			{File: "charts/web/templates/deploy.yaml", Message: "skipped: Helm template (contains {{ }})"},
+		},
+		Files:     3,
+		Documents: 3,
+	}
+	lint.SortFindings(r.Findings)
+	return r
+}
+
+func TestGolden(t *testing.T) {
+	report := testReport(t)
+	for _, tc := range []struct {
+		name string
+		f    Formatter
+	}{
+		{"text", Text{}},
+		{"text-color", Text{Color: true}},
+		{"json", JSON{}},
+		{"sarif", SARIF{Version: "1.2.3", WorkDir: workDir}},
+		{"github", GitHub{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got bytes.Buffer
+			if err := tc.f.Format(&got, report); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join("testdata", tc.name+".golden")
+			if *update {
+				if err := os.WriteFile(path, got.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(string(want), got.String()); diff != "" {
+				t.Errorf("-want +got:\n%s", diff)
+			}
+			// Formatting is deterministic and leaves the report alone.
+			var again bytes.Buffer
+			if err := tc.f.Format(&again, report); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got.Bytes(), again.Bytes()) {
+				t.Error("a second run gave different output")
+			}
+		})
+	}
+}
+
+func TestEmptyReport(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		f    Formatter
+		want string
+	}{
+		{"text", Text{}, "no findings in 0 files\n"},
+		{"github", GitHub{}, "no findings in 0 files\n"},
+		{"json", JSON{}, `{
+  "version": 1,
+  "findings": [],
+  "notices": [],
+  "summary": {
+    "files": 0,
+    "documents": 0,
+    "findings": 0,
+    "bySeverity": {
+      "error": 0,
+      "warning": 0,
+      "info": 0
+    },
+    "suppressed": 0
+  }
+}
+`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, r := range []*lint.Report{nil, {}} {
+				var got bytes.Buffer
+				if err := tc.f.Format(&got, r); err != nil {
+					t.Fatal(err)
+				}
+				if diff := cmp.Diff(tc.want, got.String()); diff != "" {
+					t.Errorf("-want +got:\n%s", diff)
+				}
+			}
+		})
+	}
+}
+
+func TestSummaryLine(t *testing.T) {
+	f := func(sev policies.Severity, suppressed bool) lint.Finding {
+		x := lint.Finding{RuleID: "X", Severity: sev}
+		if suppressed {
+			x.Suppression = &lint.Suppression{Kind: "config"}
+		}
+		return x
+	}
+	for _, tc := range []struct {
+		name     string
+		files    int
+		findings []lint.Finding
+		want     string
+	}{
+		{"none", 5, nil, "no findings in 5 files"},
+		{"one", 1, []lint.Finding{f(policies.SeverityWarning, false)}, "1 finding (1 warning) in 1 file"},
+		{"all suppressed", 2, []lint.Finding{f(policies.SeverityError, true)}, "no findings in 2 files; 1 suppressed"},
+		{"mixed", 5, []lint.Finding{
+			f(policies.SeverityError, false), f(policies.SeverityError, false), f(policies.SeverityError, false),
+			f(policies.SeverityWarning, false), f(policies.SeverityWarning, false),
+			f(policies.SeverityInfo, false), f(policies.SeverityInfo, false), f(policies.SeverityInfo, true),
+		}, "7 findings (3 errors, 2 warnings, 2 info) in 5 files; 1 suppressed"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := summaryLine(&lint.Report{Files: tc.files, Findings: tc.findings})
+			if got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestGitHubEscaping(t *testing.T) {
+	r := &lint.Report{Findings: []lint.Finding{{
+		RuleID: "X001", Name: "odd", Severity: policies.SeverityInfo,
+		Message: "100% sure,\r\nreally: yes", File: "dir,a/b:c%.yaml",
+		Range: lint.Range{Line: 2, Column: 3, EndLine: 4, EndColumn: 1},
+	}}, Files: 1}
+	var got bytes.Buffer
+	if err := (GitHub{}).Format(&got, r); err != nil {
+		t.Fatal(err)
+	}
+	want := "::notice file=dir%2Ca/b%3Ac%25.yaml,line=2,col=3,endLine=4,endColumn=1,title=X001 odd::100%25 sure,%0D%0Areally: yes\n" +
+		"1 finding (1 info) in 1 file\n"
+	if diff := cmp.Diff(want, got.String()); diff != "" {
+		t.Errorf("-want +got:\n%s", diff)
+	}
+}
+
+func TestSARIFArtifactLocation(t *testing.T) {
+	for _, tc := range []struct {
+		name, workDir, file string
+		want                sarifArtifactLocation
+	}{
+		{"relative", "/repo", "k8s/deploy.yaml", sarifArtifactLocation{URI: "k8s/deploy.yaml", URIBaseID: srcRoot}},
+		{"dot", "/repo", "./Dockerfile", sarifArtifactLocation{URI: "Dockerfile", URIBaseID: srcRoot}},
+		{"absolute inside", "/repo", "/repo/a/Dockerfile", sarifArtifactLocation{URI: "a/Dockerfile", URIBaseID: srcRoot}},
+		{"absolute outside", "/repo", "/etc/app/Dockerfile", sarifArtifactLocation{URI: "file:///etc/app/Dockerfile"}},
+		{"parent", "/repo/sub", "../other/x.yaml", sarifArtifactLocation{URI: "file:///repo/other/x.yaml"}},
+		{"sibling prefix", "/repo", "/repository/x.yaml", sarifArtifactLocation{URI: "file:///repository/x.yaml"}},
+		{"escaped", "/repo", "my dir/a#b?.yaml", sarifArtifactLocation{URI: "my%20dir/a%23b%3F.yaml", URIBaseID: srcRoot}},
+		{"colon", "/repo", "a:b/Dockerfile", sarifArtifactLocation{URI: "./a:b/Dockerfile", URIBaseID: srcRoot}},
+		{"no workdir", "", "k8s/x.yaml", sarifArtifactLocation{URI: "k8s/x.yaml", URIBaseID: srcRoot}},
+		{"no workdir absolute", "", "/tmp/x.yaml", sarifArtifactLocation{URI: "file:///tmp/x.yaml"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := SARIF{WorkDir: tc.workDir}.artifactLocation(tc.file)
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("-want +got:\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestDirURI(t *testing.T) {
+	for dir, want := range map[string]string{
+		"/":                "file:///",
+		"/home/dev/src/":   "file:///home/dev/src/",
+		"/home/my project": "file:///home/my%20project/",
+	} {
+		if got := dirURI(dir); got != want {
+			t.Errorf("dirURI(%q) = %q, want %q", dir, got, want)
+		}
+	}
+}
+
+func TestLimitText(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		in   string
+	}{
+		{"ascii", strings.Repeat("a", 3000)},
+		{"multibyte", strings.Repeat("é", 700)},
+		{"emoji", "x" + strings.Repeat("\U0001F600", 400)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := limitText(tc.in)
+			if len(got) > maxSARIFText || !utf8.ValidString(got) || !strings.HasSuffix(got, "…") {
+				t.Errorf("limitText gave %d bytes, valid %v: %q", len(got), utf8.ValidString(got), got)
+			}
+		})
+	}
+	if got := limitText("short"); got != "short" {
+		t.Errorf("limitText(short) = %q", got)
+	}
+}
+
+func TestDriverVersion(t *testing.T) {
+	for _, tc := range []struct{ in, version, semantic string }{
+		{"1.2.3", "1.2.3", "1.2.3"},
+		{"v1.2.3", "1.2.3", "1.2.3"},
+		{"v0.0.0-20260101120000-abcdef123456", "0.0.0-20260101120000-abcdef123456", "0.0.0-20260101120000-abcdef123456"},
+		{"v1.2.3+dirty", "1.2.3+dirty", "1.2.3+dirty"},
+		{"dev", "dev", ""},
+		{"v1.2", "1.2", ""},
+		{"", "", ""},
+	} {
+		version, semantic := driverVersion(tc.in)
+		if version != tc.version || semantic != tc.semantic {
+			t.Errorf("driverVersion(%q) = %q, %q; want %q, %q", tc.in, version, semantic, tc.version, tc.semantic)
+		}
+	}
+}
+
+func TestPascalCase(t *testing.T) {
+	for in, want := range map[string]string{
+		"no-new-privileges": "NoNewPrivileges",
+		"privileged":        "Privileged",
+		"DF001":             "DF001",
+		"run_as-root":       "RunAsRoot",
+	} {
+		if got := pascalCase(in); got != want {
+			t.Errorf("pascalCase(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// sarifSchema compiles the SARIF 2.1.0 schema from testdata, offline.
+func compileSARIFSchema(t *testing.T) *jsonschema.Schema {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", "sarif-schema-2.1.0.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := jsonschema.UnmarshalJSON(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const url = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	c.UseLoader(jsonschema.SchemeURLLoader{}) // no network, no files: only what is added
+	if err := c.AddResource(url, doc); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sch
+}
+
+func TestSARIFSchema(t *testing.T) {
+	sch := compileSARIFSchema(t)
+	long := strings.Repeat("This sentence is long enough to matter. ", 60)
+	edge := &lint.Report{
+		Rules: []policies.Rule{{
+			ID: "DF001", Name: "long-text", Title: long, Description: long, Why: long, Remediation: long,
+			Bad: long, Good: long, Severity: policies.SeverityWarning, Input: policies.InputDockerfile,
+			Tags: []string{"security", "dockerfile", "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t"},
+		}},
+		Findings: []lint.Finding{
+			{RuleID: "DF001", Name: "long-text", Severity: policies.SeverityWarning, Message: long, File: "/elsewhere/Dockerfile"},
+			{
+				RuleID: "ZZ999", Name: "unknown-rule", Severity: 0, Message: "no descriptor in the report", File: "x.yaml",
+				Range: lint.Range{Line: 3, Column: 0, EndLine: 3},
+			},
+			{
+				RuleID: "KS000", Name: "parse-error", Severity: policies.SeverityError, Message: "bad yaml", File: "y.yaml",
+				Range: lint.Range{Line: 2, Column: 1, EndLine: 2, EndColumn: 1},
+				Fixes: []lint.Fix{
+					{Title: "Delete it", Applicability: policies.ApplicabilityUnsafe, Edits: []lint.Edit{{Range: lint.Range{Line: 1, Column: 1, EndLine: 2, EndColumn: 1, EndOffset: 4}}}},
+					{Title: "Delete it", Applicability: policies.ApplicabilityUnsafe, Edits: []lint.Edit{{Range: lint.Range{Line: 1, Column: 1, EndLine: 2, EndColumn: 1, EndOffset: 4}}}},
+				},
+			},
+		},
+		Notices: []lint.Notice{{Message: "no files"}, {Message: "no files"}, {File: "z.yaml", Message: "skipped"}},
+	}
+	for _, tc := range []struct {
+		name string
+		f    SARIF
+		r    *lint.Report
+	}{
+		{"golden", SARIF{Version: "1.2.3", WorkDir: workDir}, testReport(t)},
+		{"empty", SARIF{}, nil},
+		{"edge cases", SARIF{Version: "dev", WorkDir: "/repo"}, edge},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var out bytes.Buffer
+			if err := tc.f.Format(&out, tc.r); err != nil {
+				t.Fatal(err)
+			}
+			doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(out.Bytes()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := sch.Validate(doc); err != nil {
+				t.Fatalf("%s\n%s", err, out.String())
+			}
+			checkGitHubLimits(t, out.Bytes())
+		})
+	}
+}
+
+// checkGitHubLimits checks what GitHub code scanning requires beyond the
+// schema.
+func checkGitHubLimits(t *testing.T, data []byte) {
+	t.Helper()
+	var log struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct {
+					Rules []struct {
+						ID               string `json:"id"`
+						ShortDescription struct{ Text string }
+						FullDescription  struct{ Text string }
+						Help             struct{ Text string }
+						Properties       struct {
+							Tags             []string
+							SecuritySeverity string `json:"security-severity"`
+						}
+					}
+				}
+			}
+			Results []struct {
+				RuleID    string
+				RuleIndex int
+				Message   struct{ Text string }
+				Locations []struct {
+					PhysicalLocation struct {
+						Region *struct{ StartLine int }
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(data, &log); err != nil {
+		t.Fatal(err)
+	}
+	if len(log.Runs) != 1 {
+		t.Fatalf("got %d runs, want 1", len(log.Runs))
+	}
+	run := log.Runs[0]
+	for _, r := range run.Tool.Driver.Rules {
+		for what, s := range map[string]string{"shortDescription": r.ShortDescription.Text, "fullDescription": r.FullDescription.Text, "help": r.Help.Text} {
+			if s == "" || utf8.RuneCountInString(s) > 1024 {
+				t.Errorf("rule %s: %s has %d characters", r.ID, what, utf8.RuneCountInString(s))
+			}
+		}
+		if len(r.Properties.Tags) > 20 {
+			t.Errorf("rule %s has %d tags", r.ID, len(r.Properties.Tags))
+		}
+		if r.Properties.SecuritySeverity == "" {
+			t.Errorf("rule %s has no security-severity", r.ID)
+		}
+	}
+	for _, res := range run.Results {
+		if res.RuleIndex < 0 || res.RuleIndex >= len(run.Tool.Driver.Rules) || run.Tool.Driver.Rules[res.RuleIndex].ID != res.RuleID {
+			t.Errorf("result for %s has ruleIndex %d", res.RuleID, res.RuleIndex)
+		}
+		if res.Message.Text == "" || len(res.Locations) != 1 || res.Locations[0].PhysicalLocation.Region == nil ||
+			res.Locations[0].PhysicalLocation.Region.StartLine < 1 {
+			t.Errorf("result for %s lacks a message or a region", res.RuleID)
+		}
+	}
+}

@@ -1,0 +1,136 @@
+package formats
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/hardline-dev/hardline/policies"
+)
+
+// RulesText lists rules one per line: ID, name, severity, input and title.
+func RulesText(w io.Writer, rules []policies.Rule) error {
+	var b strings.Builder
+	for _, r := range rules {
+		fmt.Fprintf(&b, "%-6s %-34s %-8s %-11s %s\n", r.ID, r.Name, r.Severity, r.Input, r.Title)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// RulesJSON writes the rules as a JSON array.
+func RulesJSON(w io.Writer, rules []policies.Rule) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	if rules == nil {
+		rules = []policies.Rule{}
+	}
+	return enc.Encode(rules)
+}
+
+// RulesMarkdown writes the rules reference (docs/rules.md): a table, then
+// a section per rule whose anchor is the lower-case rule ID.
+func RulesMarkdown(w io.Writer, rules []policies.Rule) error {
+	var b strings.Builder
+	b.WriteString("# Rules\n\n")
+	b.WriteString("<!-- Generated from the rules' METADATA by `hardline rules --format markdown`. Do not edit. -->\n\n")
+	b.WriteString("| ID | Name | Severity | Checks | Fix | Pod Security level |\n|---|---|---|---|---|---|\n")
+	for _, r := range rules {
+		fmt.Fprintf(&b, "| [%s](#%s) | %s | %s | %s | %s | %s |\n",
+			r.ID, strings.ToLower(r.ID), r.Name, r.Severity, r.Input, fixName(r.Fix), strings.Join(r.Levels, ", "))
+	}
+	for _, r := range rules {
+		fmt.Fprintf(&b, "\n## %s\n\n", r.ID)
+		fmt.Fprintf(&b, "**%s** (`%s`): %s, checks %s", r.Title, r.Name, r.Severity, r.Input)
+		if len(r.Levels) > 0 {
+			fmt.Fprintf(&b, ", Pod Security Standards %s", strings.Join(r.Levels, " and "))
+		}
+		b.WriteString(".\n\n")
+		writeSection(&b, "", r.Description)
+		writeSection(&b, "**Why it matters.** ", r.Why)
+		writeSection(&b, "**How to fix.** ", r.Remediation)
+		if r.Fix != 0 {
+			fmt.Fprintf(&b, "**Automatic fix:** %s", r.Fix)
+			if r.FixReason != "" {
+				fmt.Fprintf(&b, " (%s)", strings.TrimSuffix(r.FixReason, "."))
+			}
+			b.WriteString(".\n\n")
+		}
+		lang := "dockerfile"
+		if r.Input == policies.InputKubernetes || r.Input == policies.InputManifests {
+			lang = "yaml"
+		}
+		if r.Bad != "" {
+			fmt.Fprintf(&b, "Bad:\n\n```%s\n%s\n```\n\n", lang, strings.TrimRight(r.Bad, "\n"))
+		}
+		if r.Good != "" {
+			fmt.Fprintf(&b, "Good:\n\n```%s\n%s\n```\n\n", lang, strings.TrimRight(r.Good, "\n"))
+		}
+		if len(r.References) > 0 {
+			b.WriteString("References:\n\n")
+			for _, ref := range r.References {
+				fmt.Fprintf(&b, "- <%s>\n", ref)
+			}
+			b.WriteString("\n")
+		}
+	}
+	_, err := io.WriteString(w, strings.TrimRight(b.String(), "\n")+"\n")
+	return err
+}
+
+// Explain writes everything known about one rule as plain text.
+func Explain(w io.Writer, r policies.Rule) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s: %s\n\n", r.ID, r.Name, r.Title)
+	fmt.Fprintf(&b, "Severity: %s\nChecks:   %s\n", r.Severity, r.Input)
+	if len(r.Levels) > 0 {
+		fmt.Fprintf(&b, "Pod Security Standards: %s\n", strings.Join(r.Levels, ", "))
+	}
+	if r.Fix != 0 {
+		fmt.Fprintf(&b, "Fix:      %s", r.Fix)
+		if r.FixReason != "" {
+			fmt.Fprintf(&b, " (%s)", strings.TrimSuffix(r.FixReason, "."))
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("\n")
+	writeSection(&b, "", r.Description)
+	writeSection(&b, "Why it matters: ", r.Why)
+	writeSection(&b, "How to fix: ", r.Remediation)
+	if r.Bad != "" {
+		fmt.Fprintf(&b, "Bad:\n%s\n\n", indent(r.Bad))
+	}
+	if r.Good != "" {
+		fmt.Fprintf(&b, "Good:\n%s\n\n", indent(r.Good))
+	}
+	if len(r.References) > 0 {
+		b.WriteString("References:\n")
+		for _, ref := range r.References {
+			fmt.Fprintf(&b, "  %s\n", ref)
+		}
+	}
+	_, err := io.WriteString(w, strings.TrimRight(b.String(), "\n")+"\n")
+	return err
+}
+
+func writeSection(b *strings.Builder, label, text string) {
+	if text = strings.TrimSpace(text); text != "" {
+		fmt.Fprintf(b, "%s%s\n\n", label, text)
+	}
+}
+
+func indent(s string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = "    " + l
+	}
+	return strings.Join(lines, "\n")
+}
+
+func fixName(a policies.Applicability) string {
+	if a == 0 {
+		return ""
+	}
+	return a.String()
+}

@@ -1,0 +1,611 @@
+package formats
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/url"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/hardline-dev/hardline/lint"
+	"github.com/hardline-dev/hardline/policies"
+)
+
+// SARIF writes the report as a SARIF 2.1.0 log with one run, as GitHub code
+// scanning and editors' SARIF viewers read it.
+type SARIF struct {
+	// Version is hardline's version, written as tool.driver.version.
+	Version string
+	// WorkDir is the absolute directory that relative file names are
+	// relative to, normally the repository root. Artifact URIs are relative
+	// to it (uriBaseId %SRCROOT%); files outside it get absolute file URIs.
+	WorkDir string
+}
+
+// SARIF constants.
+const (
+	sarifSchema  = "https://json.schemastore.org/sarif-2.1.0.json"
+	sarifVersion = "2.1.0"
+	toolName     = "hardline"
+	toolURI      = "https://github.com/hardline-dev/hardline"
+	rulesDocURI  = toolURI + "/blob/main/docs/rules.md#"
+	srcRoot      = "%SRCROOT%"
+	// maxSARIFText is GitHub's limit for a rule's short and full
+	// descriptions and help text, applied to messages too. It counts bytes
+	// here, which is never fewer than characters or UTF-16 code units.
+	maxSARIFText = 1024
+	// maxSARIFTags is GitHub's limit of tags per rule.
+	maxSARIFTags = 20
+)
+
+// semverRE matches a semantic version (semver.org 2.0.0) without a "v".
+var semverRE = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$`)
+
+type sarifLog struct {
+	Schema  string     `json:"$schema"`
+	Version string     `json:"version"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool               sarifTool                        `json:"tool"`
+	Invocations        []sarifInvocation                `json:"invocations"`
+	OriginalURIBaseIDs map[string]sarifArtifactLocation `json:"originalUriBaseIds,omitempty"`
+	ColumnKind         string                           `json:"columnKind"`
+	Results            []sarifResult                    `json:"results"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name            string      `json:"name"`
+	Version         string      `json:"version,omitempty"`
+	SemanticVersion string      `json:"semanticVersion,omitempty"`
+	InformationURI  string      `json:"informationUri"`
+	Rules           []sarifRule `json:"rules"`
+}
+
+type sarifRule struct {
+	ID                   string             `json:"id"`
+	Name                 string             `json:"name"`
+	ShortDescription     sarifText          `json:"shortDescription"`
+	FullDescription      sarifText          `json:"fullDescription"`
+	Help                 sarifHelp          `json:"help"`
+	HelpURI              string             `json:"helpUri,omitempty"`
+	DefaultConfiguration sarifConfiguration `json:"defaultConfiguration"`
+	Properties           sarifRuleProps     `json:"properties"`
+}
+
+type sarifText struct {
+	Text string `json:"text"`
+}
+
+type sarifHelp struct {
+	Text     string `json:"text"`
+	Markdown string `json:"markdown,omitempty"`
+}
+
+type sarifConfiguration struct {
+	Level string `json:"level"`
+}
+
+type sarifRuleProps struct {
+	Tags             []string `json:"tags"`
+	SecuritySeverity string   `json:"security-severity"`
+	Precision        string   `json:"precision"`
+}
+
+type sarifInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+}
+
+type sarifNotification struct {
+	Level          string        `json:"level"`
+	Message        sarifText     `json:"message"`
+	Locations      []sarifLoc    `json:"locations,omitempty"`
+	AssociatedRule *sarifRuleRef `json:"associatedRule,omitempty"`
+}
+
+type sarifRuleRef struct {
+	ID    string `json:"id"`
+	Index int    `json:"index"`
+}
+
+type sarifResult struct {
+	RuleID              string             `json:"ruleId"`
+	RuleIndex           int                `json:"ruleIndex"`
+	Level               string             `json:"level"`
+	Message             sarifText          `json:"message"`
+	Locations           []sarifLoc         `json:"locations"`
+	PartialFingerprints map[string]string  `json:"partialFingerprints,omitempty"`
+	Fixes               []sarifFix         `json:"fixes,omitempty"`
+	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+}
+
+type sarifLoc struct {
+	PhysicalLocation sarifPhysicalLocation `json:"physicalLocation"`
+}
+
+type sarifPhysicalLocation struct {
+	ArtifactLocation sarifArtifactLocation `json:"artifactLocation"`
+	Region           *sarifRegion          `json:"region,omitempty"`
+}
+
+type sarifArtifactLocation struct {
+	URI       string `json:"uri"`
+	URIBaseID string `json:"uriBaseId,omitempty"`
+}
+
+type sarifRegion struct {
+	StartLine   int  `json:"startLine"`
+	StartColumn int  `json:"startColumn,omitempty"`
+	EndLine     int  `json:"endLine,omitempty"`
+	EndColumn   int  `json:"endColumn,omitempty"`
+	ByteOffset  *int `json:"byteOffset,omitempty"`
+	ByteLength  *int `json:"byteLength,omitempty"`
+}
+
+type sarifFix struct {
+	Description     sarifText             `json:"description"`
+	ArtifactChanges []sarifArtifactChange `json:"artifactChanges"`
+	Properties      sarifFixProps         `json:"properties"`
+}
+
+// sarifFixProps tells when hardline applies a fix: "safe" with --fix,
+// "unsafe" only with --unsafe-fixes.
+type sarifFixProps struct {
+	Applicability string `json:"applicability"`
+}
+
+type sarifArtifactChange struct {
+	ArtifactLocation sarifArtifactLocation `json:"artifactLocation"`
+	Replacements     []sarifReplacement    `json:"replacements"`
+}
+
+type sarifReplacement struct {
+	DeletedRegion   sarifRegion `json:"deletedRegion"`
+	InsertedContent *sarifText  `json:"insertedContent,omitempty"`
+}
+
+type sarifSuppression struct {
+	Kind          string `json:"kind"`
+	Justification string `json:"justification,omitempty"`
+}
+
+// Format writes the report as SARIF.
+func (s SARIF) Format(w io.Writer, r *lint.Report) error {
+	r = orEmpty(r)
+	rules, index := sarifRules(r)
+	version, semantic := driverVersion(s.Version)
+	run := sarifRun{
+		Tool: sarifTool{Driver: sarifDriver{
+			Name:            toolName,
+			Version:         version,
+			SemanticVersion: semantic,
+			InformationURI:  toolURI,
+			Rules:           rules,
+		}},
+		ColumnKind: "unicodeCodePoints",
+		Results:    make([]sarifResult, 0, len(r.Findings)),
+	}
+	if s.WorkDir != "" && filepath.IsAbs(s.WorkDir) {
+		run.OriginalURIBaseIDs = map[string]sarifArtifactLocation{srcRoot: {URI: dirURI(s.WorkDir)}}
+	}
+	var notes notifications
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		res := s.result(f, index[f.RuleID])
+		run.Results = append(run.Results, res)
+		if isParseFailure(f.RuleID) && f.Suppression == nil {
+			notes.add(sarifNotification{
+				Level:          "error",
+				Message:        sarifText{Text: limitText(withFile(f.File, f.Message))},
+				Locations:      res.Locations,
+				AssociatedRule: &sarifRuleRef{ID: f.RuleID, Index: index[f.RuleID]},
+			})
+		}
+	}
+	for _, n := range r.Notices {
+		note := sarifNotification{Level: "note", Message: sarifText{Text: limitText(withFile(n.File, n.Message))}}
+		if n.File != "" {
+			note.Locations = []sarifLoc{{PhysicalLocation: sarifPhysicalLocation{ArtifactLocation: s.artifactLocation(n.File)}}}
+		}
+		notes.add(note)
+	}
+	run.Invocations = []sarifInvocation{{ExecutionSuccessful: true, ToolExecutionNotifications: notes.list}}
+	return writeJSON(w, sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
+}
+
+func (s SARIF) result(f *lint.Finding, ruleIndex int) sarifResult {
+	res := sarifResult{
+		RuleID:    f.RuleID,
+		RuleIndex: ruleIndex,
+		Level:     sarifLevel(f.Severity),
+		Message:   sarifText{Text: limitText(f.Message)},
+		Locations: []sarifLoc{{PhysicalLocation: sarifPhysicalLocation{
+			ArtifactLocation: s.artifactLocation(f.File),
+			Region:           resultRegion(f.Range),
+		}}},
+	}
+	if f.Fingerprint != "" {
+		res.PartialFingerprints = map[string]string{"primaryLocationLineHash": f.Fingerprint}
+	}
+	for _, fix := range f.Fixes {
+		if sf, ok := s.fix(f.File, fix); ok && !slices.ContainsFunc(res.Fixes, func(x sarifFix) bool { return sameJSON(x, sf) }) {
+			res.Fixes = append(res.Fixes, sf)
+		}
+	}
+	if sup := f.Suppression; sup != nil {
+		res.Suppressions = []sarifSuppression{{Kind: suppressionKind(sup.Kind), Justification: sup.Justification}}
+	}
+	return res
+}
+
+// fix converts a fix that has edits; display fixes have none and are left
+// out.
+func (s SARIF) fix(file string, fix lint.Fix) (sarifFix, bool) {
+	if len(fix.Edits) == 0 {
+		return sarifFix{}, false
+	}
+	sf := sarifFix{
+		Description: sarifText{Text: limitText(fix.Title)},
+		Properties:  sarifFixProps{Applicability: fix.Applicability.String()},
+	}
+	byFile := map[string]int{}
+	for _, e := range fix.Edits {
+		ef := cmp.Or(e.File, file)
+		i, ok := byFile[ef]
+		if !ok {
+			i = len(sf.ArtifactChanges)
+			byFile[ef] = i
+			sf.ArtifactChanges = append(sf.ArtifactChanges, sarifArtifactChange{ArtifactLocation: s.artifactLocation(ef)})
+		}
+		rep := sarifReplacement{DeletedRegion: editRegion(e.Range)}
+		if e.NewText != "" {
+			rep.InsertedContent = &sarifText{Text: e.NewText}
+		}
+		sf.ArtifactChanges[i].Replacements = append(sf.ArtifactChanges[i].Replacements, rep)
+	}
+	return sf, true
+}
+
+// artifactLocation names file relative to WorkDir (%SRCROOT%) when it is
+// inside it, else by an absolute file URI.
+func (s SARIF) artifactLocation(file string) sarifArtifactLocation {
+	p := filepath.FromSlash(file)
+	if s.WorkDir == "" {
+		if filepath.IsAbs(p) {
+			return sarifArtifactLocation{URI: fileURI(p)}
+		}
+		return sarifArtifactLocation{URI: relativeURI(filepath.ToSlash(filepath.Clean(p))), URIBaseID: srcRoot}
+	}
+	abs := p
+	if !filepath.IsAbs(abs) {
+		abs = filepath.Join(s.WorkDir, p)
+	}
+	rel, err := filepath.Rel(s.WorkDir, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return sarifArtifactLocation{URI: fileURI(abs)}
+	}
+	return sarifArtifactLocation{URI: relativeURI(filepath.ToSlash(rel)), URIBaseID: srcRoot}
+}
+
+// relativeURI escapes a slash-separated relative path as a URI reference.
+func relativeURI(p string) string {
+	u := url.URL{Path: p}
+	return u.String() // "./" is prepended when the first segment has a colon
+}
+
+// fileURI is the file URI of an absolute path.
+func fileURI(abs string) string {
+	p := filepath.ToSlash(abs)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // a Windows drive: file:///C:/...
+	}
+	u := url.URL{Scheme: "file", Path: p}
+	return u.String()
+}
+
+// dirURI is the file URI of a directory, ending with a slash.
+func dirURI(dir string) string {
+	u := fileURI(filepath.Clean(dir))
+	if !strings.HasSuffix(u, "/") {
+		u += "/"
+	}
+	return u
+}
+
+// driverVersion drops the "v" of a Go module version, as SARIF viewers
+// compare versions that start with a digit, and gives it again as the
+// semantic version when it is one.
+func driverVersion(v string) (version, semantic string) {
+	version = strings.TrimSpace(v)
+	if len(version) > 1 && version[0] == 'v' && version[1] >= '0' && version[1] <= '9' {
+		version = version[1:]
+	}
+	if semverRE.MatchString(version) {
+		semantic = version
+	}
+	return version, semantic
+}
+
+// resultRegion is a finding's region; a finding about the whole file
+// points at its first line.
+func resultRegion(rg lint.Range) *sarifRegion {
+	if rg.IsZero() {
+		return &sarifRegion{StartLine: 1}
+	}
+	reg := &sarifRegion{StartLine: rg.Line, StartColumn: max(rg.Column, 0)}
+	if rg.EndLine > rg.Line || (rg.EndLine == rg.Line && rg.EndColumn > max(rg.Column, 1)) {
+		reg.EndLine, reg.EndColumn = rg.EndLine, max(rg.EndColumn, 0)
+	}
+	return reg
+}
+
+// editRegion is the region an edit replaces, by line and column and by
+// byte offsets. An empty region is an insertion point.
+func editRegion(rg lint.Range) sarifRegion {
+	reg := sarifRegion{StartLine: max(rg.Line, 1), StartColumn: max(rg.Column, 1)}
+	reg.EndLine, reg.EndColumn = reg.StartLine, reg.StartColumn
+	if rg.EndLine > reg.StartLine || (rg.EndLine == reg.StartLine && rg.EndColumn > reg.StartColumn) {
+		reg.EndLine, reg.EndColumn = rg.EndLine, max(rg.EndColumn, 1)
+	}
+	if rg.Offset >= 0 && rg.EndOffset >= rg.Offset {
+		off, n := rg.Offset, rg.EndOffset-rg.Offset
+		reg.ByteOffset, reg.ByteLength = &off, &n
+	}
+	return reg
+}
+
+// sarifRules describes every rule of the report, plus any rule a finding
+// names that the report lacks, and indexes them by ID.
+func sarifRules(r *lint.Report) ([]sarifRule, map[string]int) {
+	rules := make([]sarifRule, 0, len(r.Rules))
+	index := make(map[string]int, len(r.Rules))
+	add := func(rule policies.Rule) {
+		if _, dup := index[rule.ID]; dup {
+			return
+		}
+		index[rule.ID] = len(rules)
+		rules = append(rules, sarifRuleOf(rule))
+	}
+	for _, rule := range r.Rules {
+		add(rule)
+	}
+	var missing []policies.Rule
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		if _, ok := index[f.RuleID]; !ok && !slices.ContainsFunc(missing, func(m policies.Rule) bool { return m.ID == f.RuleID }) {
+			missing = append(missing, policies.Rule{ID: f.RuleID, Name: f.Name, Title: cmp.Or(f.Name, f.RuleID), Severity: f.Severity})
+		}
+	}
+	slices.SortFunc(missing, func(a, b policies.Rule) int { return strings.Compare(a.ID, b.ID) })
+	for _, rule := range missing {
+		add(rule)
+	}
+	return rules, index
+}
+
+func sarifRuleOf(rule policies.Rule) sarifRule {
+	title := cmp.Or(strings.TrimSpace(rule.Title), rule.ID)
+	tags := []string{"security"}
+	if rule.Input != "" {
+		tags = append(tags, string(rule.Input))
+	}
+	tags = append(tags, rule.Levels...)
+	tags = append(tags, rule.Tags...)
+	out := tags[:0]
+	for _, t := range tags {
+		if t != "" && !slices.Contains(out, t) && len(out) < maxSARIFTags {
+			out = append(out, t)
+		}
+	}
+	return sarifRule{
+		ID:               rule.ID,
+		Name:             pascalCase(cmp.Or(rule.Name, rule.ID)),
+		ShortDescription: sarifText{Text: limitText(title)},
+		FullDescription:  sarifText{Text: limitText(cmp.Or(strings.TrimSpace(rule.Description), title))},
+		Help: sarifHelp{
+			Text:     helpText(rule, title),
+			Markdown: helpMarkdown(rule, title),
+		},
+		HelpURI:              helpURI(rule),
+		DefaultConfiguration: sarifConfiguration{Level: sarifLevel(rule.Severity)},
+		Properties: sarifRuleProps{
+			Tags:             out,
+			SecuritySeverity: securitySeverity(rule.Severity),
+			Precision:        "high",
+		},
+	}
+}
+
+// helpURI links a built-in rule to its section of docs/rules.md.
+func helpURI(rule policies.Rule) string {
+	if !rule.Builtin {
+		if len(rule.References) > 0 {
+			return rule.References[0]
+		}
+		return ""
+	}
+	return rulesDocURI + strings.ToLower(rule.ID)
+}
+
+// helpText is the plain-text help: the description, why, remediation and
+// examples, leaving out whole sections that would take it past GitHub's
+// limit.
+func helpText(rule policies.Rule, title string) string {
+	sections := []string{cmp.Or(strings.TrimSpace(rule.Description), title)}
+	if s := strings.TrimSpace(rule.Why); s != "" {
+		sections = append(sections, "Why it matters: "+s)
+	}
+	if s := strings.TrimSpace(rule.Remediation); s != "" {
+		sections = append(sections, "How to fix: "+s)
+	}
+	if s := strings.TrimRight(rule.Bad, "\n"); s != "" {
+		sections = append(sections, "Bad:\n"+s)
+	}
+	if s := strings.TrimRight(rule.Good, "\n"); s != "" {
+		sections = append(sections, "Good:\n"+s)
+	}
+	text := limitText(sections[0])
+	for _, s := range sections[1:] {
+		if len(text)+2+len(s) <= maxSARIFText {
+			text += "\n\n" + s
+		}
+	}
+	return text
+}
+
+func helpMarkdown(rule policies.Rule, title string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "**%s**\n\n", title)
+	writeSection(&b, "", rule.Description)
+	writeSection(&b, "**Why it matters.** ", rule.Why)
+	writeSection(&b, "**How to fix.** ", rule.Remediation)
+	if rule.Fix != 0 {
+		fmt.Fprintf(&b, "**Automatic fix:** %s", rule.Fix)
+		if rule.FixReason != "" {
+			fmt.Fprintf(&b, " (%s)", strings.TrimSuffix(rule.FixReason, "."))
+		}
+		b.WriteString(".\n\n")
+	}
+	lang := "dockerfile"
+	if rule.Input == policies.InputKubernetes || rule.Input == policies.InputManifests {
+		lang = "yaml"
+	}
+	writeExample(&b, "Bad", lang, rule.Bad)
+	writeExample(&b, "Good", lang, rule.Good)
+	if len(rule.References) > 0 {
+		b.WriteString("References:\n\n")
+		for _, ref := range rule.References {
+			fmt.Fprintf(&b, "- <%s>\n", ref)
+		}
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+func writeExample(b *strings.Builder, label, lang, code string) {
+	code = strings.TrimRight(code, "\n")
+	if code == "" {
+		return
+	}
+	fence := "```"
+	for strings.Contains(code, fence) {
+		fence += "`"
+	}
+	fmt.Fprintf(b, "%s:\n\n%s%s\n%s\n%s\n\n", label, fence, lang, code, fence)
+}
+
+// pascalCase turns a kebab-case name into PascalCase: "no-new-privileges"
+// becomes "NoNewPrivileges".
+func pascalCase(name string) string {
+	var b strings.Builder
+	for part := range strings.FieldsFuncSeq(name, func(r rune) bool { return r == '-' || r == '_' || unicode.IsSpace(r) }) {
+		r, n := utf8.DecodeRuneInString(part)
+		b.WriteRune(unicode.ToUpper(r))
+		b.WriteString(part[n:])
+	}
+	return b.String()
+}
+
+func sarifLevel(s policies.Severity) string {
+	switch s {
+	case policies.SeverityError:
+		return "error"
+	case policies.SeverityWarning:
+		return "warning"
+	case policies.SeverityInfo:
+		return "note"
+	}
+	return "warning"
+}
+
+// securitySeverity is the CVSS-like score GitHub ranks alerts by: 9.0 and
+// above is critical, 7.0 high, 4.0 medium, below that low.
+func securitySeverity(s policies.Severity) string {
+	switch s {
+	case policies.SeverityError:
+		return "8.0"
+	case policies.SeverityWarning:
+		return "5.5"
+	case policies.SeverityInfo:
+		return "2.0"
+	}
+	return "5.5"
+}
+
+// suppressionKind maps a suppression's origin to SARIF: ignore comments and
+// annotations live in the analysed file, the configuration outside it.
+func suppressionKind(kind string) string {
+	switch kind {
+	case "comment", "annotation":
+		return "inSource"
+	}
+	return "external"
+}
+
+func isParseFailure(ruleID string) bool { return ruleID == "DF000" || ruleID == "KS000" }
+
+// notifications collects tool notifications without duplicates, which the
+// schema forbids.
+type notifications struct {
+	list []sarifNotification
+	seen map[string]bool
+}
+
+func (n *notifications) add(note sarifNotification) {
+	key, err := json.Marshal(note)
+	if err != nil || n.seen[string(key)] {
+		return
+	}
+	if n.seen == nil {
+		n.seen = make(map[string]bool)
+	}
+	n.seen[string(key)] = true
+	n.list = append(n.list, note)
+}
+
+func sameJSON(a, b any) bool {
+	ja, errA := json.Marshal(a)
+	jb, errB := json.Marshal(b)
+	return errA == nil && errB == nil && bytes.Equal(ja, jb)
+}
+
+// withFile prefixes a message with the file it is about.
+func withFile(file, msg string) string {
+	if file == "" {
+		return msg
+	}
+	return file + ": " + msg
+}
+
+// limitText keeps s within maxSARIFText bytes, cutting at a rune boundary
+// and ending with an ellipsis.
+func limitText(s string) string {
+	if len(s) <= maxSARIFText {
+		return s
+	}
+	const ellipsis = "…"
+	cut := maxSARIFText - len(ellipsis)
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return strings.TrimRightFunc(s[:cut], unicode.IsSpace) + ellipsis
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}

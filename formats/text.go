@@ -1,0 +1,204 @@
+// Package formats writes a lint.Report for people (text), programs (JSON),
+// code scanning (SARIF 2.1.0) and GitHub Actions logs (workflow commands),
+// and renders the rules catalogue.
+package formats
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/fatih/color"
+
+	"github.com/hardline-dev/hardline/lint"
+	"github.com/hardline-dev/hardline/policies"
+)
+
+// Formatter writes a report.
+type Formatter interface {
+	Format(w io.Writer, r *lint.Report) error
+}
+
+// Text writes one line per finding, `file:line:col  severity  ID  message`,
+// followed by its fixes, then notices and a summary. Suppressed findings are
+// only counted.
+type Text struct {
+	// Color turns on ANSI colours. The caller decides, for example from
+	// NO_COLOR and whether the output is a terminal; fatih/color's global
+	// setting is ignored.
+	Color bool
+}
+
+// severityWidth is the width of the longest severity name, "warning".
+const severityWidth = 7
+
+// palette holds the colours of the text format, each explicitly enabled or
+// disabled.
+type palette struct {
+	location, err, warning, info, id, fix, display, notice, summary *color.Color
+}
+
+func newPalette(on bool) palette {
+	p := palette{
+		location: color.New(color.Bold),
+		err:      color.New(color.FgRed, color.Bold),
+		warning:  color.New(color.FgYellow),
+		info:     color.New(color.FgCyan),
+		id:       color.New(color.Faint),
+		fix:      color.New(color.FgGreen),
+		display:  color.New(color.Faint),
+		notice:   color.New(color.FgMagenta),
+		summary:  color.New(color.Bold),
+	}
+	for _, c := range []*color.Color{p.location, p.err, p.warning, p.info, p.id, p.fix, p.display, p.notice, p.summary} {
+		if on {
+			c.EnableColor()
+		} else {
+			c.DisableColor()
+		}
+	}
+	return p
+}
+
+func (p palette) severity(s policies.Severity) *color.Color {
+	switch s {
+	case policies.SeverityError:
+		return p.err
+	case policies.SeverityWarning:
+		return p.warning
+	case policies.SeverityInfo:
+		return p.info
+	}
+	return p.info
+}
+
+// Format writes the report as text.
+func (t Text) Format(w io.Writer, r *lint.Report) error {
+	r = orEmpty(r)
+	p := newPalette(t.Color)
+	var b strings.Builder
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		if f.Suppression != nil {
+			continue
+		}
+		sev := f.Severity.String()
+		pad := strings.Repeat(" ", max(severityWidth-len(sev), 0))
+		fmt.Fprintf(&b, "%s  %s%s  %s  %s\n",
+			p.location.Sprint(textLocation(f)), p.severity(f.Severity).Sprint(sev), pad,
+			p.id.Sprint(f.RuleID), oneLine(f.Message))
+		for _, fix := range f.Fixes {
+			fmt.Fprintf(&b, "  %s %s\n", p.fix.Sprintf("fix (%s):", fix.Applicability), oneLine(fix.Title))
+			if fix.Display != "" {
+				for line := range strings.SplitSeq(strings.TrimRight(fix.Display, "\n"), "\n") {
+					b.WriteString("      ")
+					b.WriteString(p.display.Sprint(strings.TrimRight(line, "\r")))
+					b.WriteString("\n")
+				}
+			}
+		}
+	}
+	for _, n := range r.Notices {
+		if n.File != "" {
+			b.WriteString(n.File + ": ")
+		}
+		fmt.Fprintf(&b, "%s %s\n", p.notice.Sprint("notice:"), oneLine(n.Message))
+	}
+	b.WriteString(p.summary.Sprint(summaryLine(r)))
+	b.WriteString("\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// textLocation is file:line:col, or the file alone for a finding about the
+// whole file.
+func textLocation(f *lint.Finding) string {
+	if f.Range.IsZero() {
+		return f.File
+	}
+	col := max(f.Range.Column, 1)
+	return f.File + ":" + strconv.Itoa(f.Range.Line) + ":" + strconv.Itoa(col)
+}
+
+// oneLine keeps a message on one line of output.
+func oneLine(s string) string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// tally counts the findings of a report.
+type tally struct {
+	// findings counts the findings not suppressed, error, warning and info
+	// those of each severity.
+	findings, suppressed   int
+	errors, warnings, info int
+}
+
+func count(r *lint.Report) tally {
+	var t tally
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		if f.Suppression != nil {
+			t.suppressed++
+			continue
+		}
+		t.findings++
+		switch f.Severity {
+		case policies.SeverityError:
+			t.errors++
+		case policies.SeverityWarning:
+			t.warnings++
+		case policies.SeverityInfo:
+			t.info++
+		}
+	}
+	return t
+}
+
+// summaryLine is, for example, "12 findings (3 errors, 7 warnings, 2 info)
+// in 5 files; 1 suppressed" or "no findings in 5 files".
+func summaryLine(r *lint.Report) string {
+	t := count(r)
+	var b strings.Builder
+	if t.findings == 0 {
+		b.WriteString("no findings")
+	} else {
+		b.WriteString(plural(t.findings, "finding", "findings"))
+		var parts []string
+		if t.errors > 0 {
+			parts = append(parts, plural(t.errors, "error", "errors"))
+		}
+		if t.warnings > 0 {
+			parts = append(parts, plural(t.warnings, "warning", "warnings"))
+		}
+		if t.info > 0 {
+			parts = append(parts, plural(t.info, "info", "info"))
+		}
+		if len(parts) > 0 {
+			b.WriteString(" (" + strings.Join(parts, ", ") + ")")
+		}
+	}
+	b.WriteString(" in " + plural(r.Files, "file", "files"))
+	if t.suppressed > 0 {
+		b.WriteString("; " + strconv.Itoa(t.suppressed) + " suppressed")
+	}
+	return b.String()
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+// orEmpty lets the formatters accept a nil report.
+func orEmpty(r *lint.Report) *lint.Report {
+	if r == nil {
+		return &lint.Report{}
+	}
+	return r
+}

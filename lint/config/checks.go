@@ -1,0 +1,140 @@
+package config
+
+import (
+	"path"
+	"strings"
+	"unicode"
+
+	"github.com/hardline-dev/hardline/policies"
+)
+
+// The checks below validate one value. Parse reports their errors at the
+// value's position; Validate reports them as they are.
+
+func severityNames() []string { return []string{"info", "warning", "error"} }
+
+func failOnNames() []string { return append(severityNames(), FailNever) }
+
+func profileNames() []string { return []string{ProfileBaseline, ProfileRestricted} }
+
+// badValue is the error for a value outside a fixed set of names.
+func badValue(key, value string, want []string) error {
+	list := strings.Join(want[:len(want)-1], ", ") + " or " + want[len(want)-1]
+	if s := closest(value, want); s != "" {
+		return errorf(ErrValue, "%s: unknown value %q (want %s; did you mean %q?)", key, value, list, s)
+	}
+	return errorf(ErrValue, "%s: unknown value %q (want %s)", key, value, list)
+}
+
+func checkFailOn(s string) error {
+	if s == FailNever {
+		return nil
+	}
+	if _, err := policies.ParseSeverity(s); err != nil {
+		return badValue("fail-on", s, failOnNames())
+	}
+	return nil
+}
+
+func checkProfile(s string) error {
+	switch s {
+	case ProfileBaseline, ProfileRestricted:
+		return nil
+	}
+	return badValue("profile", s, profileNames())
+}
+
+// checkKubeVersion accepts MAJOR.MINOR, such as "1.34".
+func checkKubeVersion(s string) error {
+	major, minor, ok := strings.Cut(s, ".")
+	if ok && digits(major) && digits(minor) {
+		return nil
+	}
+	hint := ""
+	if t := strings.TrimPrefix(strings.TrimPrefix(s, "v"), "V"); t != s || strings.Count(t, ".") == 2 {
+		parts := strings.Split(t, ".")
+		if len(parts) >= 2 && len(parts) <= 3 && digits(parts[0]) && digits(parts[1]) {
+			hint = " (did you mean " + `"` + parts[0] + "." + parts[1] + `"?)`
+		}
+	}
+	return errorf(ErrValue, "kube-version: %q is not a MAJOR.MINOR version such as \"1.34\"%s", s, hint)
+}
+
+func digits(s string) bool {
+	if s == "" || len(s) > 4 {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func checkNonEmpty(key, s string) error {
+	if strings.TrimSpace(s) == "" {
+		return errorf(ErrValue, "%s: empty entry", key)
+	}
+	return nil
+}
+
+func hasSpace(s string) bool { return strings.ContainsFunc(s, unicode.IsSpace) }
+
+// checkRegistry accepts a registry host or a host/path prefix.
+func checkRegistry(key, s string) error {
+	if err := checkNonEmpty(key, s); err != nil {
+		return err
+	}
+	if _, rest, ok := strings.Cut(s, "://"); ok {
+		return errorf(ErrValue, "%s: %q has a scheme (write %q)", key, s, rest)
+	}
+	if hasSpace(s) {
+		return errorf(ErrValue, "%s: %q contains white space", key, s)
+	}
+	return nil
+}
+
+// checkCapability accepts a Linux capability as Kubernetes writes it.
+func checkCapability(key, s string) error {
+	if err := checkNonEmpty(key, s); err != nil {
+		return err
+	}
+	if hasSpace(s) {
+		return errorf(ErrValue, "%s: %q contains white space", key, s)
+	}
+	if rest, ok := strings.CutPrefix(strings.ToUpper(s), "CAP_"); ok {
+		return errorf(ErrValue, "%s: %q: Kubernetes names capabilities without the CAP_ prefix (write %q)", key, s, rest)
+	}
+	return nil
+}
+
+// checkPattern accepts an exclude glob; see Config.Excluded.
+func checkPattern(key, s string) error {
+	if err := checkNonEmpty(key, s); err != nil {
+		return err
+	}
+	if strings.HasPrefix(s, "!") {
+		return errorf(ErrValue, "%s: %q: negated patterns are not supported", key, s)
+	}
+	for _, seg := range strings.Split(cleanPattern(s), "/") {
+		if seg == ".." {
+			return errorf(ErrValue, "%s: %q: a pattern cannot leave the configuration file's directory", key, s)
+		}
+		if _, err := path.Match(seg, ""); err != nil {
+			return errorf(ErrValue, "%s: %q: %v", key, s, err)
+		}
+	}
+	return nil
+}
+
+// checkSeverityKey accepts a key of the severity mapping.
+func checkSeverityKey(s string) error {
+	if err := checkNonEmpty("severity", s); err != nil {
+		return err
+	}
+	if strings.EqualFold(s, All) {
+		return errorf(ErrValue, "severity: %q cannot be given a severity; name a rule", s)
+	}
+	return nil
+}

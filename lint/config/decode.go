@@ -1,0 +1,337 @@
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/hardline-dev/hardline/lint"
+	"github.com/hardline-dev/hardline/policies"
+)
+
+// field is one key of the configuration and how its value is read.
+type field struct {
+	key    string
+	decode func(d *decoder, key, value *yaml.Node)
+}
+
+// fields are the configuration's keys, in the order the documentation
+// lists them.
+func fields() []field {
+	return []field{
+		{"disable", func(d *decoder, k, v *yaml.Node) { d.c.Disable = d.ruleList(k.Value, v) }},
+		{"enable", func(d *decoder, k, v *yaml.Node) { d.c.Enable = d.ruleList(k.Value, v) }},
+		{"severity", (*decoder).severity},
+		{"fail-on", func(d *decoder, k, v *yaml.Node) { d.c.FailOn = d.enum(k.Value, v, checkFailOn) }},
+		{"profile", func(d *decoder, k, v *yaml.Node) { d.c.Profile = d.enum(k.Value, v, checkProfile) }},
+		{"trusted-registries", func(d *decoder, k, v *yaml.Node) {
+			d.c.TrustedRegistries = d.list(k.Value, v, checkRegistry)
+		}},
+		{"allowed-capabilities", func(d *decoder, k, v *yaml.Node) {
+			d.c.AllowedCapabilities = d.list(k.Value, v, checkCapability)
+		}},
+		{"kube-version", func(d *decoder, k, v *yaml.Node) {
+			if s, ok := d.str(k.Value, v); ok {
+				if d.check(v, checkKubeVersion(s)) {
+					d.c.KubeVersion = s
+				}
+			}
+		}},
+		{"exclude", func(d *decoder, k, v *yaml.Node) { d.c.Exclude = d.list(k.Value, v, checkPattern) }},
+		{"policies", func(d *decoder, k, v *yaml.Node) { d.c.Policies = d.list(k.Value, v, checkNonEmpty) }},
+	}
+}
+
+// Keys returns the keys a configuration file may hold.
+func Keys() []string {
+	fs := fields()
+	keys := make([]string, len(fs))
+	for i, f := range fs {
+		keys[i] = f.key
+	}
+	return keys
+}
+
+// decoder reads a configuration from YAML nodes, collecting every error.
+type decoder struct {
+	file string
+	c    *Config
+	errs []*lint.PosError
+}
+
+func (d *decoder) errorAt(n *yaml.Node, err error) {
+	d.errs = append(d.errs, &lint.PosError{File: d.file, Line: max(n.Line, 1), Col: max(n.Column, 1), Err: err})
+}
+
+// check records err, if any, at n and reports whether there was none.
+func (d *decoder) check(n *yaml.Node, err error) bool {
+	if err != nil {
+		d.errorAt(n, err)
+		return false
+	}
+	return true
+}
+
+func (d *decoder) decode(src []byte) {
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if !errors.Is(err, io.EOF) {
+			d.syntaxError(err)
+		}
+		return
+	}
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case errors.Is(err, io.EOF):
+	case err != nil:
+		d.syntaxError(err)
+	case !isEmpty(&next):
+		d.errorAt(&next, errorf(ErrSyntax, "want one YAML document, found a second one"))
+	}
+	if len(doc.Content) == 0 {
+		return
+	}
+	root := doc.Content[0]
+	m := resolve(root)
+	if isNull(m) {
+		return
+	}
+	if m.Kind != yaml.MappingNode {
+		d.errorAt(root, errorf(ErrType, "want a mapping of settings, got %s", describe(m)))
+		return
+	}
+	byKey := map[string]field{}
+	for _, f := range fields() {
+		byKey[f.key] = f
+	}
+	seen := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		if rk := resolve(k); rk.Kind != yaml.ScalarNode {
+			d.errorAt(k, errorf(ErrType, "want a key, got %s", describe(rk)))
+			continue
+		}
+		key := resolve(k).Value
+		if first, dup := seen[key]; dup {
+			d.errorAt(k, errorf(ErrDuplicateKey, "duplicate key %q (first at line %d)", key, first.Line))
+			continue
+		}
+		seen[key] = k
+		f, ok := byKey[key]
+		if !ok {
+			d.errorAt(k, unknownKey(key))
+			continue
+		}
+		f.decode(d, k, v)
+	}
+}
+
+func unknownKey(key string) error {
+	keys := Keys()
+	if s := closest(key, keys); s != "" {
+		return errorf(ErrUnknownKey, "unknown key %q (did you mean %q?)", key, s)
+	}
+	return errorf(ErrUnknownKey, "unknown key %q (want one of %s)", key, strings.Join(keys, ", "))
+}
+
+// syntaxError records a yaml.v3 parse error. yaml.v3 gives only a line
+// ("yaml: line 3: did not find expected key"), so the column is 1.
+func (d *decoder) syntaxError(err error) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 1
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		if num, text, ok := strings.Cut(rest, ": "); ok {
+			if n, err := strconv.Atoi(num); err == nil && n > 0 {
+				line, msg = n, text
+			}
+		}
+	}
+	d.errs = append(d.errs, &lint.PosError{File: d.file, Line: line, Col: 1, Err: errorf(ErrSyntax, "invalid YAML: %s", msg)})
+}
+
+// str reads a string value. A null value reads as "", false with no
+// error: the key is as good as absent.
+func (d *decoder) str(key string, n *yaml.Node) (string, bool) {
+	r := resolve(n)
+	if isNull(r) {
+		return "", false
+	}
+	if !isString(r) {
+		d.errorAt(n, errorf(ErrType, "%s: want a string, got %s", key, describe(r)))
+		return "", false
+	}
+	return r.Value, true
+}
+
+// enum reads a string value checked by check after trimming and
+// lower-casing it.
+func (d *decoder) enum(key string, n *yaml.Node, check func(string) error) string {
+	s, ok := d.str(key, n)
+	if !ok {
+		return ""
+	}
+	s = strings.ToLower(strings.TrimSpace(s))
+	if !d.check(n, check(s)) {
+		return ""
+	}
+	return s
+}
+
+// list reads a list of strings, checking each with check. A null value is
+// nil; an empty list is empty and not nil.
+func (d *decoder) list(key string, n *yaml.Node, check func(key, value string) error) []string {
+	r := resolve(n)
+	if isNull(r) {
+		return nil
+	}
+	if r.Kind != yaml.SequenceNode {
+		msg := fmt.Sprintf("%s: want a list of strings, got %s", key, describe(r))
+		if isString(r) {
+			msg += fmt.Sprintf(" (write [%s])", r.Value)
+		}
+		d.errorAt(n, errorf(ErrType, "%s", msg))
+		return nil
+	}
+	out := make([]string, 0, len(r.Content))
+	for _, item := range r.Content {
+		ri := resolve(item)
+		if !isString(ri) {
+			d.errorAt(item, errorf(ErrType, "%s: want a string, got %s", key, describe(ri)))
+			continue
+		}
+		if d.check(item, check(key, ri.Value)) {
+			out = append(out, ri.Value)
+		}
+	}
+	return out
+}
+
+// ruleList reads a list of rule IDs or names, remembering where each was
+// written for CheckRules.
+func (d *decoder) ruleList(key string, n *yaml.Node) []string {
+	out := d.list(key, n, checkNonEmpty)
+	r := resolve(n)
+	if r.Kind != yaml.SequenceNode {
+		return out
+	}
+	for _, item := range r.Content {
+		if ri := resolve(item); isString(ri) {
+			d.remember(key, ri.Value, item)
+		}
+	}
+	return out
+}
+
+func (d *decoder) remember(key, value string, n *yaml.Node) {
+	e := entry{key, value}
+	if _, ok := d.c.pos[e]; !ok {
+		d.c.pos[e] = position{line: n.Line, col: n.Column}
+	}
+}
+
+// severity reads the mapping of rule IDs or names to severities.
+func (d *decoder) severity(k, n *yaml.Node) {
+	key := k.Value
+	r := resolve(n)
+	if isNull(r) {
+		return
+	}
+	if r.Kind != yaml.MappingNode {
+		d.errorAt(n, errorf(ErrType, "%s: want a mapping of rule ID or name to severity, got %s", key, describe(r)))
+		return
+	}
+	d.c.Severity = map[string]policies.Severity{}
+	seen := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(r.Content); i += 2 {
+		rk, rv := r.Content[i], r.Content[i+1]
+		kr := resolve(rk)
+		if !isString(kr) {
+			d.errorAt(rk, errorf(ErrType, "%s: want a rule ID or name, got %s", key, describe(kr)))
+			continue
+		}
+		rule := kr.Value
+		if !d.check(rk, checkSeverityKey(rule)) {
+			continue
+		}
+		if first, dup := seen[strings.ToLower(rule)]; dup {
+			d.errorAt(rk, errorf(ErrDuplicateKey, "%s: duplicate key %q (first at line %d)", key, rule, first.Line))
+			continue
+		}
+		seen[strings.ToLower(rule)] = rk
+		d.remember(key, rule, rk)
+		s, ok := d.str(key+": "+rule, rv)
+		if !ok {
+			if isNull(resolve(rv)) {
+				d.errorAt(rv, errorf(ErrType, "%s: %s: want a severity (info, warning or error), got nothing", key, rule))
+			}
+			continue
+		}
+		sev, err := policies.ParseSeverity(s)
+		if err != nil {
+			d.errorAt(rv, badValue(key+": "+rule, s, severityNames()))
+			continue
+		}
+		d.c.Severity[rule] = sev
+	}
+}
+
+// resolve follows aliases to the node they stand for.
+func resolve(n *yaml.Node) *yaml.Node {
+	for i := 0; n.Kind == yaml.AliasNode && n.Alias != nil && i < 100; i++ {
+		n = n.Alias
+	}
+	return n
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
+}
+
+// isString reports whether n is a scalar that reads as a string: strings
+// and numbers (kube-version: 1.34), not booleans or nulls.
+func isString(n *yaml.Node) bool {
+	if n.Kind != yaml.ScalarNode {
+		return false
+	}
+	switch n.ShortTag() {
+	case "!!null", "!!bool":
+		return false
+	}
+	return true
+}
+
+// isEmpty reports whether a document node holds nothing (a lone "---").
+func isEmpty(doc *yaml.Node) bool {
+	return len(doc.Content) == 0 || isNull(resolve(doc.Content[0]))
+}
+
+// describe names a node's type for error messages.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		switch n.ShortTag() {
+		case "!!null":
+			return "nothing"
+		case "!!bool":
+			return "a boolean"
+		case "!!int", "!!float":
+			return "a number"
+		}
+		return "a string"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.AliasNode:
+		return "an alias"
+	case yaml.DocumentNode:
+		return "a document"
+	}
+	return "an unknown node"
+}

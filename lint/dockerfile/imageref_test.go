@@ -1,0 +1,53 @@
+package dockerfile
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestParseReference(t *testing.T) {
+	for _, tc := range []struct {
+		ref      string
+		want     Reference
+		official bool
+		bad      bool
+	}{
+		{ref: "python", want: Reference{"docker.io", "library/python", "python", "", ""}, official: true},
+		{ref: "python:3.12-slim", want: Reference{"docker.io", "library/python", "python", "3.12-slim", ""}, official: true},
+		{ref: "library/python:3", want: Reference{"docker.io", "library/python", "python", "3", ""}, official: true},
+		{ref: "docker.io/library/python", want: Reference{"docker.io", "library/python", "python", "", ""}, official: true},
+		{ref: "docker.io/python", want: Reference{"docker.io", "library/python", "python", "", ""}, official: true},
+		{ref: "index.docker.io/library/alpine:3.20", want: Reference{"docker.io", "library/alpine", "alpine", "3.20", ""}, official: true},
+		{ref: "bitnami/redis:7.2", want: Reference{"docker.io", "bitnami/redis", "redis", "7.2", ""}},
+		{ref: "ghcr.io/acme/app:v1", want: Reference{"ghcr.io", "acme/app", "app", "v1", ""}},
+		{ref: "gcr.io/distroless/static-debian12:nonroot", want: Reference{"gcr.io", "distroless/static-debian12", "static-debian12", "nonroot", ""}},
+		{ref: "localhost/app", want: Reference{"localhost", "app", "app", "", ""}},
+		{ref: "localhost:5000/app:1", want: Reference{"localhost:5000", "app", "app", "1", ""}},
+		{ref: "localhost:5000", want: Reference{"docker.io", "library/localhost", "localhost", "5000", ""}, official: true},
+		{ref: "registry.example.com:5000/team/sub/app@sha256:abc123", want: Reference{"registry.example.com:5000", "team/sub/app", "app", "", "sha256:abc123"}},
+		{ref: "nginx:1.25@sha256:deadbeef", want: Reference{"docker.io", "library/nginx", "nginx", "1.25", "sha256:deadbeef"}, official: true},
+		{ref: "Upper/app", want: Reference{"Upper", "app", "app", "", ""}},
+		{ref: "myorg/library/app", want: Reference{"docker.io", "myorg/library/app", "app", "", ""}},
+		{ref: "", bad: true},
+		{ref: ":tag", bad: true},
+		{ref: "@sha256:abc", bad: true},
+		{ref: "reg.example.com/", bad: true},
+	} {
+		t.Run(tc.ref, func(t *testing.T) {
+			got, ok := ParseReference(tc.ref)
+			if ok == tc.bad {
+				t.Fatalf("ParseReference(%q) ok = %v, want %v", tc.ref, ok, !tc.bad)
+			}
+			if tc.bad {
+				return
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("ParseReference(%q) -want +got:\n%s", tc.ref, diff)
+			}
+			if got.Official() != tc.official {
+				t.Errorf("Official() = %v, want %v", got.Official(), tc.official)
+			}
+		})
+	}
+}

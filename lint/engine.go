@@ -1,0 +1,353 @@
+package lint
+
+import (
+	"context"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"os"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
+
+	"github.com/hardline-dev/hardline/policies"
+)
+
+// DigestResolver resolves an image reference to its digest ("sha256:...").
+type DigestResolver interface {
+	Resolve(ctx context.Context, ref string) (string, error)
+}
+
+// Options configure an Engine.
+type Options struct {
+	// Enabled selects the rules to run; nil runs them all.
+	Enabled func(policies.Rule) bool
+	// Severity overrides a rule's severity; nil keeps the METADATA one.
+	Severity func(policies.Rule) policies.Severity
+	// Config is what rules read as data.hardline.config. It must hold only
+	// JSON types (string, float64, bool, []any, map[string]any).
+	Config map[string]any
+	// Parsers read each kind of file.
+	Parsers map[Kind]Parser
+	// Workers is the number of files linted at once; 0 means GOMAXPROCS.
+	Workers int
+	// Digests, when set, turns image pinning intents into edits. Without
+	// it hardline makes no network call.
+	Digests DigestResolver
+}
+
+// Engine evaluates compiled policies over parsed files. Build it once per
+// process; it is safe for concurrent use.
+type Engine struct {
+	opts    Options
+	rules   map[string]policies.Rule
+	queries map[string]rego.PreparedEvalQuery
+	digests *digestCache
+}
+
+// queryNames are the inputs the engine evaluates, one prepared query each.
+func queryNames() []string { return []string{"dockerfile", "kubernetes", "manifests"} }
+
+// queryInputs are the rule inputs a query collects. Image rules run with
+// both per-document inputs.
+func queryInputs(query string) []policies.Input {
+	switch query {
+	case "dockerfile":
+		return []policies.Input{policies.InputDockerfile, policies.InputImage}
+	case "kubernetes":
+		return []policies.Input{policies.InputKubernetes, policies.InputImage}
+	}
+	return []policies.Input{policies.InputManifests}
+}
+
+// NewEngine compiles the enabled rules of cat, with their helpers, once.
+func NewEngine(ctx context.Context, cat *policies.Catalog, opts Options) (*Engine, error) {
+	e := &Engine{opts: opts, rules: map[string]policies.Rule{}, queries: map[string]rego.PreparedEvalQuery{}}
+	if opts.Digests != nil {
+		e.digests = &digestCache{resolver: opts.Digests, done: map[string]digestResult{}}
+	}
+	ruleFiles := map[string]policies.Rule{}
+	for _, r := range cat.Rules {
+		ruleFiles[r.File] = r
+	}
+	modules := map[string]*ast.Module{}
+	for file, m := range cat.Modules {
+		if r, isRule := ruleFiles[file]; isRule {
+			if opts.Enabled != nil && !opts.Enabled(r) {
+				continue
+			}
+			if opts.Severity != nil {
+				r.Severity = opts.Severity(r)
+			}
+			e.rules[r.ID] = r
+		}
+		modules[file] = m
+	}
+	main, err := ast.ParseModuleWithOpts("hardline/main.rego", mainModule(), ast.ParserOptions{RegoVersion: ast.RegoV1})
+	if err != nil {
+		return nil, fmt.Errorf("compile policies: %w", err)
+	}
+	modules[main.Package.Location.File] = main
+
+	compiler := ast.NewCompiler().WithCapabilities(policies.Capabilities()).WithEnablePrintStatements(false)
+	compiler.Compile(modules)
+	if compiler.Failed() {
+		return nil, fmt.Errorf("compile policies: %w", compiler.Errors)
+	}
+	cfg := opts.Config
+	if cfg == nil {
+		cfg = map[string]any{}
+	}
+	store := inmem.NewFromObject(map[string]any{"hardline": map[string]any{"config": cfg}})
+	for _, input := range queryNames() {
+		pq, err := rego.New(
+			rego.Query("data.hardline.main."+input),
+			rego.Compiler(compiler),
+			rego.Store(store),
+		).PrepareForEval(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("prepare %s policies: %w", input, err)
+		}
+		e.queries[input] = pq
+	}
+	return e, nil
+}
+
+// mainModule collects every rule's deny set per input as [id, result] pairs.
+func mainModule() string {
+	var b strings.Builder
+	b.WriteString("package hardline.main\n\n")
+	for _, input := range queryNames() {
+		for _, pkg := range queryInputs(input) {
+			fmt.Fprintf(&b, "%s contains [id, r] if {\n\tsome id\n\tsome r in data.rules.%s[id].deny\n}\n\n", input, pkg)
+		}
+	}
+	return b.String()
+}
+
+// Rules returns the rules the engine runs.
+func (e *Engine) Rules() []policies.Rule {
+	out := make([]policies.Rule, 0, len(e.rules))
+	for _, r := range e.rules {
+		out = append(out, r)
+	}
+	sortRules(out)
+	return out
+}
+
+// Source is a file to lint.
+type Source struct {
+	// Path is the name findings carry.
+	Path string
+	Kind Kind
+	// Src holds the content; when nil, the engine reads Path.
+	Src []byte
+}
+
+// fileResult is what linting one file produced.
+type fileResult struct {
+	findings  []Finding
+	summaries []ast.Value
+	notices   []Notice
+	docs      int
+	checksum  *[sha256.Size]byte
+	err       error
+}
+
+// Lint parses and evaluates every source concurrently and returns the
+// sorted report. Problems with the input are findings; an error means
+// hardline could not do its job for some file, and the report is still
+// complete for the others.
+func (e *Engine) Lint(ctx context.Context, srcs []Source) (*Report, error) {
+	results := make([]fileResult, len(srcs))
+	workers := e.opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(workers, max(len(srcs), 1)) {
+		wg.Go(func() {
+			for i := range next {
+				results[i] = e.lintFile(ctx, srcs[i])
+			}
+		})
+	}
+	for i := range srcs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	rep := &Report{Rules: e.Rules(), Files: len(srcs), Checksums: map[string][sha256.Size]byte{}}
+	var errs []error
+	var summaries []*ast.Term
+	for i, r := range results {
+		rep.Findings = append(rep.Findings, r.findings...)
+		rep.Notices = append(rep.Notices, r.notices...)
+		rep.Documents += r.docs
+		if r.err != nil {
+			errs = append(errs, r.err)
+		}
+		if r.checksum != nil {
+			rep.Checksums[srcs[i].Path] = *r.checksum
+		}
+		for _, s := range r.summaries {
+			summaries = append(summaries, ast.NewTerm(s))
+		}
+	}
+	if len(summaries) > 0 {
+		fs, err := e.lintManifests(ctx, summaries)
+		rep.Findings = append(rep.Findings, fs...)
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	SortFindings(rep.Findings)
+	rep.Notices = sortNotices(rep.Notices)
+	return rep, errors.Join(errs...)
+}
+
+func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
+	src := s.Src
+	if src == nil {
+		b, err := os.ReadFile(s.Path)
+		if err != nil {
+			return fileResult{err: fmt.Errorf("read %s: %w", s.Path, err)}
+		}
+		src = b
+	}
+	parser, ok := e.opts.Parsers[s.Kind]
+	if !ok {
+		return fileResult{err: fmt.Errorf("lint %s: no parser for %s files", s.Path, s.Kind)}
+	}
+	query := "dockerfile"
+	if s.Kind == KindYAML {
+		query = "kubernetes"
+	}
+	var res fileResult
+	for _, doc := range parser.Parse(s.Path, src) {
+		res.docs++
+		if sum := doc.Summary(); sum != nil {
+			res.summaries = append(res.summaries, sum)
+		}
+		pairs, err := e.eval(ctx, query, doc.Input())
+		if err != nil {
+			res.err = errors.Join(res.err, fmt.Errorf("evaluate %s: %w", s.Path, err))
+			continue
+		}
+		for _, p := range pairs {
+			f, notices := e.finding(ctx, s.Path, src, doc, p)
+			res.notices = append(res.notices, notices...)
+			if f.RuleID != "" {
+				res.findings = append(res.findings, f)
+			}
+		}
+	}
+	if len(res.findings) > 0 {
+		hashes := LineHashes(src)
+		for i := range res.findings {
+			if l := res.findings[i].Range.Line; l >= 1 && l <= len(hashes) {
+				res.findings[i].Fingerprint = hashes[l-1]
+			}
+			if len(res.findings[i].Fixes) > 0 && res.checksum == nil {
+				sum := sha256.Sum256(src)
+				res.checksum = &sum
+			}
+		}
+	}
+	return res
+}
+
+// lintManifests runs the rules that see every Kubernetes object at once.
+func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term) ([]Finding, error) {
+	input := ast.NewObject(
+		[2]*ast.Term{ast.StringTerm("type"), ast.StringTerm("manifests")},
+		[2]*ast.Term{ast.StringTerm("objects"), ast.ArrayTerm(summaries...)},
+	)
+	pairs, err := e.eval(ctx, "manifests", input)
+	if err != nil {
+		return nil, fmt.Errorf("evaluate manifests: %w", err)
+	}
+	var out []Finding
+	for _, p := range pairs {
+		file, _ := p.result["file"].(string)
+		f, _ := e.finding(ctx, file, nil, nil, p)
+		if f.RuleID != "" {
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+
+// pair is one result of one rule.
+type pair struct {
+	id     string
+	result map[string]any
+}
+
+func (e *Engine) eval(ctx context.Context, query string, input ast.Value) ([]pair, error) {
+	rs, err := e.queries[query].Eval(ctx, rego.EvalParsedInput(input))
+	if err != nil {
+		return nil, err
+	}
+	var out []pair
+	for _, r := range rs {
+		for _, expr := range r.Expressions {
+			set, ok := expr.Value.([]any)
+			if !ok {
+				continue
+			}
+			for _, v := range set {
+				tuple, ok := v.([]any)
+				if !ok || len(tuple) != 2 {
+					continue
+				}
+				id, _ := tuple[0].(string)
+				obj, ok := tuple[1].(map[string]any)
+				if !ok {
+					return nil, fmt.Errorf("rule %s: a deny result must be an object, got %T", id, tuple[1])
+				}
+				out = append(out, pair{id: id, result: obj})
+			}
+		}
+	}
+	return out, nil
+}
+
+// finding turns one rule result into a finding. doc and src are nil for
+// rules over every manifest.
+func (e *Engine) finding(ctx context.Context, file string, src []byte, doc Document, p pair) (Finding, []Notice) {
+	rule, ok := e.rules[p.id]
+	if !ok {
+		return Finding{}, nil
+	}
+	f := Finding{RuleID: rule.ID, Name: rule.Name, Severity: rule.Severity, File: file}
+	f.Message, _ = p.result["msg"].(string)
+	if f.Message == "" {
+		f.Message = strings.ToLower(rule.Title)
+	}
+	switch {
+	case p.result["range"] != nil:
+		f.Range = rangeOf(p.result["range"])
+	case p.result["path"] != nil && doc != nil:
+		path, _ := p.result["path"].([]any)
+		f.Range = doc.Locate(normalizePath(path))
+	}
+	if f.Range.IsZero() {
+		f.Range = Range{Line: 1, Column: 1, EndLine: 1, EndColumn: 1}
+	}
+	var notices []Notice
+	if raw, ok := p.result["fix"].(map[string]any); ok {
+		fix, n := e.fix(ctx, rule, file, src, doc, raw)
+		notices = n
+		if fix.Title != "" {
+			f.Fixes = append(f.Fixes, fix)
+		}
+	}
+	return f, notices
+}

@@ -1,0 +1,246 @@
+package lint
+
+import (
+	"cmp"
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/hardline-dev/hardline/policies"
+)
+
+// fix turns a rule's fix description into a Fix with text edits. A fix
+// whose intents cannot be turned into edits is dropped; notices say why
+// when the user should know (a digest that could not be resolved).
+func (e *Engine) fix(ctx context.Context, rule policies.Rule, file string, src []byte, doc Document, raw map[string]any) (Fix, []Notice) {
+	fix := Fix{Applicability: rule.Fix}
+	fix.Title, _ = raw["title"].(string)
+	fix.Display, _ = raw["display"].(string)
+	if a, ok := raw["applicability"].(string); ok {
+		if v, err := policies.ParseApplicability(a); err == nil {
+			fix.Applicability = v
+		}
+	}
+	if fix.Applicability == 0 {
+		fix.Applicability = policies.ApplicabilityDisplay
+	}
+	intents, _ := raw["edits"].([]any)
+	for _, v := range intents {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return Fix{}, nil
+		}
+		in := intentOf(m)
+		var edits []Edit
+		var err error
+		switch in.Op {
+		case "replace":
+			edits = []Edit{{File: file, Range: in.Range, NewText: in.Text}}
+		case "insert_lines":
+			edits, err = insertLines(file, src, in)
+		case "pin_image":
+			var notice *Notice
+			edits, notice = e.pin(ctx, file, src, doc, in)
+			if notice != nil {
+				return Fix{}, []Notice{*notice}
+			}
+			if edits == nil {
+				ref, _ := in.Image["ref"].(string)
+				fix.Applicability = policies.ApplicabilityDisplay
+				fix.Display = fmt.Sprintf("hardline lint --fix --resolve-digests %s  # pins %s to its current digest", file, ref)
+				continue
+			}
+		default:
+			if doc == nil {
+				return Fix{}, nil
+			}
+			edits, err = doc.Edit(in)
+		}
+		if err != nil || src == nil {
+			return Fix{}, nil
+		}
+		for i := range edits {
+			edits[i].File = file
+		}
+		fix.Edits = append(fix.Edits, edits...)
+	}
+	slices.SortFunc(fix.Edits, func(a, b Edit) int { return cmp.Compare(a.Range.Offset, b.Range.Offset) })
+	for i := 1; i < len(fix.Edits); i++ {
+		if fix.Edits[i].Range.Offset < fix.Edits[i-1].Range.EndOffset {
+			return Fix{}, nil
+		}
+	}
+	if len(fix.Edits) == 0 && fix.Display == "" {
+		return Fix{}, nil
+	}
+	if len(fix.Edits) == 0 {
+		fix.Applicability = policies.ApplicabilityDisplay
+	}
+	return fix, nil
+}
+
+func intentOf(m map[string]any) Intent {
+	in := Intent{}
+	in.Op, _ = m["op"].(string)
+	in.Text, _ = m["text"].(string)
+	in.Value = m["value"]
+	in.Values, _ = m["values"].([]any)
+	in.Image, _ = m["image"].(map[string]any)
+	if p, ok := m["path"].([]any); ok {
+		in.Path = normalizePath(p)
+	}
+	if r, ok := m["range"]; ok {
+		in.Range = rangeOf(r)
+	}
+	return in
+}
+
+// insertLines inserts in.Text at the start of the line in.Range starts on.
+func insertLines(file string, src []byte, in Intent) ([]Edit, error) {
+	off := in.Range.Offset
+	if off < 0 || off > len(src) {
+		return nil, fmt.Errorf("insert at offset %d: outside %s", off, file)
+	}
+	for off > 0 && src[off-1] != '\n' {
+		off--
+	}
+	text := in.Text
+	if !strings.HasSuffix(text, "\n") {
+		text += "\n"
+	}
+	if strings.Contains(string(src[:off]), "\r\n") || (off == 0 && strings.Contains(string(src), "\r\n")) {
+		text = strings.ReplaceAll(text, "\n", "\r\n")
+	}
+	at := Range{Line: in.Range.Line, Column: 1, EndLine: in.Range.Line, EndColumn: 1, Offset: off, EndOffset: off}
+	return []Edit{{File: file, Range: at, NewText: text}}, nil
+}
+
+// pin returns the edit that adds the digest to an image reference, nil
+// when digests are not being resolved, or a notice when resolution failed.
+func (e *Engine) pin(ctx context.Context, file string, src []byte, doc Document, in Intent) ([]Edit, *Notice) {
+	if e.digests == nil || src == nil {
+		return nil, nil
+	}
+	raw, _ := in.Image["raw"].(string)
+	ref, _ := in.Image["ref"].(string)
+	if unresolved, _ := in.Image["unresolved"].(bool); unresolved || raw != ref || ref == "" {
+		return nil, nil
+	}
+	r := Range{}
+	if v, ok := in.Image["range"]; ok {
+		r = rangeOf(v)
+	} else if p, ok := in.Image["path"].([]any); ok && doc != nil {
+		r = doc.Locate(normalizePath(p))
+	}
+	if r.IsZero() || r.EndOffset > len(src) || r.Offset > r.EndOffset {
+		return nil, nil
+	}
+	digest, err := e.digests.resolve(ctx, ref)
+	if err != nil {
+		return nil, &Notice{File: file, Message: err.Error()}
+	}
+	// Replace what follows the reference's name and tag (an old digest, or
+	// nothing) up to a closing quote.
+	text := string(src[r.Offset:r.EndOffset])
+	stop := r.Offset + len(strings.TrimRight(text, `"'`))
+	start := stop
+	if i := strings.IndexByte(text, '@'); i >= 0 {
+		start = r.Offset + i
+	}
+	at := Range{
+		Line: r.EndLine, Column: r.EndColumn - utf8.RuneCount(src[start:r.EndOffset]),
+		EndLine: r.EndLine, EndColumn: r.EndColumn - utf8.RuneCount(src[stop:r.EndOffset]),
+		Offset: start, EndOffset: stop,
+	}
+	return []Edit{{File: file, Range: at, NewText: "@" + digest}}, nil
+}
+
+// digestCache resolves each reference once per run.
+type digestCache struct {
+	resolver DigestResolver
+	mu       sync.Mutex
+	done     map[string]digestResult
+}
+
+type digestResult struct {
+	digest string
+	err    error
+}
+
+func (c *digestCache) resolve(ctx context.Context, ref string) (string, error) {
+	c.mu.Lock()
+	r, ok := c.done[ref]
+	c.mu.Unlock()
+	if ok {
+		return r.digest, r.err
+	}
+	d, err := c.resolver.Resolve(ctx, ref)
+	if err != nil {
+		err = fmt.Errorf("pin %s: %w", ref, err)
+	}
+	c.mu.Lock()
+	c.done[ref] = digestResult{digest: d, err: err}
+	c.mu.Unlock()
+	return d, err
+}
+
+// rangeOf reads a range object of a rule result.
+func rangeOf(v any) Range {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return Range{}
+	}
+	n := func(k string) int {
+		switch x := m[k].(type) {
+		case json.Number:
+			i, _ := x.Int64()
+			return int(i)
+		case float64:
+			return int(x)
+		case int:
+			return x
+		}
+		return 0
+	}
+	return Range{
+		Line: n("line"), Column: n("column"), EndLine: n("endLine"), EndColumn: n("endColumn"),
+		Offset: n("offset"), EndOffset: n("endOffset"),
+	}
+}
+
+// normalizePath turns a Rego path (strings and numbers) into strings and ints.
+func normalizePath(p []any) []any {
+	out := make([]any, len(p))
+	for i, v := range p {
+		switch x := v.(type) {
+		case json.Number:
+			n, err := x.Int64()
+			if err != nil {
+				out[i] = x.String()
+				continue
+			}
+			out[i] = int(n)
+		case float64:
+			out[i] = int(x)
+		default:
+			out[i] = v
+		}
+	}
+	return out
+}
+
+func sortRules(rs []policies.Rule) {
+	slices.SortFunc(rs, func(a, b policies.Rule) int { return cmp.Compare(a.ID, b.ID) })
+}
+
+// sortNotices sorts notices and drops repeated ones.
+func sortNotices(ns []Notice) []Notice {
+	slices.SortFunc(ns, func(a, b Notice) int {
+		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Message, b.Message))
+	})
+	return slices.Compact(ns)
+}

@@ -1,0 +1,614 @@
+package kube
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	yaml "go.yaml.in/yaml/v3"
+
+	"github.com/hardline-dev/hardline/lint"
+)
+
+// Errors Edit returns when an intent cannot be applied without changing
+// more than the intended field.
+var (
+	// ErrAlias: the path goes through an alias, or the node is an anchor
+	// that aliases share, so editing it would change every user of the
+	// anchor.
+	ErrAlias = errors.New("the field is shared through a YAML anchor")
+	// ErrMerge: the field (or its parent) comes from a merge key ("<<").
+	ErrMerge = errors.New("the field comes from a merge key (<<)")
+	// ErrUnparsed: the document could not be parsed.
+	ErrUnparsed = errors.New("the document could not be parsed")
+)
+
+// splice replaces the bytes [start, end) with text.
+type splice struct {
+	start, end int
+	text       string
+}
+
+// Edit implements lint.Document: it turns the YAML intents "set", "delete"
+// and "add_to_list" into the smallest splices of the original bytes, in the
+// style (indentation, flow or block, quoting, line breaks) of the file.
+func (d *document) Edit(in lint.Intent) ([]lint.Edit, error) {
+	if d.y == nil {
+		return nil, fmt.Errorf("kube: %s: %w", in.Op, ErrUnparsed)
+	}
+	path, err := normPath(in.Path)
+	if err != nil {
+		return nil, fmt.Errorf("kube: %s: %w", in.Op, err)
+	}
+	var sp []splice
+	switch in.Op {
+	case "set":
+		var v any
+		if v, err = normValue(in.Value); err == nil {
+			sp, err = d.set(path, v)
+		}
+	case "delete":
+		sp, err = d.del(path)
+	case "add_to_list":
+		var v any
+		if v, err = normValue(in.Values); err == nil {
+			vals, _ := v.([]any)
+			sp, err = d.addToList(path, vals)
+		}
+	default:
+		return nil, fmt.Errorf("kube: unsupported fix operation %q", in.Op)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("kube: %s %s: %w", in.Op, pathString(path), err)
+	}
+	edits := make([]lint.Edit, len(sp))
+	for i, s := range sp {
+		edits[i] = lint.Edit{File: d.f.path, Range: d.f.rng(s.start, s.end), NewText: s.text}
+	}
+	return edits, nil
+}
+
+func normPath(path []any) ([]any, error) {
+	if len(path) == 0 {
+		return nil, errors.New("empty path")
+	}
+	out := make([]any, len(path))
+	for i, p := range path {
+		if s, ok := p.(string); ok {
+			out[i] = s
+			continue
+		}
+		n, ok := pathIndex(p)
+		if !ok {
+			return nil, fmt.Errorf("bad path element %v (%T)", p, p)
+		}
+		out[i] = n
+	}
+	return out, nil
+}
+
+func pathString(path []any) string {
+	var b strings.Builder
+	for i, p := range path {
+		if s, ok := p.(string); ok {
+			if i > 0 {
+				b.WriteByte('.')
+			}
+			b.WriteString(s)
+		} else {
+			fmt.Fprintf(&b, "[%v]", p)
+		}
+	}
+	return b.String()
+}
+
+// slot is a node on a path and what holds it.
+type slot struct {
+	node   *yaml.Node
+	key    *yaml.Node // the key when node is a mapping value
+	parent *yaml.Node // the collection holding node; nil at the root
+	pos    int        // index in parent.Content of the key or the item
+	flow   bool       // node is inside a flow collection
+	indent int        // column of the block collection holding node; -1 at the root
+}
+
+// walk follows path from the document root through explicit entries and
+// list items. It stops at the first missing element and returns the rest
+// of the path; merged says that element exists through a merge key.
+func (d *document) walk(path []any) (slots []slot, rest []any, merged bool, err error) {
+	aliased := d.y.aliasedNodes()
+	cur := slot{node: d.y.root, indent: -1}
+	slots = []slot{cur}
+	for i, p := range path {
+		n := cur.node
+		if n.Kind == yaml.AliasNode || aliased[n] {
+			return nil, nil, false, ErrAlias
+		}
+		flow := cur.flow || d.f.isFlow(n)
+		switch n.Kind {
+		case yaml.MappingNode:
+			key, ok := p.(string)
+			if !ok {
+				return nil, nil, false, fmt.Errorf("%s is a mapping, not a list", pathString(path[:i]))
+			}
+			j := explicitEntry(n, key)
+			if j < 0 {
+				k, _, _ := lookup(n, key)
+				return slots, path[i:], k != nil, nil
+			}
+			cur = slot{node: n.Content[j+1], key: n.Content[j], parent: n, pos: j, flow: flow, indent: d.f.indent(n)}
+		case yaml.SequenceNode:
+			idx, ok := p.(int)
+			if !ok {
+				return nil, nil, false, fmt.Errorf("%s is a list, not a mapping", pathString(path[:i]))
+			}
+			if idx < 0 || idx >= len(n.Content) {
+				return slots, path[i:], false, nil
+			}
+			cur = slot{node: n.Content[idx], parent: n, pos: idx, flow: flow, indent: d.f.indent(n)}
+		case yaml.ScalarNode, yaml.DocumentNode, yaml.AliasNode:
+			return slots, path[i:], false, nil
+		}
+		slots = append(slots, cur)
+	}
+	return slots, nil, false, nil
+}
+
+func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == tagNull }
+
+func (d *document) set(path []any, v any) ([]splice, error) {
+	slots, rest, merged, err := d.walk(path)
+	if err != nil {
+		return nil, err
+	}
+	last := slots[len(slots)-1]
+	if len(rest) == 0 {
+		if d.y.aliasedNodes()[last.node] {
+			return nil, ErrAlias
+		}
+		return d.replace(last, v)
+	}
+	if merged && len(rest) > 1 {
+		return nil, ErrMerge
+	}
+	keys := make([]string, len(rest))
+	for i, p := range rest {
+		k, ok := p.(string)
+		if !ok {
+			return nil, fmt.Errorf("cannot create list item %v", p)
+		}
+		keys[i] = k
+	}
+	n := last.node
+	switch {
+	case n.Kind == yaml.MappingNode:
+		return d.insert(last, keys[0], nest(keys[1:], v))
+	case isNull(n):
+		return d.replace(last, nest(keys, v))
+	}
+	return nil, fmt.Errorf("%s is not a mapping", pathString(path[:len(path)-len(rest)]))
+}
+
+func (d *document) renderer(flowParent *yaml.Node) renderer {
+	step, seqOff := d.y.styles()
+	r := renderer{step: step, seqOff: seqOff, nl: d.f.nl}
+	if flowParent != nil {
+		r.json = d.jsonStyle(flowParent)
+	}
+	return r
+}
+
+// jsonStyle reports whether the flow collection n is written as JSON.
+func (d *document) jsonStyle(n *yaml.Node) bool {
+	if strings.HasSuffix(strings.ToLower(d.f.path), ".json") {
+		return true
+	}
+	return n.Kind == yaml.MappingNode && len(n.Content) > 0 && n.Content[0].Style&yaml.DoubleQuotedStyle != 0
+}
+
+// flowRoot returns the outermost flow collection holding slot s (s's
+// parent chain is not kept, so the parent is the best guess).
+func flowParent(s slot) *yaml.Node {
+	if s.flow {
+		return s.parent
+	}
+	return nil
+}
+
+// replace sets the value of slot s to v.
+func (d *document) replace(s slot, v any) ([]splice, error) {
+	f := d.f
+	n := s.node
+	if dn := deref(n); dn != nil && dn.Kind == yaml.ScalarNode && scalarTerm(dn).Equal(valueTerm(v)) {
+		return nil, nil
+	}
+	if s.parent == nil {
+		return nil, errors.New("cannot replace the whole document")
+	}
+	start, end := f.start(n), f.end(n, s.indent)
+	r := d.renderer(flowParent(s))
+	switch {
+	case s.flow:
+		text := r.flow(v)
+		if start == end {
+			text = d.emptyPrefix(s, start) + text
+		}
+		return []splice{{start, end, text}}, nil
+	case !isCollection(v):
+		if (n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode) && !f.isFlow(n) {
+			ind, err := d.indicatorEnd(s)
+			if err != nil {
+				return nil, err
+			}
+			return []splice{{ind, end, " " + r.scalar(v, false)}}, nil
+		}
+		text := r.scalar(v, false)
+		if start == end {
+			text = d.emptyPrefix(s, start) + text
+		}
+		return []splice{{start, end, text}}, nil
+	case f.isFlow(n):
+		r = d.renderer(n)
+		return []splice{{start, end, r.flow(v)}}, nil
+	}
+	ind, err := d.indicatorEnd(s)
+	if err != nil {
+		return nil, err
+	}
+	owner := s.indent
+	if s.key != nil {
+		owner = f.indent(s.parent)
+	}
+	lines := r.block(v, owner, s.key == nil)
+	return []splice{{ind, end, f.nl + strings.Join(lines, f.nl)}}, nil
+}
+
+// emptyPrefix is what goes before a value written where an empty one was.
+func (d *document) emptyPrefix(s slot, at int) string {
+	src := d.f.src
+	if s.key != nil {
+		ke := d.f.end(s.key, s.indent)
+		if ke <= at && !strings.Contains(string(src[ke:at]), ":") {
+			return ": "
+		}
+	}
+	if at > 0 && !isSpace(src, at-1) && breakWidth(src, at-1) == 0 {
+		return " "
+	}
+	return ""
+}
+
+// indicatorEnd returns the offset after the ":" of a mapping entry or the
+// "-" of a list item holding s.
+func (d *document) indicatorEnd(s slot) (int, error) {
+	f := d.f
+	src := f.src
+	if s.key != nil {
+		i := f.skipBlank(f.end(s.key, s.indent))
+		if i < len(src) && src[i] == ':' {
+			return i + 1, nil
+		}
+		return 0, errors.New("cannot find the entry's colon")
+	}
+	if s.parent != nil {
+		i := f.start(s.node) - 1
+		for i >= 0 && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r') {
+			i--
+		}
+		if i >= 0 && src[i] == '-' {
+			return i + 1, nil
+		}
+	}
+	return 0, errors.New("cannot find where the value starts")
+}
+
+// extentEnd is the end of n including the trailing blank lines a kept
+// block scalar ("|+") at its end owns.
+func (f *file) extentEnd(n *yaml.Node, parentIndent int) int {
+	e := f.end(n, parentIndent)
+	for depth := 0; depth < maxDepth; depth++ {
+		if (n.Kind != yaml.MappingNode && n.Kind != yaml.SequenceNode) || len(n.Content) == 0 || f.isFlow(n) {
+			break
+		}
+		parentIndent = f.indent(n)
+		n = n.Content[len(n.Content)-1]
+	}
+	if n.Kind == yaml.ScalarNode && n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+		c, _ := f.content(n)
+		_, keep := f.blockScalarEnd(n, c, parentIndent)
+		e = max(e, keep)
+	}
+	return e
+}
+
+// insertAt returns where lines go after node n and the text to insert for
+// them: at the start of the line after n, with a line break first when n
+// ends the file without one.
+func (d *document) insertAfter(n *yaml.Node, parentIndent int, lines []string) splice {
+	f := d.f
+	e := f.extentEnd(n, parentIndent)
+	pos := f.nextLine(e)
+	text := strings.Join(lines, f.nl) + f.nl
+	if f.lineEnd(e) == len(f.src) {
+		// the last line has no line break
+		text = f.nl + strings.Join(lines, f.nl)
+	}
+	return splice{pos, pos, text}
+}
+
+// insert adds the entry key: v to the mapping of slot s.
+func (d *document) insert(s slot, key string, v any) ([]splice, error) {
+	f := d.f
+	m := s.node
+	if f.isFlow(m) {
+		r := d.renderer(m)
+		return d.appendFlow(s, r.key(key, true)+": "+r.flow(v)), nil
+	}
+	r := d.renderer(nil)
+	lines := r.entry(key, v, f.indent(m))
+	return []splice{d.insertAfter(m, s.indent, lines)}, nil
+}
+
+// appendFlow appends an element to the flow collection of slot s.
+func (d *document) appendFlow(s slot, elem string) []splice {
+	f := d.f
+	n := s.node
+	c, _ := f.content(n)
+	if len(n.Content) == 0 {
+		return []splice{{c + 1, c + 1, elem}}
+	}
+	k := len(n.Content)
+	ind := f.indent(n)
+	last := n.Content[k-1]
+	lastEnd := f.end(last, ind)
+	first := last
+	if n.Kind == yaml.MappingNode {
+		first = n.Content[k-2]
+		lastEnd = max(lastEnd, f.end(first, ind))
+	}
+	closing := f.end(n, s.indent) - 1
+	if f.lineIndex(closing) != f.lineIndex(lastEnd) {
+		// one element a line (JSON as people write it): keep it so
+		ls := f.lineStart(f.start(first))
+		if pad := f.src[ls:f.start(first)]; len(strings.TrimSpace(string(pad))) == 0 {
+			return []splice{{lastEnd, lastEnd, "," + f.nl + string(pad) + elem}}
+		}
+	}
+	return []splice{{lastEnd, lastEnd, ", " + elem}}
+}
+
+func (d *document) addToList(path []any, vals []any) ([]splice, error) {
+	slots, rest, merged, err := d.walk(path)
+	if err != nil {
+		return nil, err
+	}
+	if len(rest) > 0 {
+		if merged {
+			return nil, ErrMerge
+		}
+		return d.set(path, dedupe(vals, nil))
+	}
+	last := slots[len(slots)-1]
+	n := last.node
+	if n.Kind == yaml.AliasNode || d.y.aliasedNodes()[n] {
+		return nil, ErrAlias
+	}
+	switch {
+	case n.Kind == yaml.SequenceNode:
+		missing := dedupe(vals, n)
+		if len(missing) == 0 {
+			return nil, nil
+		}
+		if d.f.isFlow(n) {
+			r := d.renderer(n)
+			parts := make([]string, len(missing))
+			for i, v := range missing {
+				parts[i] = r.flow(v)
+			}
+			return d.appendFlow(last, strings.Join(parts, ", ")), nil
+		}
+		r := d.renderer(nil)
+		lines := r.listLines(missing, d.f.indent(n))
+		return []splice{d.insertAfter(n, last.indent, lines)}, nil
+	case isNull(n):
+		return d.replace(last, dedupe(vals, nil))
+	}
+	return nil, fmt.Errorf("%s is not a list", pathString(path))
+}
+
+// dedupe returns the values of vals, once each, that list lacks.
+func dedupe(vals []any, list *yaml.Node) []any {
+	var out []any
+	var have []*yaml.Node
+	if list != nil {
+		have = list.Content
+	}
+	for i, v := range vals {
+		t := valueTerm(v)
+		dup := false
+		for _, h := range have {
+			if h = deref(h); h != nil && h.Kind == yaml.ScalarNode && scalarTerm(h).Equal(t) {
+				dup = true
+				break
+			}
+		}
+		for _, w := range vals[:i] {
+			if valueTerm(w).Equal(t) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func (d *document) del(path []any) ([]splice, error) {
+	slots, rest, merged, err := d.walk(path)
+	if err != nil {
+		return nil, err
+	}
+	if len(rest) > 0 {
+		if merged && len(rest) == 1 {
+			return nil, ErrMerge
+		}
+		return nil, nil
+	}
+	last := slots[len(slots)-1]
+	if last.parent == nil || len(slots) < 2 {
+		return nil, errors.New("cannot delete the whole document")
+	}
+	if d.y.aliasedNodes()[last.node] {
+		return nil, ErrAlias
+	}
+	f := d.f
+	parent := last.parent
+	owner := slots[len(slots)-2]
+	if last.flow {
+		return d.deleteFlow(last), nil
+	}
+	count := len(parent.Content)
+	if parent.Kind == yaml.MappingNode {
+		count /= 2
+	}
+	if count == 1 {
+		empty := "{}"
+		if parent.Kind == yaml.SequenceNode {
+			empty = "[]"
+		}
+		ind, err := d.indicatorEnd(owner)
+		if err != nil {
+			return nil, err
+		}
+		return []splice{{ind, f.extentEnd(parent, owner.indent), " " + empty}}, nil
+	}
+	var start int
+	if parent.Kind == yaml.MappingNode {
+		start = f.start(last.key)
+	} else {
+		dash, err := d.indicatorEnd(last)
+		if err != nil {
+			return nil, err
+		}
+		start = dash - 1
+	}
+	end := f.extentEnd(last.node, last.indent)
+	ls := f.lineStart(start)
+	if strings.TrimSpace(string(f.src[ls:start])) == "" {
+		return []splice{{ls, f.nextLine(end), ""}}, nil
+	}
+	// The first entry of a mapping that starts after "- ": pull the next
+	// entry up in its place.
+	var next int
+	if parent.Kind == yaml.MappingNode {
+		if last.pos+2 >= len(parent.Content) {
+			return nil, errors.New("cannot delete the entry")
+		}
+		next = f.start(parent.Content[last.pos+2])
+	} else {
+		if last.pos+1 >= len(parent.Content) {
+			return nil, errors.New("cannot delete the item")
+		}
+		dash, err := d.indicatorEnd(slot{node: parent.Content[last.pos+1], parent: parent})
+		if err != nil {
+			return nil, err
+		}
+		next = dash - 1
+	}
+	return []splice{{start, next, ""}}, nil
+}
+
+// deleteFlow removes an element of a flow collection with one comma.
+func (d *document) deleteFlow(s slot) []splice {
+	f := d.f
+	p := s.parent
+	ind := f.indent(p)
+	width := 1
+	if p.Kind == yaml.MappingNode {
+		width = 2
+	}
+	count := len(p.Content) / width
+	idx := s.pos / width
+	bounds := func(i int) (int, int) {
+		first := p.Content[i*width]
+		last := p.Content[i*width+width-1]
+		return f.start(first), max(f.end(first, ind), f.end(last, ind))
+	}
+	start, end := bounds(idx)
+	switch {
+	case count == 1:
+	case idx < count-1:
+		end, _ = bounds(idx + 1)
+	default:
+		_, start = bounds(idx - 1)
+	}
+	return []splice{{start, end, ""}}
+}
+
+// aliasedNodes returns the nodes of the document that aliases refer to.
+func (y *yamlDoc) aliasedNodes() map[*yaml.Node]bool {
+	y.aliasOnce.Do(func() {
+		y.aliased = map[*yaml.Node]bool{}
+		stack := []*yaml.Node{y.root}
+		for len(stack) > 0 {
+			n := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if n.Kind == yaml.AliasNode {
+				if n.Alias != nil {
+					y.aliased[n.Alias] = true
+				}
+				continue
+			}
+			stack = append(stack, n.Content...)
+		}
+	})
+	return y.aliased
+}
+
+// styles returns the indentation the document uses for nested block
+// mappings and for block sequences under their key (0 when written
+// "key:\n- item").
+func (y *yamlDoc) styles() (step, seqOff int) {
+	y.styleOnce.Do(func() {
+		f := y.f
+		y.step, y.seqIndent = -1, -1
+		stack := []*yaml.Node{y.root}
+		for len(stack) > 0 && (y.step < 0 || y.seqIndent < 0) {
+			n := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if n.Kind != yaml.MappingNode && n.Kind != yaml.SequenceNode {
+				continue
+			}
+			if f.isFlow(n) {
+				continue
+			}
+			if n.Kind == yaml.MappingNode {
+				for i := 0; i+1 < len(n.Content); i += 2 {
+					v := n.Content[i+1]
+					if (v.Kind != yaml.MappingNode && v.Kind != yaml.SequenceNode) || f.isFlow(v) || len(v.Content) == 0 {
+						continue
+					}
+					off := f.indent(v) - f.indent(n)
+					if v.Kind == yaml.MappingNode && y.step < 0 && off > 0 {
+						y.step = off
+					}
+					if v.Kind == yaml.SequenceNode && y.seqIndent < 0 && off >= 0 {
+						y.seqIndent = off
+					}
+				}
+			}
+			for i := len(n.Content) - 1; i >= 0; i-- {
+				stack = append(stack, n.Content[i])
+			}
+		}
+		if y.step < 0 {
+			y.step = 2
+		}
+		if y.seqIndent < 0 {
+			y.seqIndent = y.step
+		}
+	})
+	return y.step, y.seqIndent
+}

@@ -1,0 +1,303 @@
+// Package kube reads Kubernetes manifests (YAML streams and JSON) into the
+// documents hardline's policies evaluate: one per Kubernetes object, with
+// file-absolute positions, and turns fix intents into minimal text edits.
+package kube
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	yaml "go.yaml.in/yaml/v3"
+
+	"github.com/hardline-dev/hardline/lint"
+)
+
+// Parser reads Kubernetes manifests. A document of the stream becomes a
+// lint.Document when it is a mapping with string apiVersion and kind; a
+// List yields one per item. Other YAML (CI workflows, compose files, Helm
+// values) yields nothing. Input that cannot be read becomes a document
+// whose "errors" say why and where, after the objects read before it.
+type Parser struct{}
+
+var _ lint.Parser = Parser{}
+
+// yamlLine matches the position yaml.v3 puts in its error messages.
+var yamlLine = regexp.MustCompile(`^line (\d+): `)
+
+// Parse implements lint.Parser.
+func (Parser) Parse(path string, src []byte) []lint.Document {
+	f := newFile(path, src)
+	if bytes.HasPrefix(src, []byte{0xFE, 0xFF}) || bytes.HasPrefix(src, []byte{0xFF, 0xFE}) {
+		return []lint.Document{f.errorDoc(0, "the file is UTF-16 encoded; save it as UTF-8", f.rng(0, 0))}
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	var docs []lint.Document
+	prevEnd := f.lines[0]
+	for i := 0; ; i++ {
+		n := new(yaml.Node)
+		err := decode(dec, n)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			msg, r := f.locateError(err, i, prevEnd)
+			docs = append(docs, f.errorDoc(i, msg, r))
+			break
+		}
+		prevEnd = max(prevEnd, f.end(n, -1))
+		docs = append(docs, f.objects(i, n)...)
+	}
+	return docs
+}
+
+// decode decodes the next document. yaml.v3 reports bad input as errors;
+// anything it panics with becomes an error too.
+func decode(dec *yaml.Decoder, n *yaml.Node) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("yaml: internal error: %v", r)
+		}
+	}()
+	return dec.Decode(n)
+}
+
+// yamlDoc is one document of a YAML stream, shared by the objects of a List.
+type yamlDoc struct {
+	f     *file
+	index int
+	root  *yaml.Node // the document's content
+	conv  *converter
+
+	aliasOnce sync.Once
+	aliased   map[*yaml.Node]bool // nodes an alias refers to
+	styleOnce sync.Once
+	step      int // indentation of nested block mappings
+	seqIndent int // indentation of block sequences under their key
+}
+
+// objects returns the documents for the Kubernetes objects in YAML
+// document index.
+func (f *file) objects(index int, doc *yaml.Node) []lint.Document {
+	if len(doc.Content) == 0 {
+		return nil
+	}
+	root := doc.Content[0]
+	apiVersion, kind, ok := objectType(root)
+	if !ok {
+		return nil
+	}
+	y := &yamlDoc{f: f, index: index, root: root, conv: newConverter(f)}
+	if strings.HasSuffix(kind, "List") {
+		if _, items, _ := lookup(root, "items"); items != nil && deref(items) != nil && deref(items).Kind == yaml.SequenceNode {
+			var docs []lint.Document
+			for i, item := range deref(items).Content {
+				if it := deref(item); it != nil {
+					if _, _, ok := objectType(it); ok {
+						docs = append(docs, y.object([]any{"items", i}, it))
+					}
+				}
+			}
+			return docs
+		}
+	}
+	_ = apiVersion
+	return []lint.Document{y.object([]any{}, root)}
+}
+
+// objectType returns the apiVersion and kind of a Kubernetes object.
+func objectType(n *yaml.Node) (apiVersion, kind string, ok bool) {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return "", "", false
+	}
+	apiVersion, ok1 := stringField(n, "apiVersion")
+	kind, ok2 := stringField(n, "kind")
+	return apiVersion, kind, ok1 && ok2
+}
+
+func stringField(n *yaml.Node, key string) (string, bool) {
+	_, v, _ := lookup(n, key)
+	v = deref(v)
+	if v == nil || v.Kind != yaml.ScalarNode || v.Tag != tagStr {
+		return "", false
+	}
+	return v.Value, true
+}
+
+// lookup finds key in mapping n (through aliases): the last explicit entry
+// with that key, else the entry of the first merged mapping ("<<") that has
+// it. merged says the entry comes from a merge.
+func lookup(n *yaml.Node, key string) (k, v *yaml.Node, merged bool) {
+	return lookupDepth(n, key, 0)
+}
+
+func lookupDepth(n *yaml.Node, key string, depth int) (k, v *yaml.Node, merged bool) {
+	n = deref(n)
+	if n == nil || n.Kind != yaml.MappingNode || depth > 50 {
+		return nil, nil, false
+	}
+	if i := explicitEntry(n, key); i >= 0 {
+		return n.Content[i], n.Content[i+1], false
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if !isMerge(n.Content[i]) {
+			continue
+		}
+		m := deref(n.Content[i+1])
+		if m == nil {
+			continue
+		}
+		sources := []*yaml.Node{m}
+		if m.Kind == yaml.SequenceNode {
+			sources = m.Content
+		}
+		for _, s := range sources {
+			if k, v, _ := lookupDepth(s, key, depth+1); k != nil {
+				return k, v, true
+			}
+		}
+	}
+	return nil, nil, false
+}
+
+// explicitEntry returns the index in n.Content of the key of the last entry
+// of mapping n written with key, or -1.
+func explicitEntry(n *yaml.Node, key string) int {
+	for i := len(n.Content) - 2; i >= 0; i -= 2 {
+		k := n.Content[i]
+		if isMerge(k) {
+			continue
+		}
+		if k.Kind == yaml.ScalarNode && k.Tag == tagStr {
+			if k.Value == key {
+				return i
+			}
+			continue
+		}
+		if s, ok := keyString(k); ok && s == key {
+			return i
+		}
+	}
+	return -1
+}
+
+// Parser errors (not scanner errors) in yaml.v3 report a 0-based line.
+func isParserProblem(msg string) bool {
+	switch msg {
+	case "did not find expected <stream-start>", "did not find expected <document start>",
+		"found undefined tag handle", "did not find expected node content",
+		"did not find expected '-' indicator", "did not find expected key",
+		"did not find expected ',' or ']'", "did not find expected ',' or '}'",
+		"found duplicate %YAML directive", "found incompatible YAML document",
+		"found duplicate %TAG directive":
+		return true
+	}
+	return false
+}
+
+// locateError turns a decoding error of document index into a message and a
+// range. yaml.v3 gives at most a line, and for parser errors the line where
+// the enclosing collection starts; for block structure errors the line of
+// the problem is found by decoding ever shorter prefixes of the file.
+func (f *file) locateError(err error, index, docStart int) (string, lint.Range) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	hint := ""
+	if bytes.Contains(f.src, []byte("{{")) {
+		hint = " (the file looks like a template: lint its rendered output)"
+	}
+	m := yamlLine.FindStringSubmatch(msg)
+	if m == nil {
+		return msg + hint, f.errorWithoutLine(msg, docStart)
+	}
+	problem := msg[len(m[0]):]
+	line, convErr := strconv.Atoi(m[1])
+	if convErr != nil {
+		line = 1
+	}
+	if isParserProblem(problem) {
+		line++
+		if problem == "did not find expected key" || problem == "did not find expected '-' indicator" {
+			line = f.refineLine(index, problem, line)
+		}
+	}
+	r := f.lineRange(line)
+	return fmt.Sprintf("line %d: %s%s", r.Line, problem, hint), r
+}
+
+// errorWithoutLine places errors that carry no line: unknown anchors,
+// invalid characters, and problems on the first line.
+func (f *file) errorWithoutLine(msg string, docStart int) lint.Range {
+	if strings.HasPrefix(msg, "unknown anchor '") {
+		name := strings.TrimSuffix(strings.TrimPrefix(msg, "unknown anchor '"), "' referenced")
+		if i := bytes.Index(f.src[docStart:], []byte("*"+name)); i >= 0 {
+			return f.rng(docStart+i, docStart+i+1+len(name))
+		}
+	}
+	if i := invalidChar(f.src); i >= 0 {
+		_, w := utf8.DecodeRune(f.src[i:])
+		return f.rng(i, i+w)
+	}
+	return f.lineRange(1)
+}
+
+// invalidChar returns the offset of the first byte yaml.v3 rejects: invalid
+// UTF-8 or a control character YAML does not allow, or -1.
+func invalidChar(src []byte) int {
+	for i := 0; i < len(src); {
+		r, w := utf8.DecodeRune(src[i:])
+		switch {
+		case r == utf8.RuneError && w <= 1:
+			return i
+		case r == '\t' || r == '\n' || r == '\r' || r == 0x85 || r == 0xFEFF,
+			r >= 0x20 && r <= 0x7E, r >= 0xA0 && r <= 0xD7FF, r >= 0xE000 && r <= 0xFFFD, r >= 0x10000:
+		default:
+			return i
+		}
+		i += w
+	}
+	return -1
+}
+
+// refineLine finds the first line from which decoding a prefix of the file
+// fails on document index with the same problem: the line of the problem,
+// where yaml.v3 names the start of the enclosing block.
+func (f *file) refineLine(index int, problem string, from int) int {
+	fails := func(line int) bool {
+		end := len(f.src)
+		if line < len(f.lines) {
+			end = f.lines[line]
+		}
+		dec := yaml.NewDecoder(bytes.NewReader(f.src[:end]))
+		for i := 0; i <= index; i++ {
+			var n yaml.Node
+			err := decode(dec, &n)
+			if err != nil {
+				msg := strings.TrimPrefix(err.Error(), "yaml: ")
+				if m := yamlLine.FindString(msg); m != "" {
+					msg = msg[len(m):]
+				}
+				return i == index && msg == problem
+			}
+		}
+		return false
+	}
+	lo, hi := max(from, 1), len(f.lines)
+	if lo > hi || !fails(hi) {
+		return from
+	}
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if fails(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
+}

@@ -1,0 +1,277 @@
+package kube
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+const podSpec = `containers:
+  - name: app
+    image: app:1
+initContainers:
+  - name: init
+    image: init:1
+ephemeralContainers:
+  - name: debug
+    image: busybox`
+
+// indentBlock indents every line of s but the first by n spaces.
+func indentBlock(s string, n int) string {
+	return strings.ReplaceAll(s, "\n", "\n"+strings.Repeat(" ", n))
+}
+
+func TestPodsEveryKind(t *testing.T) {
+	template := "template:\n  metadata: {labels: {app: x}}\n  spec:\n    " + indentBlock(podSpec, 4)
+	tests := []struct {
+		kind, apiVersion, body string
+		path, metaPath          string
+	}{
+		{"Pod", "v1", "metadata: {name: x, labels: {app: x}}\nspec:\n  " + indentBlock(podSpec, 2), `["spec"]`, `["metadata"]`},
+		{"Deployment", "apps/v1", "spec:\n  " + indentBlock(template, 2), `["spec","template","spec"]`, `["spec","template","metadata"]`},
+		{"StatefulSet", "apps/v1", "spec:\n  " + indentBlock(template, 2), `["spec","template","spec"]`, `["spec","template","metadata"]`},
+		{"DaemonSet", "apps/v1", "spec:\n  " + indentBlock(template, 2), `["spec","template","spec"]`, `["spec","template","metadata"]`},
+		{"ReplicaSet", "apps/v1", "spec:\n  " + indentBlock(template, 2), `["spec","template","spec"]`, `["spec","template","metadata"]`},
+		{"ReplicationController", "v1", "spec:\n  " + indentBlock(template, 2), `["spec","template","spec"]`, `["spec","template","metadata"]`},
+		{"Job", "batch/v1", "spec:\n  " + indentBlock(template, 2), `["spec","template","spec"]`, `["spec","template","metadata"]`},
+		{"CronJob", "batch/v1", "spec:\n  schedule: '@daily'\n  jobTemplate:\n    spec:\n      " + indentBlock(template, 6),
+			`["spec","jobTemplate","spec","template","spec"]`, `["spec","jobTemplate","spec","template","metadata"]`},
+		{"PodTemplate", "v1", indentBlock(template, 0), `["template","spec"]`, `["template","metadata"]`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.kind, func(t *testing.T) {
+			src := "apiVersion: " + tc.apiVersion + "\nkind: " + tc.kind + "\n" + tc.body + "\n"
+			for _, list := range []bool{false, true} {
+				prefix := ""
+				if list {
+					src = "apiVersion: v1\nkind: List\nitems:\n  - " + indentBlock(strings.TrimSuffix(src, "\n"), 4) + "\n"
+					prefix = `"items",0,`
+				}
+				docs := parse(t, "m.yaml", src)
+				if len(docs) != 1 {
+					t.Fatalf("got %d documents from\n%s", len(docs), src)
+				}
+				in := docs[0].Input()
+				withPrefix := func(p string) any { return jsonOf(t, "["+prefix+p[1:]) }
+				if diff := cmp.Diff(withPrefix(tc.path), field(t, in, "pods", 0, "path")); diff != "" {
+					t.Errorf("pod path: -want +got:\n%s", diff)
+				}
+				if diff := cmp.Diff(withPrefix(tc.metaPath), field(t, in, "pods", 0, "metadata_path")); diff != "" {
+					t.Errorf("metadata path: -want +got:\n%s", diff)
+				}
+				if diff := cmp.Diff(jsonOf(t, `{"labels": {"app": "x"}}`), deleteKey(field(t, in, "pods", 0, "metadata"), "name")); diff != "" {
+					t.Errorf("metadata: -want +got:\n%s", diff)
+				}
+				var got []string
+				for i := range 3 {
+					c := field(t, in, "pods", 0, "containers", i).(map[string]any)
+					got = append(got, c["type"].(string)+"/"+c["name"].(string)+"/"+c["image"].(map[string]any)["source"].(string))
+				}
+				want := []string{"containers/app/container", "initContainers/init/initContainer", "ephemeralContainers/debug/ephemeralContainer"}
+				if diff := cmp.Diff(want, got); diff != "" {
+					t.Errorf("containers: -want +got:\n%s", diff)
+				}
+				if n := len(field(t, in, "images").([]any)); n != 3 {
+					t.Errorf("got %d images", n)
+				}
+				imgPath := field(t, in, "pods", 0, "containers", 1, "image", "path")
+				if diff := cmp.Diff(withPrefix(tc.path[:len(tc.path)-1]+`,"initContainers",0,"image"]`), imgPath); diff != "" {
+					t.Errorf("image path: -want +got:\n%s", diff)
+				}
+				r := docs[0].Locate(toPath(imgPath))
+				if got := src[r.Offset:r.EndOffset]; got != "image: init:1" {
+					t.Errorf("Locate(image path) = %q", got)
+				}
+				ir := field(t, in, "pods", 0, "containers", 1, "image", "range").(map[string]any)
+				if got := src[int(mustNumber(t, ir["offset"])):int(mustNumber(t, ir["endOffset"]))]; got != "init:1" {
+					t.Errorf("image range covers %q", got)
+				}
+				if got := toGo(t, docs[0].Summary()).(map[string]any)["has_pods"]; got != true {
+					t.Errorf("has_pods = %v", got)
+				}
+			}
+		})
+	}
+	t.Run("no pod", func(t *testing.T) {
+		docs := parse(t, "m.yaml", "apiVersion: apps/v1\nkind: Deployment\nspec: {replicas: 1}\n")
+		if got := field(t, docs[0].Input(), "pods"); len(got.([]any)) != 0 {
+			t.Errorf("pods = %v", got)
+		}
+	})
+}
+
+func deleteKey(v any, k string) any {
+	if m, ok := v.(map[string]any); ok {
+		delete(m, k)
+	}
+	return v
+}
+
+func toPath(v any) []any {
+	var out []any
+	for _, x := range v.([]any) {
+		if s, ok := x.(string); ok {
+			out = append(out, s)
+		} else {
+			n, _ := x.(json.Number).Int64()
+			out = append(out, int(n))
+		}
+	}
+	return out
+}
+
+func TestEffectiveSecurity(t *testing.T) {
+	src := `apiVersion: v1
+kind: Pod
+spec:
+  securityContext:
+    runAsNonRoot: true
+    runAsUser: 1000
+    seccompProfile: {type: RuntimeDefault}
+  containers:
+    - name: plain
+      image: a
+    - name: own
+      image: b
+      securityContext:
+        runAsNonRoot: false
+        runAsGroup: 3000
+        runAsUser: null
+`
+	docs := parse(t, "m.yaml", src)
+	in := docs[0].Input()
+	want := []string{
+		`{"runAsNonRoot": {"value": true, "path": ["spec", "securityContext", "runAsNonRoot"]},
+		  "runAsUser": {"value": 1000, "path": ["spec", "securityContext", "runAsUser"]},
+		  "seccompProfile": {"value": {"type": "RuntimeDefault"}, "path": ["spec", "securityContext", "seccompProfile"]}}`,
+		`{"runAsNonRoot": {"value": false, "path": ["spec", "containers", 1, "securityContext", "runAsNonRoot"]},
+		  "runAsGroup": {"value": 3000, "path": ["spec", "containers", 1, "securityContext", "runAsGroup"]},
+		  "runAsUser": {"value": 1000, "path": ["spec", "securityContext", "runAsUser"]},
+		  "seccompProfile": {"value": {"type": "RuntimeDefault"}, "path": ["spec", "securityContext", "seccompProfile"]}}`,
+	}
+	for i, w := range want {
+		t.Run(itoa(i), func(t *testing.T) {
+			if diff := cmp.Diff(jsonOf(t, w), field(t, in, "pods", 0, "containers", i, "security")); diff != "" {
+				t.Errorf("-want +got:\n%s", diff)
+			}
+		})
+	}
+	t.Run("nothing set", func(t *testing.T) {
+		docs := parse(t, "m.yaml", "apiVersion: v1\nkind: Pod\nspec:\n  containers: [{name: a, image: a}]\n")
+		if diff := cmp.Diff(map[string]any{}, field(t, docs[0].Input(), "pods", 0, "containers", 0, "security")); diff != "" {
+			t.Errorf("-want +got:\n%s", diff)
+		}
+	})
+}
+
+func TestParseImage(t *testing.T) {
+	tests := []struct {
+		raw  string
+		want imageRef
+	}{
+		{"nginx", imageRef{registry: "docker.io", repository: "library/nginx", name: "nginx", official: true}},
+		{"nginx:1.27", imageRef{registry: "docker.io", repository: "library/nginx", name: "nginx", tag: "1.27", official: true}},
+		{"bitnami/redis:7", imageRef{registry: "docker.io", repository: "bitnami/redis", name: "redis", tag: "7"}},
+		{"docker.io/library/alpine:3", imageRef{registry: "docker.io", repository: "library/alpine", name: "alpine", tag: "3", official: true}},
+		{"index.docker.io/nginx", imageRef{registry: "docker.io", repository: "library/nginx", name: "nginx", official: true}},
+		{"localhost/app", imageRef{registry: "localhost", repository: "app", name: "app"}},
+		{"localhost:5000/team/app:dev", imageRef{registry: "localhost:5000", repository: "team/app", name: "app", tag: "dev"}},
+		{"ghcr.io/org/tool@sha256:abc", imageRef{registry: "ghcr.io", repository: "org/tool", name: "tool", digest: "sha256:abc"}},
+		{"quay.io/org/img:1.0@sha256:abc", imageRef{registry: "quay.io", repository: "org/img", name: "img", tag: "1.0", digest: "sha256:abc"}},
+		{"registry.example.com:5000/a/b/c", imageRef{registry: "registry.example.com:5000", repository: "a/b/c", name: "c"}},
+		{"${REGISTRY}/app:1", imageRef{registry: "docker.io", repository: "${REGISTRY}/app", name: "app", tag: "1", unresolved: true}},
+		{"", imageRef{}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.raw, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, parseImage(tc.raw), cmp.AllowUnexported(imageRef{})); diff != "" {
+				t.Errorf("-want +got:\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestLocate(t *testing.T) {
+	src := `# header
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: "wéb" # comment
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          args: [--a, --b]
+          command:
+            - run
+          env:
+            - {name: A, value: "x"}
+          securityContext:
+            privileged: true
+      note: |
+        line one
+        line two
+      plain: a
+        b
+`
+	docs := parse(t, "m.yaml", src)
+	tests := []struct {
+		name string
+		path []any
+		want string // the text of the range
+		line int
+		col  int
+	}{
+		{"root", nil, "kind: Deployment", 4, 1},
+		{"scalar entry", []any{"metadata", "name"}, `name: "wéb"`, 6, 3},
+		{"block mapping value: just the key", []any{"spec", "template"}, "template", 8, 3},
+		{"list item mapping", []any{"spec", "template", "spec", "containers", 0}, "name: web", 11, 11},
+		{"scalar in a list", []any{"spec", "template", "spec", "containers", 0, "image"}, "image: nginx:1.27", 12, 11},
+		{"one-line flow list", []any{"spec", "template", "spec", "containers", 0, "args"}, "args: [--a, --b]", 13, 11},
+		{"flow list item", []any{"spec", "template", "spec", "containers", 0, "args", 1}, "--b", 13, 23},
+		{"block list value", []any{"spec", "template", "spec", "containers", 0, "command"}, "command", 14, 11},
+		{"flow mapping entry", []any{"spec", "template", "spec", "containers", 0, "env", 0, "value"}, `value: "x"`, 17, 25},
+		{"missing leaf: deepest existing", []any{"spec", "template", "spec", "containers", 0, "securityContext", "runAsNonRoot"}, "securityContext", 18, 11},
+		{"missing deep parents", []any{"spec", "template", "spec", "hostNetwork", "x"}, "spec", 9, 5},
+		{"index out of range", []any{"spec", "template", "spec", "containers", 3, "image"}, "containers", 10, 7},
+		{"wrong type", []any{"metadata", "name", "x"}, `name: "wéb"`, 6, 3},
+		{"literal block scalar", []any{"spec", "template", "spec", "note"}, "note: |\n        line one\n        line two", 20, 7},
+		{"multi-line plain scalar", []any{"spec", "template", "spec", "plain"}, "plain: a\n        b", 23, 7},
+		{"missing top-level", []any{"status"}, "kind: Deployment", 4, 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := docs[0].Locate(tc.path)
+			checkRange(t, []byte(src), r)
+			if got := src[r.Offset:r.EndOffset]; got != tc.want {
+				t.Errorf("range text = %q, want %q", got, tc.want)
+			}
+			if r.Line != tc.line || r.Column != tc.col {
+				t.Errorf("at %d:%d, want %d:%d", r.Line, r.Column, tc.line, tc.col)
+			}
+		})
+	}
+	t.Run("columns count code points", func(t *testing.T) {
+		r := docs[0].Locate([]any{"metadata", "name"})
+		if r.EndColumn != 14 || r.EndOffset-r.Offset != 12 {
+			t.Errorf("got %+v", r)
+		}
+	})
+	t.Run("CRLF and BOM", func(t *testing.T) {
+		src := "\ufeffapiVersion: v1\r\nkind: Pod\r\nspec:\r\n  hostPID: true\r\n"
+		docs := parse(t, "m.yaml", src)
+		r := docs[0].Locate([]any{"spec", "hostPID"})
+		if got := src[r.Offset:r.EndOffset]; got != "hostPID: true" || r.Line != 4 || r.Column != 3 || r.EndColumn != 16 {
+			t.Errorf("got %q %+v", got, r)
+		}
+		r = docs[0].Locate([]any{"apiVersion"})
+		if r.Line != 1 || r.Column != 1 || r.Offset != 3 {
+			t.Errorf("first key after the BOM: %+v", r)
+		}
+	})
+}

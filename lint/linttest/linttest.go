@@ -1,0 +1,203 @@
+// Package linttest checks rules against annotated inputs, in the manner of
+// golang.org/x/tools/go/analysis/analysistest.
+//
+// A folder policies/testdata/<ID>/ holds Dockerfiles (*.Dockerfile) and
+// manifests (*.yaml) in which every line that must get a finding of the
+// rule is marked with a comment:
+//
+//	# want "DF001"
+//	USER root
+//
+// A want comment on a line of its own applies to the next line that is not
+// a comment or blank; at the end of a YAML line it applies to that line.
+// Every finding of the rule must be wanted and every want met. When
+// <file>.golden exists it holds the file after the rule's fixes (safe and
+// unsafe) are applied; applying them again must change nothing and linting
+// the fixed file must not report the rule at a fixed line.
+package linttest
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/hardline-dev/hardline/lint"
+	"github.com/hardline-dev/hardline/lint/dockerfile"
+	"github.com/hardline-dev/hardline/lint/kube"
+	"github.com/hardline-dev/hardline/policies"
+)
+
+// Today is the date the end-of-life checks compare with in tests.
+const Today = "2026-11-22"
+
+var update = flag.Bool("update", false, "rewrite the .golden files of linttest") //nolint:gochecknoglobals // test flag
+
+var wantPattern = regexp.MustCompile(`#\s*want((?:\s+"[A-Z]{2,}[0-9]{3}")+)\s*$`)
+
+// Config is the data.hardline.config the harness lints with.
+func Config() map[string]any {
+	return map[string]any{
+		"today":              Today,
+		"trusted_registries": []any{"registry.example.com", "ghcr.io/acme"},
+	}
+}
+
+// Engine returns an engine running every built-in rule with the test
+// configuration.
+func Engine(t testing.TB) *lint.Engine {
+	t.Helper()
+	cat, err := policies.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng, err := lint.NewEngine(context.Background(), cat, lint.Options{
+		Config: Config(),
+		Parsers: map[lint.Kind]lint.Parser{
+			lint.KindDockerfile: dockerfile.Parser{},
+			lint.KindYAML:       kube.Parser{},
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return eng
+}
+
+// Run checks rule id against the files of dir/<id>.
+func Run(t *testing.T, eng *lint.Engine, dir, id string) {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, id, "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, file := range files {
+		kind := lint.Classify(file)
+		if kind == lint.KindUnknown || strings.HasSuffix(file, ".golden") {
+			continue
+		}
+		n++
+		t.Run(filepath.Base(file), func(t *testing.T) { runFile(t, eng, file, kind, id) })
+	}
+	if n == 0 {
+		t.Fatalf("no test inputs in %s", filepath.Join(dir, id))
+	}
+}
+
+func runFile(t *testing.T, eng *lint.Engine, file string, kind lint.Kind, id string) {
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := eng.Lint(context.Background(), []lint.Source{{Path: file, Kind: kind, Src: src}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := wants(src, id)
+	var got []int
+	for _, f := range rep.Findings {
+		if f.RuleID == id {
+			got = append(got, f.Range.Line)
+		}
+	}
+	slices.Sort(got)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("%s: lines with a %s finding (-want +got):\n%s\nfindings:\n%s", file, id, diff, describe(rep))
+	}
+
+	golden := file + ".golden"
+	fixed := fixedBy(t, rep, id, src)
+	if _, err := os.Stat(golden); err != nil && !*update {
+		return
+	}
+	if *update {
+		if err := os.WriteFile(golden, fixed, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wantFixed, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(wantFixed), string(fixed)); diff != "" {
+		t.Errorf("%s: fixed output (-want +got):\n%s", file, diff)
+	}
+	// The fixed file must not have the findings fixed, and fixing it
+	// again must change nothing.
+	again, err := eng.Lint(context.Background(), []lint.Source{{Path: file, Kind: kind, Src: fixed}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range again.Findings {
+		if f.RuleID == id && len(f.Fixes) > 0 && f.Fixes[0].Applicability != policies.ApplicabilityDisplay {
+			t.Errorf("%s: after fixing, %s still reports %d:%d %s", file, id, f.Range.Line, f.Range.Column, f.Message)
+		}
+	}
+	if twice := fixedBy(t, again, id, fixed); !bytes.Equal(twice, fixed) {
+		t.Errorf("%s: fixing twice changed the file again:\n%s", file, cmp.Diff(string(fixed), string(twice)))
+	}
+}
+
+// fixedBy applies the fixes of rule id (safe and unsafe) to src.
+func fixedBy(t *testing.T, rep *lint.Report, id string, src []byte) []byte {
+	t.Helper()
+	only := *rep
+	only.Findings = nil
+	for _, f := range rep.Findings {
+		if f.RuleID == id {
+			only.Findings = append(only.Findings, f)
+		}
+	}
+	out := src
+	for _, fe := range lint.SelectFixes(&only, true) {
+		var err error
+		if out, err = lint.ApplyEdits(src, fe.Edits); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return out
+}
+
+// wants returns the lines annotated with a want comment naming id.
+func wants(src []byte, id string) []int {
+	lines := strings.Split(string(src), "\n")
+	var out []int
+	pending := 0
+	for i, line := range lines {
+		trimmed := strings.TrimSpace(line)
+		m := wantPattern.FindStringSubmatch(line)
+		if m != nil && strings.Contains(m[1], `"`+id+`"`) {
+			if strings.HasPrefix(trimmed, "#") {
+				pending++
+				continue
+			}
+			out = append(out, i+1)
+			continue
+		}
+		if trimmed == "" || strings.HasPrefix(trimmed, "#") {
+			continue
+		}
+		for ; pending > 0; pending-- {
+			out = append(out, i+1)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func describe(rep *lint.Report) string {
+	var b strings.Builder
+	for _, f := range rep.Findings {
+		fmt.Fprintf(&b, "  %d:%d %s %s\n", f.Range.Line, f.Range.Column, f.RuleID, f.Message)
+	}
+	return b.String()
+}

@@ -1,0 +1,240 @@
+package policies
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// Catalog is a set of parsed Rego modules and the rules their METADATA
+// blocks describe.
+type Catalog struct {
+	// Rules are sorted by ID.
+	Rules []Rule
+	// Modules are the policy modules by file name, tests excluded.
+	Modules map[string]*ast.Module
+	// Tests are the _test.rego modules by file name.
+	Tests map[string]*ast.Module
+}
+
+var (
+	idPattern   = regexp.MustCompile(`^[A-Z]{2,}[0-9]{3}$`)
+	namePattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+)
+
+// Builtin loads the embedded rules.
+func Builtin() (*Catalog, error) {
+	c, err := Load(Files, "", true)
+	if err != nil {
+		return nil, fmt.Errorf("load built-in policies: %w", err)
+	}
+	return c, nil
+}
+
+// Load parses every .rego file of fsys and reads the METADATA of every
+// package under rules. Files are named root/path (root may be empty).
+// Errors name the file and line.
+func Load(fsys fs.FS, root string, builtin bool) (*Catalog, error) {
+	c := &Catalog{Modules: map[string]*ast.Module{}, Tests: map[string]*ast.Module{}}
+	var errs []error
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || path.Ext(p) != ".rego" {
+			return nil
+		}
+		src, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return fmt.Errorf("read policy: %w", err)
+		}
+		if root != "" {
+			p = path.Join(root, p)
+		}
+		m, err := ast.ParseModuleWithOpts(p, string(src), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+		if err != nil {
+			errs = append(errs, fmt.Errorf("parse policy: %w", err))
+			return nil
+		}
+		if strings.HasSuffix(p, "_test.rego") {
+			c.Tests[p] = m
+			return nil
+		}
+		c.Modules[p] = m
+		rule, ok, err := ruleOf(p, m)
+		if err != nil {
+			errs = append(errs, err)
+			return nil
+		}
+		if ok {
+			rule.Builtin = builtin
+			c.Rules = append(c.Rules, rule)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := c.sortAndCheck(); err != nil {
+		errs = append(errs, err)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// Merge adds other's modules and rules to c. Rule IDs and names must not
+// clash, and other may not define packages c already has outside lib.
+func (c *Catalog) Merge(other *Catalog) error {
+	for name, m := range other.Modules {
+		if _, dup := c.Modules[name]; dup {
+			return fmt.Errorf("policy file %s is loaded twice", name)
+		}
+		c.Modules[name] = m
+	}
+	for name, m := range other.Tests {
+		c.Tests[name] = m
+	}
+	c.Rules = append(c.Rules, other.Rules...)
+	return c.sortAndCheck()
+}
+
+func (c *Catalog) sortAndCheck() error {
+	slices.SortFunc(c.Rules, func(a, b Rule) int { return cmp.Compare(a.ID, b.ID) })
+	var errs []error
+	names := map[string]Rule{}
+	for i, r := range c.Rules {
+		if i > 0 && c.Rules[i-1].ID == r.ID {
+			errs = append(errs, fmt.Errorf("%s: rule ID %s is already defined in %s", r.File, r.ID, c.Rules[i-1].File))
+		}
+		if prev, dup := names[r.Name]; dup {
+			errs = append(errs, fmt.Errorf("%s: rule name %s is already used by %s", r.File, r.Name, prev.ID))
+		}
+		names[r.Name] = r
+	}
+	return errors.Join(errs...)
+}
+
+// Lookup finds a rule by ID or name, ignoring case.
+func (c *Catalog) Lookup(idOrName string) (Rule, bool) {
+	for _, r := range c.Rules {
+		if strings.EqualFold(r.ID, idOrName) || strings.EqualFold(r.Name, idOrName) {
+			return r, true
+		}
+	}
+	return Rule{}, false
+}
+
+// ruleOf reads the rule a module defines. Modules outside the rules
+// package tree (helpers) define none.
+func ruleOf(file string, m *ast.Module) (Rule, bool, error) {
+	pkg := m.Package.Path
+	if len(pkg) < 2 || !pkg[1].Equal(ast.InternedTerm("rules")) {
+		return Rule{}, false, nil
+	}
+	line := m.Package.Location.Row
+	fail := func(format string, args ...any) (Rule, bool, error) {
+		return Rule{}, false, fmt.Errorf("%s:%d: %s", file, line, fmt.Sprintf(format, args...))
+	}
+	if len(pkg) != 4 {
+		return fail("package %s: a rule's package is rules.<input>.<ID>", pkg)
+	}
+	input, okInput := stringTerm(pkg[2])
+	id, okID := stringTerm(pkg[3])
+	if !okInput || !okID {
+		return fail("package %s: a rule's package is rules.<input>.<ID>", pkg)
+	}
+	var a *ast.Annotations
+	for _, ann := range m.Annotations {
+		if ann.Scope == "package" {
+			a = ann
+		}
+	}
+	if a == nil {
+		return fail("rule %s has no package METADATA block", id)
+	}
+	r := Rule{Package: strings.TrimPrefix(pkg.String(), "data."), File: file, Title: a.Title, Description: a.Description}
+	custom := a.Custom
+	r.ID = str(custom, "id")
+	r.Name = str(custom, "name")
+	r.Input = Input(str(custom, "input"))
+	r.Remediation = str(custom, "remediation")
+	r.Why = str(custom, "why")
+	r.Bad = str(custom, "bad")
+	r.Good = str(custom, "good")
+	r.FixReason = str(custom, "fix_reason")
+	r.Levels = strs(custom, "levels")
+	r.References = strs(custom, "references")
+	r.Tags = strs(custom, "tags")
+	switch {
+	case r.Title == "":
+		return fail("rule %s: METADATA needs a title", id)
+	case r.ID != id:
+		return fail("rule %s: METADATA custom.id is %q, want the package's last segment %q", id, r.ID, id)
+	case !idPattern.MatchString(r.ID):
+		return fail("rule ID %q: want two or more capital letters and three digits, such as DF001", r.ID)
+	case !namePattern.MatchString(r.Name):
+		return fail("rule %s: METADATA custom.name %q must be kebab-case", id, r.Name)
+	case string(r.Input) != input:
+		return fail("rule %s: METADATA custom.input is %q, want the package's input segment %q", id, r.Input, input)
+	}
+	switch r.Input {
+	case InputDockerfile, InputKubernetes, InputImage, InputManifests:
+	default:
+		return fail("rule %s: unknown input %q (want dockerfile, kubernetes, image or manifests)", id, r.Input)
+	}
+	sev, err := ParseSeverity(str(custom, "severity"))
+	if err != nil {
+		return fail("rule %s: %v", id, err)
+	}
+	r.Severity = sev
+	if f := str(custom, "fix"); f != "" {
+		if r.Fix, err = ParseApplicability(f); err != nil {
+			return fail("rule %s: %v", id, err)
+		}
+	}
+	for _, l := range r.Levels {
+		if l != "baseline" && l != "restricted" {
+			return fail("rule %s: unknown level %q (want baseline or restricted)", id, l)
+		}
+	}
+	return r, true, nil
+}
+
+func stringTerm(t *ast.Term) (string, bool) {
+	s, ok := t.Value.(ast.String)
+	return string(s), ok
+}
+
+func str(m map[string]any, key string) string {
+	switch v := m[key].(type) {
+	case string:
+		return strings.TrimSpace(v)
+	case nil:
+		return ""
+	default:
+		return fmt.Sprint(v)
+	}
+}
+
+func strs(m map[string]any, key string) []string {
+	switch v := m[key].(type) {
+	case []any:
+		out := make([]string, 0, len(v))
+		for _, e := range v {
+			out = append(out, fmt.Sprint(e))
+		}
+		return out
+	case string:
+		return []string{v}
+	}
+	return nil
+}

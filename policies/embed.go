@@ -1,0 +1,9 @@
+package policies
+
+import "embed"
+
+// Files holds the built-in policies: helpers in lib/ and one rule per file in
+// dockerfile/, image/, kubernetes/ and manifests/, each beside its _test.rego.
+//
+//go:embed lib dockerfile image kubernetes manifests
+var Files embed.FS

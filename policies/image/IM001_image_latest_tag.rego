@@ -1,0 +1,43 @@
+# METADATA
+# title: Images must not use the latest tag
+# description: |
+#   A reference with no tag, or the tag latest, names whatever image was pushed
+#   last: builds and deployments stop being reproducible, a rollback may not
+#   roll back, and a compromised or broken push reaches you silently.
+# custom:
+#   id: IM001
+#   name: image-latest-tag
+#   severity: warning
+#   input: image
+#   remediation: Name a version tag (python:3.12-slim), or better, pin the digest (IM002).
+#   why: |
+#     "latest" is only a default name, not the newest version: it moves whenever
+#     the publisher pushes, so two builds of the same commit can get different
+#     images, and nobody can tell from the file which one runs.
+#   bad: |
+#     FROM python
+#     FROM node:latest
+#   good: |
+#     FROM python:3.12-slim
+#     FROM node:22-alpine@sha256:...
+#   references:
+#     - https://docs.docker.com/build/building/best-practices/#pin-base-image-versions
+#     - https://kubernetes.io/docs/concepts/containers/images/#image-names
+package rules.image.IM001
+
+import data.lib.image
+
+deny contains image.at(sprintf("image %s uses the implicit latest tag", [img.ref]), img) if {
+	some img in image.images
+	not image.unknown(img)
+	not image.scratch(img)
+	not image.pinned(img)
+	image.tag(img) == ""
+}
+
+deny contains image.at(sprintf("image %s uses the latest tag", [img.ref]), img) if {
+	some img in image.images
+	not image.scratch(img)
+	not image.pinned(img)
+	image.tag(img) == "latest"
+}

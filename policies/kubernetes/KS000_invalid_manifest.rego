@@ -1,0 +1,39 @@
+# METADATA
+# title: Kubernetes manifests must be valid
+# description: |
+#   The YAML document could not be read as a Kubernetes object (bad YAML, or no
+#   apiVersion, kind or metadata), so no other rule could check it.
+# custom:
+#   id: KS000
+#   name: invalid-manifest
+#   severity: error
+#   input: kubernetes
+#   remediation: Fix the YAML syntax or the object's structure so that the document is a Kubernetes object.
+#   why: |
+#     A manifest hardline cannot read is a manifest nothing checked. kubectl
+#     would reject it too, usually at deploy time rather than in review.
+#   bad: |
+#     apiVersion: v1
+#     kind: Pod
+#     metadata:
+#       name: web
+#      spec: {}
+#   good: |
+#     apiVersion: v1
+#     kind: Pod
+#     metadata:
+#       name: web
+#     spec: {}
+#   references: ["https://kubernetes.io/docs/concepts/overview/working-with-objects/"]
+package rules.kubernetes.KS000
+
+import data.lib.kubernetes as k8s
+import data.lib.result
+
+deny contains finding(e) if some e in input.errors
+
+message(e) := sprintf("invalid manifest: %s", [e.message])
+
+finding(e) := result.at(message(e), e) if {
+	e.range
+} else := result.at_path(message(e), k8s.object_path([]))

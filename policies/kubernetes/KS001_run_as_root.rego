@@ -1,0 +1,96 @@
+# METADATA
+# title: Containers must not run as root
+# description: |
+#   A container may run as root when neither it nor its pod sets
+#   runAsNonRoot: true and no runAsUser above 0 applies to it (the image's USER
+#   decides), and it does run as root when runAsUser is 0. This is the
+#   runAsNonRoot and runAsUser control of the restricted Pod Security
+#   Standard. Pods in a user namespace (hostUsers: false) are exempt from 1.35,
+#   as in Pod Security Admission. A container that sets runAsUser > 0 without
+#   runAsNonRoot: true is reported by KS028.
+# custom:
+#   id: KS001
+#   name: run-as-root
+#   severity: warning
+#   input: kubernetes
+#   remediation: Set securityContext.runAsNonRoot to true (on the pod or on each container) and run the image as a non-zero uid; never set runAsUser to 0.
+#   why: |
+#     Root in a container is root on the node's kernel: a container escape, a
+#     writable hostPath or a kernel bug becomes a node compromise. With
+#     runAsNonRoot: true the kubelet refuses to start a container whose user
+#     is uid 0.
+#   bad: |
+#     containers:
+#       - name: web
+#         image: nginx:1.27
+#   good: |
+#     securityContext:
+#       runAsNonRoot: true
+#       runAsUser: 10001
+#     containers:
+#       - name: web
+#         image: nginxinc/nginx-unprivileged:1.27
+#   fix: unsafe
+#   fix_reason: the kubelet refuses to start a container whose image runs as root once runAsNonRoot is true, so the image may need a non-root USER first
+#   levels: [restricted]
+#   references:
+#     - https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted
+#     - https://kubernetes.io/docs/tasks/configure-pod-container/security-context/
+package rules.kubernetes.KS001
+
+import data.lib.kubernetes as k8s
+import data.lib.result
+
+# The pod sets runAsUser: 0, even if every container overrides it (Pod
+# Security Admission rejects the pod either way).
+deny contains result.with_fix(
+	result.at_path("pod runs as root (securityContext.runAsUser is 0): use a non-zero uid and runAsNonRoot: true", path),
+	{
+		"title": "Run the pod as non-root",
+		"edits": [
+			{"op": "delete", "path": path},
+			{"op": "set", "path": k8s.field_path(pod, ["securityContext", "runAsNonRoot"]), "value": true},
+		],
+	},
+) if {
+	some pod in input.pods
+	k8s.pod_security_context(pod).runAsUser == 0
+	not k8s.user_namespace_exempt(pod)
+	path := k8s.field_path(pod, ["securityContext", "runAsUser"])
+}
+
+# A container sets runAsUser: 0.
+deny contains result.with_fix(
+	result.at_path(sprintf("%s runs as root (runAsUser is 0): use a non-zero uid and runAsNonRoot: true", [k8s.describe(c)]), path),
+	{
+		"title": "Run the container as non-root",
+		"edits": [
+			{"op": "delete", "path": path},
+			{"op": "set", "path": k8s.field_path(c, ["securityContext", "runAsNonRoot"]), "value": true},
+		],
+	},
+) if {
+	some [pod, c] in k8s.containers
+	k8s.security_context(c).runAsUser == 0
+	not k8s.user_namespace_exempt(pod)
+	path := k8s.field_path(c, ["securityContext", "runAsUser"])
+}
+
+# No uid applies and runAsNonRoot is not true: the image's USER decides.
+deny contains result.with_fix(
+	result.at_path(sprintf("%s may run as root%s: set runAsNonRoot: true or runAsUser > 0", [k8s.describe(c), why_not(c)]), path),
+	{
+		"title": "Set runAsNonRoot to true",
+		"edits": [{"op": "set", "path": path, "value": true}],
+	},
+) if {
+	some [pod, c] in k8s.containers
+	not k8s.effective(c, "runAsUser")
+	not k8s.run_as_non_root(c)
+	not k8s.user_namespace_exempt(pod)
+	path := k8s.field_path(c, ["securityContext", "runAsNonRoot"])
+}
+
+why_not(c) := " (runAsNonRoot is false)" if {
+	k8s.effective(c, "runAsNonRoot").value == false
+} else := ""

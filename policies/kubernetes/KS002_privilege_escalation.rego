@@ -1,0 +1,66 @@
+# METADATA
+# title: Containers must not allow privilege escalation
+# description: |
+#   securityContext.allowPrivilegeEscalation is not false, so a process can
+#   gain more privileges than its parent (set-user-ID binaries, file
+#   capabilities). The restricted Pod Security Standard requires false on every
+#   container, init container and ephemeral container; Windows pods are exempt
+#   from 1.25.
+# custom:
+#   id: KS002
+#   name: privilege-escalation
+#   severity: warning
+#   input: kubernetes
+#   remediation: Set securityContext.allowPrivilegeEscalation to false on every container.
+#   why: |
+#     allowPrivilegeEscalation defaults to true: Linux's no_new_privs flag is
+#     off, and a set-user-ID binary such as su or a file with capabilities
+#     lets a compromised process become root inside the container.
+#   bad: |
+#     containers:
+#       - name: web
+#         image: registry.example.com/web:1.4
+#   good: |
+#     containers:
+#       - name: web
+#         image: registry.example.com/web:1.4
+#         securityContext:
+#           allowPrivilegeEscalation: false
+#   fix: safe
+#   fix_reason: application containers do not need to gain privileges at run time; the fix is not offered for privileged containers or ones that add CAP_SYS_ADMIN, which Kubernetes forbids to combine with false
+#   levels: [restricted]
+#   references:
+#     - https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted
+#     - https://kubernetes.io/docs/tasks/configure-pod-container/security-context/
+package rules.kubernetes.KS002
+
+import data.lib.kubernetes as k8s
+import data.lib.result
+
+deny contains finding(c, message(c), path) if {
+	k8s.at_least(8)
+	some [pod, c] in k8s.containers
+	not k8s.windows_exempt(pod)
+	not k8s.security_context(c).allowPrivilegeEscalation == false
+	path := k8s.field_path(c, ["securityContext", "allowPrivilegeEscalation"])
+}
+
+message(c) := sprintf("%s sets allowPrivilegeEscalation: true: set it to false", [k8s.describe(c)]) if {
+	k8s.security_context(c).allowPrivilegeEscalation == true
+} else := sprintf("%s allows privilege escalation: set securityContext.allowPrivilegeEscalation: false", [k8s.describe(c)])
+
+# Kubernetes rejects allowPrivilegeEscalation: false together with
+# privileged: true or CAP_SYS_ADMIN, so no fix is offered then.
+finding(c, msg, path) := result.at_path(msg, path) if {
+	needs_escalation(c)
+} else := result.with_fix(result.at_path(msg, path), {
+	"title": "Set allowPrivilegeEscalation to false",
+	"edits": [{"op": "set", "path": path, "value": false}],
+})
+
+needs_escalation(c) if k8s.security_context(c).privileged == true
+
+needs_escalation(c) if {
+	some cap in k8s.security_context(c).capabilities.add
+	cap in {"SYS_ADMIN", "CAP_SYS_ADMIN"}
+}

@@ -1,0 +1,133 @@
+# METADATA
+# description: |
+#   Helpers for Dockerfile rules (the DF rules): instructions, stages, RUN
+#   commands as parsed shell, and the arguments of ENV, ARG, COPY and ADD
+#   (see docs/policies.md for the input model).
+package lib.dockerfile
+
+# instructions are the instructions with keyword cmd, in any case ("RUN", "run").
+instructions(cmd) := {inst | some inst in input.instructions; inst.cmd == lower(cmd)}
+
+# final_stage is the last stage: what the built image is.
+final_stage := s if {
+	some s in input.stages
+	s.final
+}
+
+# final_from is the FROM instruction of the final stage.
+final_from := input.instructions[final_stage.from]
+
+# image_stages are the indices of the stages whose files and settings end up
+# in the built image: the final stage and the stages it is built FROM, in turn.
+image_stages := graph.reachable(stage_parents, {final_stage.index})
+
+stage_parents[s.index] := parents if {
+	some s in input.stages
+	parents := {s.base.stage | s.base.kind == "stage"}
+}
+
+# in_image is true when the instruction belongs to a stage of the built image.
+in_image(inst) if inst.stage in image_stages
+
+# root_image is the image the final stage is ultimately built FROM, when it
+# is an image (not scratch).
+root_image := final_stage.root.image if final_stage.root.kind == "image"
+
+# commands are the RUN instructions' simple commands, as [instruction, command] pairs.
+commands contains [inst, c] if {
+	some inst in instructions("run")
+	some c in inst.commands
+}
+
+# base is the last component of a slash-separated path.
+base(path) := parts[count(parts) - 1] if parts := split(path, "/")
+
+# program is the program a command word runs: its base name.
+program(word) := base(word)
+
+# arg_start is the index in c.args of the first argument of the program that
+# really runs (c.exec): 0 unless a wrapper such as sudo, env or xargs is the
+# command's name, in which case the wrapper's own arguments come first.
+arg_start(c) := 0 if {
+	program(c.name) == c.exec
+} else := i + 1 if {
+	i := min({j | some j, word in c.args; program(word) == c.exec})
+} else := count(c.args)
+
+# exec_args are the arguments of the program that really runs, as
+# [index in c.args, word] pairs.
+exec_args(c) := [[i, word] | some i, word in c.args; i >= arg_start(c)]
+
+# arg_range is the range of argument i of command c, or the command's range
+# when the parser gave none.
+arg_range(c, i) := c.arg_ranges[i] if {
+	c.arg_ranges[i]
+} else := c.range
+
+# flag_values are the values of a --name=value flag of an instruction.
+flag_values(inst, name) := object.get(object.get(inst, "flags", {}), name, [])
+
+has_flag(inst, name) if count(flag_values(inst, name)) > 0
+
+# sources are the source arguments of COPY and ADD: every argument but the
+# destination.
+sources(inst) := array.slice(inst.args, 0, count(inst.args) - 1) if count(inst.args) >= 2
+
+# args_range is where an instruction's arguments sit, or the whole
+# instruction when the parser gave no such range.
+args_range(inst) := inst.args_range if {
+	inst.args_range
+} else := inst.range
+
+# unquote removes one pair of matching quotes around a value.
+unquote(v) := substring(v, 1, count(v) - 2) if {
+	count(v) >= 2
+	some q in {`"`, "'"}
+	startswith(v, q)
+	endswith(v, q)
+} else := v
+
+# variables is true when a value holds a variable reference ($X, ${X}).
+variables(v) if regex.match(`\$[A-Za-z_{]`, v)
+
+# env_pairs are the [name, value] pairs an ENV instruction sets. The parser
+# gives the words of `ENV A=1 B=2` and of the legacy `ENV A 1` as
+# alternating names and values ([A, 1, B, 2]); a NAME=value word is also read.
+env_pairs(inst) := pairs if {
+	count(inst.args) >= 2
+	not contains(inst.args[0], "=")
+	pairs := {[inst.args[i], unquote(inst.args[i + 1])] | some i in numbers.range_step(0, count(inst.args) - 2, 2)}
+} else := {[name, unquote(value)] |
+	some word in inst.args
+	[name, value] := split_assignment(word)
+}
+
+# arg_pairs are the [name, value] pairs of an ARG instruction's NAME=value
+# words; an ARG without a value (ARG NAME) has none.
+arg_pairs(inst) := {[name, unquote(value)] |
+	some word in inst.args
+	[name, value] := split_assignment(word)
+}
+
+# split_assignment splits NAME=value at the first "=".
+split_assignment(word) := [name, substring(word, count(name) + 1, -1)] if {
+	contains(word, "=")
+	name := split(word, "=")[0]
+	name != ""
+}
+
+# assignments are the [instruction, name, value] triples set by ENV and ARG.
+assignments contains [inst, name, value] if {
+	some inst in instructions("env")
+	some [name, value] in env_pairs(inst)
+}
+
+assignments contains [inst, name, value] if {
+	some inst in instructions("arg")
+	some [name, value] in arg_pairs(inst)
+}
+
+# root_user is true for a USER that is root: the name root or the UID 0.
+root_user(user) if lower(user) == "root"
+
+root_user(user) if regex.match(`^0+$`, user)

@@ -1,0 +1,105 @@
+package policies_test
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/hardline-dev/hardline/formats"
+	"github.com/hardline-dev/hardline/lint/linttest"
+	"github.com/hardline-dev/hardline/policies"
+)
+
+var updateDocs = flag.Bool("update-docs", false, "rewrite docs/rules.md")
+
+func builtin(t *testing.T) *policies.Catalog {
+	t.Helper()
+	cat, err := policies.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cat
+}
+
+// TestRego runs every built-in _test.rego.
+func TestRego(t *testing.T) {
+	res, err := policies.RunTests(context.Background(), builtin(t), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res) < 50 {
+		t.Fatalf("only %d Rego tests ran", len(res))
+	}
+	for _, r := range res {
+		if r.Fail {
+			t.Errorf("%s.%s (%s): %s", r.Package, r.Name, r.File, r.Output)
+		}
+	}
+}
+
+// TestCatalog checks that every rule is complete: METADATA, a _test.rego
+// and annotated testdata.
+func TestCatalog(t *testing.T) {
+	cat := builtin(t)
+	if len(cat.Rules) < 30 {
+		t.Fatalf("only %d rules", len(cat.Rules))
+	}
+	for _, r := range cat.Rules {
+		t.Run(r.ID, func(t *testing.T) {
+			if r.Description == "" || r.Remediation == "" {
+				t.Errorf("%s: METADATA needs a description and custom.remediation", r.File)
+			}
+			if r.Title != strings.TrimSuffix(r.Title, ".") {
+				t.Errorf("%s: title %q ends with a period", r.File, r.Title)
+			}
+			test := strings.TrimSuffix(r.File, ".rego") + "_test.rego"
+			if _, ok := cat.Tests[test]; !ok {
+				t.Errorf("%s: no %s", r.File, test)
+			}
+			if wantPrefix := map[policies.Input]string{
+				policies.InputDockerfile: "DF", policies.InputImage: "IM",
+				policies.InputKubernetes: "KS", policies.InputManifests: "KS",
+			}[r.Input]; !strings.HasPrefix(r.ID, wantPrefix) {
+				t.Errorf("%s: a rule over %s input has an ID starting with %s", r.ID, r.Input, wantPrefix)
+			}
+			if _, err := os.Stat(filepath.Join("testdata", r.ID)); err != nil {
+				t.Errorf("%s: no annotated inputs: %v", r.ID, err)
+			}
+		})
+	}
+}
+
+// TestRules checks each rule against its annotated inputs in testdata/<ID>.
+func TestRules(t *testing.T) {
+	eng := linttest.Engine(t)
+	for _, r := range builtin(t).Rules {
+		t.Run(r.ID, func(t *testing.T) { linttest.Run(t, eng, "testdata", r.ID) })
+	}
+}
+
+// TestRulesDoc fails when docs/rules.md is not what the METADATA makes.
+func TestRulesDoc(t *testing.T) {
+	var got bytes.Buffer
+	if err := formats.RulesMarkdown(&got, builtin(t).Rules); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join("..", "docs", "rules.md")
+	if *updateDocs {
+		if err := os.WriteFile(path, got.Bytes(), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), got.String()); diff != "" {
+		t.Errorf("docs/rules.md is stale; run go test ./policies -run TestRulesDoc -update-docs (-want +got):\n%s", diff)
+	}
+}

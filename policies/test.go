@@ -1,0 +1,81 @@
+package policies
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/tester"
+)
+
+// TestResult is the outcome of one Rego test rule.
+type TestResult struct {
+	File    string
+	Package string
+	Name    string
+	Fail    bool
+	// Output says why a test failed or could not run.
+	Output string
+}
+
+// RunTests runs the _test.rego files of cat that include selects, with
+// every policy module of cat loaded, under the same capabilities as linting.
+func RunTests(ctx context.Context, cat *Catalog, include func(file string) bool) ([]TestResult, error) {
+	modules := map[string]*ast.Module{}
+	for name, m := range cat.Modules {
+		modules[name] = m
+	}
+	for name, m := range cat.Tests {
+		if include == nil || include(name) {
+			modules[name] = m
+		}
+	}
+	compiler := ast.NewCompiler().WithCapabilities(Capabilities()).WithEnablePrintStatements(true)
+	ch, err := tester.NewRunner().SetCompiler(compiler).EnableTracing(false).Run(ctx, modules)
+	if err != nil {
+		return nil, fmt.Errorf("run policy tests: %w", err)
+	}
+	var out []TestResult
+	for r := range ch {
+		tr := TestResult{Package: strings.TrimPrefix(r.Package, "data."), Name: r.Name, Fail: r.Fail || r.Error != nil}
+		if r.Location != nil {
+			tr.File = r.Location.File
+		}
+		switch {
+		case r.Error != nil:
+			tr.Output = r.Error.Error()
+		case r.Fail && r.FailedAt != nil:
+			tr.Output = fmt.Sprintf("failed at %s: %s", r.FailedAt.Location, r.FailedAt)
+		}
+		if len(r.Output) > 0 {
+			tr.Output = strings.TrimSpace(tr.Output + "\n" + string(r.Output))
+		}
+		out = append(out, tr)
+	}
+	slices.SortFunc(out, func(a, b TestResult) int {
+		return strings.Compare(a.Package+"."+a.Name, b.Package+"."+b.Name)
+	})
+	return out, nil
+}
+
+// Capabilities are the built-in functions policies may call: everything
+// OPA offers except what reaches the network or the environment, or makes
+// results depend on when or where hardline runs.
+func Capabilities() *ast.Capabilities {
+	caps := ast.CapabilitiesForThisVersion()
+	denied := map[string]bool{
+		"http.send": true, "net.lookup_ip_addr": true, "opa.runtime": true,
+		"time.now_ns": true, "rand.intn": true, "uuid.rfc4122": true,
+	}
+	kept := caps.Builtins[:0]
+	for _, b := range caps.Builtins {
+		if !denied[b.Name] {
+			kept = append(kept, b)
+		}
+	}
+	caps.Builtins = kept
+	caps.AllowNet = []string{}
+	return caps
+}

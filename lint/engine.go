@@ -43,8 +43,10 @@ type Options struct {
 // Engine evaluates compiled policies over parsed files. Build it once per
 // process; it is safe for concurrent use.
 type Engine struct {
-	opts    Options
-	rules   map[string]policies.Rule
+	opts  Options
+	rules map[string]policies.Rule
+	// known maps every catalogue rule's lower-case ID and name to its ID.
+	known   map[string]string
 	queries map[string]rego.PreparedEvalQuery
 	digests *digestCache
 }
@@ -70,9 +72,12 @@ func NewEngine(ctx context.Context, cat *policies.Catalog, opts Options) (*Engin
 	if opts.Digests != nil {
 		e.digests = &digestCache{resolver: opts.Digests, done: map[string]digestResult{}}
 	}
+	e.known = map[string]string{}
 	ruleFiles := map[string]policies.Rule{}
 	for _, r := range cat.Rules {
 		ruleFiles[r.File] = r
+		e.known[strings.ToLower(r.ID)] = r.ID
+		e.known[strings.ToLower(r.Name)] = r.ID
 	}
 	modules := map[string]*ast.Module{}
 	for file, m := range cat.Modules {
@@ -155,6 +160,7 @@ type fileResult struct {
 	notices   []Notice
 	docs      int
 	checksum  *[sha256.Size]byte
+	ignores   []*ignore
 	err       error
 }
 
@@ -187,7 +193,6 @@ func (e *Engine) Lint(ctx context.Context, srcs []Source) (*Report, error) {
 	var errs []error
 	var summaries []*ast.Term
 	for i, r := range results {
-		rep.Findings = append(rep.Findings, r.findings...)
 		rep.Notices = append(rep.Notices, r.notices...)
 		rep.Documents += r.docs
 		if r.err != nil {
@@ -200,12 +205,31 @@ func (e *Engine) Lint(ctx context.Context, srcs []Source) (*Report, error) {
 			summaries = append(summaries, ast.NewTerm(s))
 		}
 	}
+	var manifestFindings []Finding
 	if len(summaries) > 0 {
-		fs, err := e.lintManifests(ctx, summaries)
-		rep.Findings = append(rep.Findings, fs...)
+		var err error
+		manifestFindings, err = e.lintManifests(ctx, summaries)
 		if err != nil {
 			errs = append(errs, err)
 		}
+	}
+	byFile := map[string][]Finding{}
+	for _, f := range manifestFindings {
+		byFile[f.File] = append(byFile[f.File], f)
+	}
+	for i, r := range results {
+		fs := append(r.findings, byFile[srcs[i].Path]...)
+		delete(byFile, srcs[i].Path)
+		for _, f := range suppress(fs, r.ignores, srcs[i].Path, srcs[i].Kind, e.ruleState) {
+			if rule, ok := e.rules[f.RuleID]; ok {
+				f.Name, f.Severity = rule.Name, rule.Severity
+				fs = append(fs, f)
+			}
+		}
+		rep.Findings = append(rep.Findings, fs...)
+	}
+	for _, fs := range byFile {
+		rep.Findings = append(rep.Findings, fs...)
 	}
 	SortFindings(rep.Findings)
 	rep.Notices = sortNotices(rep.Notices)
@@ -230,20 +254,29 @@ func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 		query = "kubernetes"
 	}
 	var res fileResult
-	for _, doc := range parser.Parse(s.Path, src) {
+	for i, doc := range parser.Parse(s.Path, src) {
 		res.docs++
+		input := doc.Input()
+		if i == 0 {
+			res.ignores = commentIgnores(src, s.Kind, input)
+		}
+		if s.Kind == KindYAML {
+			res.ignores = append(res.ignores, annotationIgnores(input, doc)...)
+		}
 		if sum := doc.Summary(); sum != nil {
 			res.summaries = append(res.summaries, sum)
 		}
-		pairs, err := e.eval(ctx, query, doc.Input())
+		pairs, err := e.eval(ctx, query, input)
 		if err != nil {
 			res.err = errors.Join(res.err, fmt.Errorf("evaluate %s: %w", s.Path, err))
 			continue
 		}
+		docIndex := documentIndex(input)
 		for _, p := range pairs {
 			f, notices := e.finding(ctx, s.Path, src, doc, p)
 			res.notices = append(res.notices, notices...)
 			if f.RuleID != "" {
+				f.doc = docIndex
 				res.findings = append(res.findings, f)
 			}
 		}
@@ -278,12 +311,32 @@ func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term) ([]Fi
 		file, _ := p.result["file"].(string)
 		f, _ := e.finding(ctx, file, nil, nil, p)
 		if f.RuleID != "" {
+			f.doc = -1
+			if n, ok := normalizePath([]any{p.result["document"]})[0].(int); ok {
+				f.doc = n
+			}
 			out = append(out, f)
 		}
 	}
 	return out, nil
 }
 
+// documentIndex is the "document" field of a Kubernetes input, or -1.
+func documentIndex(input ast.Value) int {
+	if n, ok := lookup(ast.NewTerm(input), "document").(ast.Number); ok {
+		if i, ok := n.Int(); ok {
+			return i
+		}
+	}
+	return -1
+}
+
+// ruleState tells whether a rule ID or name exists and runs.
+func (e *Engine) ruleState(idOrName string) (exists, enabled bool) {
+	id, exists := e.known[strings.ToLower(idOrName)]
+	_, enabled = e.rules[id]
+	return exists, enabled
+}
 // pair is one result of one rule.
 type pair struct {
 	id     string

@@ -58,6 +58,10 @@ type Finding struct {
 	// Suppression is set when an ignore comment, annotation or the
 	// configuration silenced the finding.
 	Suppression *Suppression
+
+	// doc is the index of the YAML document the finding is in (-1 when
+	// unknown), for suppression annotations.
+	doc int
 }
 
 // Suppression says why a finding is not counted.

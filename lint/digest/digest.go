@@ -104,8 +104,8 @@ type Options struct {
 	Concurrency int
 }
 
-// Resolver resolves image references to digests. It is safe for concurrent
-// use. It remembers every finished lookup, failures included, for its whole
+// Resolver resolves image references to digests. Create one with New; it is
+// safe for concurrent use. It remembers every finished lookup, failures included, for its whole
 // life, so that an image used many times costs one lookup and an unreachable
 // registry costs one timeout per reference, not one per use.
 type Resolver struct {
@@ -330,7 +330,7 @@ func (r *Resolver) describe(ctx context.Context, ref name.Reference, err error) 
 		msg += " (" + strings.Join(diags, "; ") + ")"
 	}
 	kind := classify(err)
-	if kind == ErrUnauthorized {
+	if errors.Is(kind, ErrUnauthorized) {
 		msg += "; the image may be private or may not exist (docker login?)"
 	}
 	return &Error{Kind: kind, Err: &causeError{msg: msg, err: err}}
@@ -352,14 +352,9 @@ func classify(err error) error {
 		return nil
 	}
 	for _, d := range te.Errors {
-		switch d.Code {
-		case transport.ManifestUnknownErrorCode, transport.NameUnknownErrorCode:
-			return ErrNotFound
-		case transport.UnauthorizedErrorCode, transport.DeniedErrorCode:
-			return ErrUnauthorized
-		case transport.TooManyRequestsErrorCode:
-			return ErrRateLimited
-		default:
+		// Only a few of the registry's error codes matter here.
+		if kind := kindOfCode(d.Code); kind != nil {
+			return kind
 		}
 	}
 	switch te.StatusCode {
@@ -374,6 +369,20 @@ func classify(err error) error {
 	default:
 		return nil
 	}
+}
+
+// kindOfCode maps a registry error code to a sentinel, or nil.
+func kindOfCode(code transport.ErrorCode) error {
+	if code == transport.ManifestUnknownErrorCode || code == transport.NameUnknownErrorCode {
+		return ErrNotFound
+	}
+	if code == transport.UnauthorizedErrorCode || code == transport.DeniedErrorCode {
+		return ErrUnauthorized
+	}
+	if code == transport.TooManyRequestsErrorCode {
+		return ErrRateLimited
+	}
+	return nil
 }
 
 func isNetTimeout(err error) bool {

@@ -26,10 +26,15 @@ import (
 type testRegistry struct {
 	host string // "127.0.0.1:port"
 
+	live atomic.Bool // set by goLive once the test images are pushed
+
 	requests  atomic.Int64 // every request
 	manifests atomic.Int64 // HEAD or GET of /v2/<repo>/manifests/<ref>
 	gets      atomic.Int64 // GET of manifests
 }
+
+// goLive starts counting requests and applying the test's wrapper.
+func (tr *testRegistry) goLive() { tr.live.Store(true) }
 
 func (tr *testRegistry) counts() (requests, manifests, gets int64) {
 	return tr.requests.Load(), tr.manifests.Load(), tr.gets.Load()
@@ -43,11 +48,16 @@ func isManifest(r *http.Request) bool {
 func newRegistry(t *testing.T, wrap func(http.Handler) http.Handler) *testRegistry {
 	t.Helper()
 	tr := &testRegistry{}
-	var h http.Handler = registry.New(registry.Logger(log.New(io.Discard, "", 0)))
+	base := registry.New(registry.Logger(log.New(io.Discard, "", 0)))
+	h := base
 	if wrap != nil {
-		h = wrap(h)
+		h = wrap(base)
 	}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !tr.live.Load() { // setting up: pushes are neither counted nor wrapped
+			base.ServeHTTP(w, r)
+			return
+		}
 		tr.requests.Add(1)
 		if isManifest(r) && (r.Method == http.MethodHead || r.Method == http.MethodGet) {
 			tr.manifests.Add(1)
@@ -119,6 +129,7 @@ func TestResolveImage(t *testing.T) {
 	reg := newRegistry(t, nil)
 	img := pushImage(t, reg.host+"/app:v1")
 	latest := pushImage(t, reg.host+"/app:latest")
+	reg.goLive()
 
 	r := newResolver(Options{})
 	for ref, want := range map[string]string{
@@ -143,6 +154,7 @@ func TestResolveImage(t *testing.T) {
 func TestResolveIndexGivesIndexDigest(t *testing.T) {
 	reg := newRegistry(t, nil)
 	idx := pushIndex(t, reg.host+"/multi:1.0")
+	reg.goLive()
 
 	got, err := newResolver(Options{}).Resolve(t.Context(), reg.host+"/multi:1.0")
 	if err != nil {
@@ -179,6 +191,7 @@ func TestResolveDockerHubForms(t *testing.T) {
 	python := mustDigest(t, pushIndex(t, reg.host+"/library/python:3.12"))
 	nginx := mustDigest(t, pushImage(t, reg.host+"/library/nginx:latest"))
 	org := mustDigest(t, pushImage(t, reg.host+"/bitnami/redis:7"))
+	reg.goLive()
 
 	r := New(Options{Keychain: authn.NewMultiKeychain(), Transport: hubTransport{reg.host}})
 	for _, tc := range []struct{ ref, want string }{
@@ -208,11 +221,20 @@ func TestResolveDockerHubForms(t *testing.T) {
 func TestResolveErrors(t *testing.T) {
 	reg := newRegistry(t, nil)
 	pushImage(t, reg.host+"/app:v1")
+	reg.goLive()
 
-	unauthorized := func(challenge string) string {
-		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+	// unauthorized answers 401 to everything, with challenge (%[1]s is the
+	// server's own host); its token endpoint, if any, grants a useless token
+	// when grant is set.
+	unauthorized := func(challenge string, grant bool) string {
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if grant && r.URL.Path == "/token" {
+				w.Header().Set("Content-Type", "application/json")
+				_, _ = fmt.Fprint(w, `{"token":"anonymous"}`)
+				return
+			}
 			if challenge != "" {
-				w.Header().Set("WWW-Authenticate", challenge)
+				w.Header().Set("WWW-Authenticate", fmt.Sprintf(challenge, r.Host))
 			}
 			w.Header().Set("Content-Type", "application/json")
 			w.WriteHeader(http.StatusUnauthorized)
@@ -228,10 +250,10 @@ func TestResolveErrors(t *testing.T) {
 		t.Cleanup(srv.Close)
 		return strings.TrimPrefix(srv.URL, "http://")
 	}
-	noAuth := unauthorized("")
-	basic := unauthorized(`Basic realm="test"`)
-	bearerHost := unauthorized("")
-	bearer := unauthorized(fmt.Sprintf(`Bearer realm="http://%s/token",service="test"`, bearerHost))
+	noAuth := unauthorized("", false)
+	basic := unauthorized(`Basic realm="test"`, false)
+	bearerDenied := unauthorized(`Bearer realm="http://%[1]s/token",service="test"`, false)
+	bearerScope := unauthorized(`Bearer realm="http://%[1]s/token",service="test"`, true)
 	forbidden := status(http.StatusForbidden)
 	limited := status(http.StatusTooManyRequests)
 
@@ -244,7 +266,8 @@ func TestResolveErrors(t *testing.T) {
 		{reg.host + "/unknown/repo:v1", ErrNotFound},
 		{noAuth + "/private:v1", ErrUnauthorized},
 		{basic + "/private:v1", ErrUnauthorized},
-		{bearer + "/private:v1", ErrUnauthorized},
+		{bearerDenied + "/private:v1", ErrUnauthorized},
+		{bearerScope + "/private:v1", ErrUnauthorized},
 		{forbidden + "/private:v1", ErrUnauthorized},
 		{limited + "/app:v1", ErrRateLimited},
 	} {
@@ -302,6 +325,7 @@ func (f failTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 
 func TestResolveDigestRefMakesNoRequest(t *testing.T) {
 	reg := newRegistry(t, nil)
+	reg.goLive()
 	sum := "sha256:" + strings.Repeat("ab", 32)
 
 	for _, opts := range []Options{
@@ -371,6 +395,7 @@ func TestResolveCallerDeadline(t *testing.T) {
 		})
 	})
 	want := mustDigest(t, pushImage(t, reg.host+"/app:v1"))
+	reg.goLive()
 	ref := reg.host + "/app:v1"
 	r := newResolver(Options{})
 
@@ -392,6 +417,7 @@ func TestResolveCancelledCallerLeavesOthers(t *testing.T) {
 	release := make(chan struct{})
 	reg := newRegistry(t, gate(release))
 	want := mustDigest(t, pushImage(t, reg.host+"/app:v1"))
+	reg.goLive()
 	ref := reg.host + "/app:v1"
 	r := newResolver(Options{})
 
@@ -469,6 +495,7 @@ func waitForWaiters(t *testing.T, r *Resolver, ref string, n int) {
 func TestResolveCache(t *testing.T) {
 	reg := newRegistry(t, nil)
 	want := mustDigest(t, pushImage(t, reg.host+"/app:v1"))
+	reg.goLive()
 	r := newResolver(Options{})
 
 	for i := range 3 {
@@ -501,6 +528,7 @@ func TestResolveConcurrentCallersShareLookup(t *testing.T) {
 	release := make(chan struct{})
 	reg := newRegistry(t, gate(release))
 	want := mustDigest(t, pushIndex(t, reg.host+"/app:v1"))
+	reg.goLive()
 	ref := reg.host + "/app:v1"
 	r := newResolver(Options{})
 
@@ -548,6 +576,7 @@ func TestResolveConcurrencyIsBounded(t *testing.T) {
 	for i := range images {
 		want[i] = mustDigest(t, pushImage(t, fmt.Sprintf("%s/app:v%d", reg.host, i)))
 	}
+	reg.goLive()
 
 	r := newResolver(Options{Concurrency: 2})
 	var wg sync.WaitGroup
@@ -588,6 +617,7 @@ func TestResolveFallsBackToGet(t *testing.T) {
 				})
 			})
 			want := mustDigest(t, pushIndex(t, reg.host+"/app:v1"))
+			reg.goLive()
 			got, err := newResolver(Options{}).Resolve(t.Context(), reg.host+"/app:v1")
 			if err != nil || got != want {
 				t.Fatalf("Resolve = %s, %v; want %s", got, err, want)

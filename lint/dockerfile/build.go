@@ -1,6 +1,7 @@
 package dockerfile
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -129,6 +130,15 @@ func (b *builder) parseError(err error) {
 	if errors.As(err, &le) && len(le.Locations) > 0 && len(le.Locations[0]) > 0 {
 		line = max(le.Locations[0][0].Start.Line, 1)
 	}
+	if strings.Contains(msg, "line greater than max allowed size") {
+		// buildkit points at the line before the long one.
+		for i := range b.src.lines {
+			if b.src.lineEnd(i)-b.src.lines[i] > bufio.MaxScanTokenSize-1 {
+				b.errorf(b.src.rng(b.src.lines[i], b.src.lines[i]), "%s", msg)
+				return
+			}
+		}
+	}
 	b.errorf(b.src.lineRange(line-1), "%s", msg)
 }
 
@@ -253,9 +263,9 @@ func (b *builder) instruction(i int, in *instr) {
 			st.shell = ins.Args
 		}
 	case command.Copy:
-		b.copyFrom(in, st)
+		b.copyFrom(in)
 	case command.Run:
-		b.mounts(in, st)
+		b.mounts(in)
 		b.run1(in, &ins, st)
 	}
 	b.m.Instructions = append(b.m.Instructions, ins)
@@ -299,7 +309,7 @@ func (b *builder) expand(word string, env shell.EnvGetter) (string, bool) {
 
 // needsValue reports whether word uses $name other than with a default.
 func needsValue(word, name string) bool {
-	for i := 0; i < len(word); i++ {
+	for i := range len(word) {
 		if word[i] != '$' {
 			continue
 		}
@@ -431,6 +441,10 @@ func (b *builder) env(n *parser.Node, st *stageState) {
 
 func (b *builder) user(in *instr, ins *Instruction, st *stageState) {
 	raw := in.args.s
+	if raw == "" {
+		b.errorf(ins.KeywordRange, "USER requires an argument")
+		return
+	}
 	val, unresolved := b.expand(raw, st.lookup())
 	if unresolved {
 		val = raw
@@ -441,23 +455,23 @@ func (b *builder) user(in *instr, ins *Instruction, st *stageState) {
 	}
 }
 
-// fromImage records an image named by a --from flag or mount option.
-func (b *builder) fromImage(v *text, st *stageState, src string) {
-	if v.s == "" {
+// fromImage records an image named by COPY --from or a RUN --mount from
+// option, unless it names a stage. buildkit does not expand variables there:
+// a reference with one is unresolved, and an error.
+func (b *builder) fromImage(v *text, src, what string) {
+	if v.s == "" || b.isStageRef(v.s) {
 		return
 	}
-	env := envLookup{b.globals}
-	if st != nil {
-		env = st.lookup()
+	r := b.rangeOf(v, 0, len(v.s))
+	unresolved := false
+	if i := strings.IndexByte(v.s, '$'); i >= 0 && i < len(v.s)-1 {
+		unresolved = true
+		b.errorf(r, "%s does not support variable expansion: define a stage FROM the image, using a global ARG, and name it instead", what)
 	}
-	ref, unresolved := b.expand(v.s, env)
-	if b.isStageRef(ref) {
-		return
-	}
-	b.m.Images = append(b.m.Images, b.image(v.s, ref, unresolved, src, b.rangeOf(v, 0, len(v.s))))
+	b.m.Images = append(b.m.Images, b.image(v.s, v.s, unresolved, src, r))
 }
 
-func (b *builder) copyFrom(in *instr, st *stageState) {
+func (b *builder) copyFrom(in *instr) {
 	var from *text
 	for k := range in.flags {
 		if f := &in.flags[k]; f.name == "from" && f.hasValue {
@@ -465,12 +479,12 @@ func (b *builder) copyFrom(in *instr, st *stageState) {
 		}
 	}
 	if from != nil {
-		b.fromImage(from, st, SourceCopyFrom)
+		b.fromImage(from, SourceCopyFrom, "COPY --from")
 	}
 }
 
 // mounts records the images of RUN --mount=...,from=IMAGE.
-func (b *builder) mounts(in *instr, st *stageState) {
+func (b *builder) mounts(in *instr) {
 	for k := range in.flags {
 		f := &in.flags[k]
 		if f.name != "mount" || !f.hasValue {
@@ -491,7 +505,7 @@ func (b *builder) mounts(in *instr, st *stageState) {
 					a, e = a+1, e-1
 				}
 				val := f.value.slice(a, e)
-				b.fromImage(&val, st, SourceRunMount)
+				b.fromImage(&val, SourceRunMount, "RUN --mount from")
 			}
 			start = end + 1
 		}
@@ -546,7 +560,7 @@ func (b *builder) run1(in *instr, ins *Instruction, st *stageState) {
 func chomp(t *text) text {
 	var tb textBuilder
 	bol := true
-	for i := 0; i < len(t.s); i++ {
+	for i := range len(t.s) {
 		if bol && t.s[i] == '\t' {
 			continue
 		}

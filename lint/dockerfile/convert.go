@@ -10,11 +10,25 @@ import (
 
 // The model's Rego input is built term by term: no JSON round trip.
 
+// converter builds the terms of one model, sharing the key terms.
+type converter struct {
+	keys map[string]*ast.Term
+}
+
+func (c *converter) item(k string, v *ast.Term) [2]*ast.Term {
+	t, ok := c.keys[k]
+	if !ok {
+		t = ast.StringTerm(k)
+		c.keys[k] = t
+	}
+	return [2]*ast.Term{t, v}
+}
+
 func str(s string) *ast.Term { return ast.StringTerm(s) }
 
-func num(i int) *ast.Term { return ast.IntNumberTerm(i) }
+func num(i int) *ast.Term { return ast.InternedTerm(i) }
 
-func item(k string, v *ast.Term) [2]*ast.Term { return ast.Item(ast.StringTerm(k), v) }
+func boolean(b bool) *ast.Term { return ast.InternedTerm(b) }
 
 func strs(ss []string) *ast.Term {
 	ts := make([]*ast.Term, len(ss))
@@ -40,104 +54,104 @@ func list[T any](xs []T, f func(*T) *ast.Term) *ast.Term {
 	return ast.ArrayTerm(ts...)
 }
 
-func rangeTerm(r lint.Range) *ast.Term {
+func (c *converter) rangeTerm(r lint.Range) *ast.Term {
 	return ast.ObjectTerm(
-		item("line", num(r.Line)),
-		item("column", num(r.Column)),
-		item("endLine", num(r.EndLine)),
-		item("endColumn", num(r.EndColumn)),
-		item("offset", num(r.Offset)),
-		item("endOffset", num(r.EndOffset)),
+		c.item("line", num(r.Line)),
+		c.item("column", num(r.Column)),
+		c.item("endLine", num(r.EndLine)),
+		c.item("endColumn", num(r.EndColumn)),
+		c.item("offset", num(r.Offset)),
+		c.item("endOffset", num(r.EndOffset)),
 	)
 }
 
-func rangePtr(r *lint.Range) *ast.Term { return rangeTerm(*r) }
+func (c *converter) rangePtr(r *lint.Range) *ast.Term { return c.rangeTerm(*r) }
 
-func messageTerm(m *Message) *ast.Term {
-	return ast.ObjectTerm(item("message", str(m.Message)), item("range", rangeTerm(m.Range)))
+func (c *converter) messageTerm(m *Message) *ast.Term {
+	return ast.ObjectTerm(c.item("message", str(m.Message)), c.item("range", c.rangeTerm(m.Range)))
 }
 
-func argTerm(a *Arg) *ast.Term {
+func (c *converter) argTerm(a *Arg) *ast.Term {
 	return ast.ObjectTerm(
-		item("name", str(a.Name)),
-		item("value", str(a.Value)),
-		item("has_value", ast.BooleanTerm(a.HasValue)),
-		item("range", rangeTerm(a.Range)),
+		c.item("name", str(a.Name)),
+		c.item("value", str(a.Value)),
+		c.item("has_value", boolean(a.HasValue)),
+		c.item("range", c.rangeTerm(a.Range)),
 	)
 }
 
 // imageTerm returns the Rego value of an image reference.
-func imageTerm(img *Image) *ast.Term {
+func (c *converter) imageTerm(img *Image) *ast.Term {
 	return ast.ObjectTerm(
-		item("raw", str(img.Raw)),
-		item("ref", str(img.Ref)),
-		item("registry", str(img.Registry)),
-		item("repository", str(img.Repository)),
-		item("name", str(img.Name)),
-		item("tag", str(img.Tag)),
-		item("digest", str(img.Digest)),
-		item("official", ast.BooleanTerm(img.Official)),
-		item("unresolved", ast.BooleanTerm(img.Unresolved)),
-		item("source", str(img.Source)),
-		item("range", rangeTerm(img.Range)),
+		c.item("raw", str(img.Raw)),
+		c.item("ref", str(img.Ref)),
+		c.item("registry", str(img.Registry)),
+		c.item("repository", str(img.Repository)),
+		c.item("name", str(img.Name)),
+		c.item("tag", str(img.Tag)),
+		c.item("digest", str(img.Digest)),
+		c.item("official", boolean(img.Official)),
+		c.item("unresolved", boolean(img.Unresolved)),
+		c.item("source", str(img.Source)),
+		c.item("range", c.rangeTerm(img.Range)),
 	)
 }
 
-func baseTerm(b *Base) *ast.Term {
-	items := [][2]*ast.Term{item("kind", str(b.Kind))}
+func (c *converter) baseTerm(b *Base) *ast.Term {
+	items := [][2]*ast.Term{c.item("kind", str(b.Kind))}
 	switch {
 	case b.Kind == KindImage && b.Image != nil:
-		items = append(items, item("image", imageTerm(b.Image)))
+		items = append(items, c.item("image", c.imageTerm(b.Image)))
 	case b.Kind == KindStage:
-		items = append(items, item("stage", num(b.Stage)))
+		items = append(items, c.item("stage", num(b.Stage)))
 	}
 	return ast.ObjectTerm(items...)
 }
 
-func stageTerm(s *Stage) *ast.Term {
+func (c *converter) stageTerm(s *Stage) *ast.Term {
 	items := [][2]*ast.Term{
-		item("index", num(s.Index)),
-		item("name", str(s.Name)),
-		item("final", ast.BooleanTerm(s.Final)),
-		item("from", num(s.From)),
-		item("base", baseTerm(&s.Base)),
-		item("root", baseTerm(&s.Root)),
-		item("instructions", ints(s.Instructions)),
+		c.item("index", num(s.Index)),
+		c.item("name", str(s.Name)),
+		c.item("final", boolean(s.Final)),
+		c.item("from", num(s.From)),
+		c.item("base", c.baseTerm(&s.Base)),
+		c.item("root", c.baseTerm(&s.Root)),
+		c.item("instructions", ints(s.Instructions)),
 	}
 	if u := s.User; u != nil {
-		items = append(items, item("user", ast.ObjectTerm(
-			item("user", str(u.User)),
-			item("group", str(u.Group)),
-			item("raw", str(u.Raw)),
-			item("instruction", num(u.Instruction)),
-			item("inherited", ast.BooleanTerm(u.Inherited)),
-			item("range", rangeTerm(u.Range)),
+		items = append(items, c.item("user", ast.ObjectTerm(
+			c.item("user", str(u.User)),
+			c.item("group", str(u.Group)),
+			c.item("raw", str(u.Raw)),
+			c.item("instruction", num(u.Instruction)),
+			c.item("inherited", boolean(u.Inherited)),
+			c.item("range", c.rangeTerm(u.Range)),
 		)))
 	}
 	return ast.ObjectTerm(items...)
 }
 
-func commandTerm(c *Command) *ast.Term {
+func (c *converter) commandTerm(cmd *Command) *ast.Term {
 	return ast.ObjectTerm(
-		item("name", str(c.Name)),
-		item("exec", str(c.Exec)),
-		item("args", strs(c.Args)),
-		item("arg_ranges", list(c.ArgRanges, rangePtr)),
-		item("range", rangeTerm(c.Range)),
-		item("pipeline", num(c.Pipeline)),
-		item("position", num(c.Position)),
+		c.item("name", str(cmd.Name)),
+		c.item("exec", str(cmd.Exec)),
+		c.item("args", strs(cmd.Args)),
+		c.item("arg_ranges", list(cmd.ArgRanges, c.rangePtr)),
+		c.item("range", c.rangeTerm(cmd.Range)),
+		c.item("pipeline", num(cmd.Pipeline)),
+		c.item("position", num(cmd.Position)),
 	)
 }
 
-func heredocTerm(h *Heredoc) *ast.Term {
+func (c *converter) heredocTerm(h *Heredoc) *ast.Term {
 	return ast.ObjectTerm(
-		item("name", str(h.Name)),
-		item("content", str(h.Content)),
-		item("range", rangeTerm(h.Range)),
+		c.item("name", str(h.Name)),
+		c.item("content", str(h.Content)),
+		c.item("range", c.rangeTerm(h.Range)),
 	)
 }
 
-func instructionTerm(in *Instruction) *ast.Term {
+func (c *converter) instructionTerm(in *Instruction) *ast.Term {
 	names := make([]string, 0, len(in.Flags))
 	for k := range in.Flags {
 		names = append(names, k)
@@ -145,27 +159,28 @@ func instructionTerm(in *Instruction) *ast.Term {
 	slices.Sort(names)
 	flags := make([][2]*ast.Term, len(names))
 	for i, k := range names {
-		flags[i] = item(k, strs(in.Flags[k]))
+		flags[i] = c.item(k, strs(in.Flags[k]))
 	}
 	return ast.ObjectTerm(
-		item("index", num(in.Index)),
-		item("stage", num(in.Stage)),
-		item("cmd", str(in.Cmd)),
-		item("args", strs(in.Args)),
-		item("json", ast.BooleanTerm(in.JSON)),
-		item("flags", ast.ObjectTerm(flags...)),
-		item("original", str(in.Original)),
-		item("range", rangeTerm(in.Range)),
-		item("keyword_range", rangeTerm(in.KeywordRange)),
-		item("args_range", rangeTerm(in.ArgsRange)),
-		item("heredocs", list(in.Heredocs, heredocTerm)),
-		item("commands", list(in.Commands, commandTerm)),
-		item("comments", strs(in.Comments)),
+		c.item("index", num(in.Index)),
+		c.item("stage", num(in.Stage)),
+		c.item("cmd", str(in.Cmd)),
+		c.item("args", strs(in.Args)),
+		c.item("json", boolean(in.JSON)),
+		c.item("flags", ast.ObjectTerm(flags...)),
+		c.item("original", str(in.Original)),
+		c.item("range", c.rangeTerm(in.Range)),
+		c.item("keyword_range", c.rangeTerm(in.KeywordRange)),
+		c.item("args_range", c.rangeTerm(in.ArgsRange)),
+		c.item("heredocs", list(in.Heredocs, c.heredocTerm)),
+		c.item("commands", list(in.Commands, c.commandTerm)),
+		c.item("comments", strs(in.Comments)),
 	)
 }
 
 // Value returns the model as the Rego input of docs/policies.md.
 func (m *Model) Value() ast.Value {
+	c := &converter{keys: map[string]*ast.Term{}}
 	names := make([]string, 0, len(m.Directives))
 	for k := range m.Directives {
 		names = append(names, k)
@@ -173,17 +188,17 @@ func (m *Model) Value() ast.Value {
 	slices.Sort(names)
 	dirs := make([][2]*ast.Term, len(names))
 	for i, k := range names {
-		dirs[i] = item(k, str(m.Directives[k]))
+		dirs[i] = c.item(k, str(m.Directives[k]))
 	}
 	return ast.NewObject(
-		item("type", str("dockerfile")),
-		item("path", str(m.Path)),
-		item("directives", ast.ObjectTerm(dirs...)),
-		item("errors", list(m.Errors, messageTerm)),
-		item("warnings", list(m.Warnings, messageTerm)),
-		item("args", list(m.Args, argTerm)),
-		item("stages", list(m.Stages, stageTerm)),
-		item("instructions", list(m.Instructions, instructionTerm)),
-		item("images", list(m.Images, imageTerm)),
+		c.item("type", str("dockerfile")),
+		c.item("path", str(m.Path)),
+		c.item("directives", ast.ObjectTerm(dirs...)),
+		c.item("errors", list(m.Errors, c.messageTerm)),
+		c.item("warnings", list(m.Warnings, c.messageTerm)),
+		c.item("args", list(m.Args, c.argTerm)),
+		c.item("stages", list(m.Stages, c.stageTerm)),
+		c.item("instructions", list(m.Instructions, c.instructionTerm)),
+		c.item("images", list(m.Images, c.imageTerm)),
 	)
 }

@@ -10,6 +10,7 @@
 package dockerfile
 
 import (
+	"encoding/json"
 	"fmt"
 	"path/filepath"
 
@@ -89,7 +90,7 @@ func (d *Document) Locate(path []any) lint.Range {
 				next = x.Get(ast.StringTerm(k))
 			}
 		case *ast.Array:
-			if i, ok := p.(int); ok && i >= 0 && i < x.Len() {
+			if i, ok := index(p); ok && i >= 0 && i < x.Len() {
 				next = x.Elem(i)
 			}
 		}
@@ -102,6 +103,23 @@ func (d *Document) Locate(path []any) lint.Range {
 		}
 	}
 	return best
+}
+
+// index returns an array index given as any integer type, a whole float64
+// or a json.Number.
+func index(p any) (int, bool) {
+	switch x := p.(type) {
+	case int:
+		return x, true
+	case int64:
+		return int(x), true
+	case float64:
+		return int(x), x == float64(int(x))
+	case json.Number:
+		i, err := x.Int64()
+		return int(i), err == nil
+	}
+	return 0, false
 }
 
 // rangeFromValue reads the "range" of an object, or the object itself if
@@ -118,13 +136,18 @@ func rangeFromValue(v ast.Value) (lint.Range, bool) {
 		}
 	}
 	var r lint.Range
-	for _, f := range []struct {
+	fields := []struct {
 		key string
 		dst *int
 	}{
-		{"line", &r.Line}, {"column", &r.Column}, {"endLine", &r.EndLine},
-		{"endColumn", &r.EndColumn}, {"offset", &r.Offset}, {"endOffset", &r.EndOffset},
-	} {
+		{"line", &r.Line},
+		{"column", &r.Column},
+		{"endLine", &r.EndLine},
+		{"endColumn", &r.EndColumn},
+		{"offset", &r.Offset},
+		{"endOffset", &r.EndOffset},
+	}
+	for _, f := range fields {
 		t := obj.Get(ast.StringTerm(f.key))
 		if t == nil {
 			return lint.Range{}, false

@@ -269,6 +269,39 @@ func TestStageInstructions(t *testing.T) {
 	}
 }
 
+func TestFlagImages(t *testing.T) {
+	for _, tc := range []struct {
+		name, flags string
+		want        []string // source ref unresolved
+	}{
+		{name: "stage name", flags: "COPY --from=Build /a /b"},
+		{name: "later stage name", flags: "COPY --from=final /a /b"},
+		{name: "stage index", flags: "COPY --from=0 /a /b"},
+		{name: "image", flags: "COPY --from=nginx:1.25 /a /b", want: []string{"copy-from nginx:1.25 false"}},
+		{name: "last --from wins", flags: "COPY --from=a:1 --from=b:2 /a /b", want: []string{"copy-from b:2 false"}},
+		{name: "variable", flags: "COPY --from=${IMG} /a /b", want: []string{"copy-from ${IMG} true"}},
+		{name: "mount from stage", flags: "RUN --mount=type=bind,from=build,target=/b true"},
+		{name: "mount from image", flags: "RUN --mount=type=cache,target=/c --mount=type=bind,source=/x,\"from=alpine:3\",target=/y true", want: []string{"run-mount alpine:3 false"}},
+		{name: "mount from quoted", flags: "RUN --mount=type=bind,from='busybox',target=/y true", want: []string{"run-mount busybox false"}},
+		{name: "mount without from", flags: "RUN --mount=type=secret,id=npm,target=/root/.npmrc true"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := "FROM alpine AS build\n" + tc.flags + "\nFROM build AS final\n"
+			m := parse(t, src)
+			var got []string
+			for _, img := range m.Images[1:] {
+				got = append(got, fmt.Sprintf("%s %s %v", img.Source, img.Ref, img.Unresolved))
+				if at(src, img.Range) != img.Ref {
+					t.Errorf("image range covers %q, want %q", at(src, img.Range), img.Ref)
+				}
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("images -want +got:\n%s", diff)
+			}
+		})
+	}
+}
+
 func TestPositions(t *testing.T) {
 	first := func(f func(m *Model) lint.Range) func(m *Model) lint.Range { return f }
 	image := func(i int) func(m *Model) lint.Range {
@@ -594,6 +627,24 @@ func TestErrors(t *testing.T) {
 			name: "FROM with two words", src: "FROM a b\n",
 			want: []string{msgFromArgs + " @ 1:6-1:9"}, instrs: 1,
 		},
+		{
+			name: "USER without argument", src: "FROM a\nUSER\n",
+			want: []string{"USER requires an argument @ 2:1-2:5"}, instrs: 2,
+		},
+		{
+			name: "line too long", src: "FROM a\nRUN echo " + strings.Repeat("x", 70000) + "\nUSER app\n",
+			want: []string{"dockerfile line greater than max allowed size of 65535 @ 2:1-2:1"}, instrs: 1,
+		},
+		{
+			name: "variable in COPY --from", src: "ARG IMG=nginx\nFROM a\nCOPY --from=$IMG /a /b\n",
+			want:   []string{"COPY --from does not support variable expansion: define a stage FROM the image, using a global ARG, and name it instead @ 3:13-3:17"},
+			instrs: 3,
+		},
+		{
+			name: "variable in mount from", src: "FROM a\nRUN --mount=from=${X},target=/x true\n",
+			want:   []string{"RUN --mount from does not support variable expansion: define a stage FROM the image, using a global ARG, and name it instead @ 2:18-2:22"},
+			instrs: 2,
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m := parse(t, tc.src)
@@ -851,7 +902,10 @@ func TestInput(t *testing.T) {
 	if len(docs) != 1 {
 		t.Fatalf("%d documents", len(docs))
 	}
-	doc := docs[0].(*Document)
+	doc, ok := docs[0].(*Document)
+	if !ok {
+		t.Fatalf("document is a %T", docs[0])
+	}
 	b, err := json.Marshal(doc.Model())
 	if err != nil {
 		t.Fatal(err)

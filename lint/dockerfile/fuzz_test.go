@@ -76,7 +76,10 @@ func FuzzParse(f *testing.F) {
 		if len(docs) != 1 {
 			t.Fatalf("%d documents", len(docs))
 		}
-		doc := docs[0].(*Document)
+		doc, ok := docs[0].(*Document)
+		if !ok {
+			t.Fatalf("document is a %T", docs[0])
+		}
 		if doc.Input() == nil {
 			t.Fatal("no input")
 		}
@@ -95,5 +98,25 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 		doc.Locate([]any{"instructions", 0, "commands", 0})
+		for _, in := range m.Instructions {
+			for _, h := range in.Heredocs {
+				if h.Range != in.Range && string(src[h.Range.Offset:h.Range.EndOffset]) != h.Content {
+					t.Fatalf("heredoc range covers %q, content is %q", src[h.Range.Offset:h.Range.EndOffset], h.Content)
+				}
+			}
+		}
+
+		// Without the recover of ParseModel: every instruction must be
+		// found in the source.
+		b := newBuilder(emptyModel("Dockerfile"), src)
+		b.run()
+		for _, in := range b.instrs {
+			if !in.exact {
+				t.Fatalf("instruction %q not found in the source", in.node.Original)
+			}
+			if len(in.heredocs) != len(in.node.Heredocs) {
+				t.Fatalf("heredocs of %q not found in the source", in.node.Original)
+			}
+		}
 	})
 }

@@ -16,6 +16,9 @@ type instr struct {
 	node *parser.Node
 	// joined is node.Original, each byte mapped to the source.
 	joined text
+	// exact is false when node.Original could not be found in the source
+	// and joined maps it roughly onto the first line.
+	exact bool
 	// first and last are the 0-based lines of the instruction itself;
 	// endLine the last line of its heredocs, if any.
 	first, last, endLine int
@@ -69,6 +72,7 @@ func (b *builder) join(n *parser.Node) *instr {
 		return in
 	}
 	var tb textBuilder
+	tb.grow(len(n.Original))
 	i := first
 	a, e := s.lines[i], s.contentEnd(i)
 	if i == 0 {
@@ -96,6 +100,7 @@ func (b *builder) join(n *parser.Node) *instr {
 	in.endLine = min(max(n.EndLine-1, i), len(s.lines)-1)
 	if string(tb.b) == n.Original {
 		in.joined = tb.text(s.contentEnd(i))
+		in.exact = true
 	} else {
 		in.joined = b.fallbackText(n.Original, first)
 	}
@@ -252,7 +257,7 @@ func extractFlags(rest *text, escape rune) (int, []text) {
 			phase = inWord
 		}
 		if pos == len(line) {
-			if w := string(tb.b); w != "--" && (blankOK || len(w) > 0) {
+			if w := string(tb.b); w != "--" && (blankOK || w != "") {
 				flush()
 			}
 			break
@@ -359,9 +364,10 @@ func parseWords(s string, escape rune) []wordSpan {
 				pos += w
 				continue
 			}
-			if ch == '\'' || ch == '"' {
+			switch ch {
+			case '\'', '"':
 				quote, phase = ch, inQuote
-			} else if ch == escape {
+			case escape:
 				pos += w
 				if pos < len(s) {
 					_, w = utf8.DecodeRuneInString(s[pos:])

@@ -1,7 +1,6 @@
 package dockerfile
 
 import (
-	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -120,11 +119,22 @@ func hex4(s string, i int) (rune, bool) {
 	if i+4 > len(s) {
 		return 0, false
 	}
-	v, err := strconv.ParseUint(s[i:i+4], 16, 32)
-	if err != nil {
-		return 0, false
+	var r rune
+	for _, c := range []byte(s[i : i+4]) {
+		var d byte
+		switch {
+		case c >= '0' && c <= '9':
+			d = c - '0'
+		case c >= 'a' && c <= 'f':
+			d = c - 'a' + 10
+		case c >= 'A' && c <= 'F':
+			d = c - 'A' + 10
+		default:
+			return 0, false
+		}
+		r = r<<4 | rune(d)
 	}
-	return rune(v), true
+	return r, true
 }
 
 // execForm records the command of an exec-form (JSON) RUN.

@@ -258,6 +258,7 @@ func (w *walker) word(wd *syntax.Word) cmdWord {
 func (w *walker) literal(wd *syntax.Word) (text, bool) {
 	var tb textBuilder
 	t := w.t
+	tb.grow(max(0, clampOffset(wd.End(), t)-clampOffset(wd.Pos(), t)))
 	for _, part := range wd.Parts {
 		a, b := clampOffset(part.Pos(), t), clampOffset(part.End(), t)
 		if b < a {

@@ -2,6 +2,7 @@ package dockerfile
 
 import (
 	"bytes"
+	"slices"
 	"sort"
 	"unicode/utf8"
 
@@ -158,6 +159,13 @@ func (tb *textBuilder) addFromText(s string, t *text, i, j int) {
 }
 
 func (tb *textBuilder) len() int { return len(tb.b) }
+
+// grow makes room for n more bytes.
+func (tb *textBuilder) grow(n int) {
+	tb.b = slices.Grow(tb.b, n)
+	tb.start = slices.Grow(tb.start, n)
+	tb.end = slices.Grow(tb.end, n)
+}
 
 func (tb *textBuilder) text(eof int) text {
 	return text{s: string(tb.b), start: tb.start, end: tb.end, eof: eof}

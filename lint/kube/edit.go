@@ -1,6 +1,7 @@
 package kube
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -231,7 +232,11 @@ func (d *document) replace(s slot, v any) ([]splice, error) {
 	case s.flow:
 		text := r.flow(v)
 		if start == end {
-			text = d.emptyPrefix(s, start) + text
+			pos, prefix, err := d.emptyInsert(s, start)
+			if err != nil {
+				return nil, err
+			}
+			return []splice{{pos, pos, prefix + text}}, nil
 		}
 		return []splice{{start, end, text}}, nil
 	case !isCollection(v):
@@ -244,7 +249,11 @@ func (d *document) replace(s slot, v any) ([]splice, error) {
 		}
 		text := r.scalar(v, false)
 		if start == end {
-			text = d.emptyPrefix(s, start) + text
+			pos, prefix, err := d.emptyInsert(s, start)
+			if err != nil {
+				return nil, err
+			}
+			return []splice{{pos, pos, prefix + text}}, nil
 		}
 		return []splice{{start, end, text}}, nil
 	case f.isFlow(n):
@@ -263,19 +272,29 @@ func (d *document) replace(s slot, v any) ([]splice, error) {
 	return []splice{{ind, end, f.nl + strings.Join(lines, f.nl)}}, nil
 }
 
-// emptyPrefix is what goes before a value written where an empty one was.
-func (d *document) emptyPrefix(s slot, at int) string {
-	src := d.f.src
+// emptyInsert returns where a value goes that replaces the empty value of
+// slot s found at offset at, and what must precede it: right after the
+// colon, or after the key (with a colon) for a key written alone ("{a}").
+func (d *document) emptyInsert(s slot, at int) (int, string, error) {
+	f := d.f
+	src := f.src
 	if s.key != nil {
-		ke := d.f.end(s.key, s.indent)
-		if ke <= at && !strings.Contains(string(src[ke:at]), ":") {
-			return ": "
+		ke := f.end(s.key, s.indent)
+		if ke > at {
+			return at, " ", nil
 		}
+		if j := bytes.IndexByte(src[ke:at], ':'); j >= 0 {
+			return ke + j + 1, " ", nil
+		}
+		if f.lineIndex(f.start(s.key)) != f.lineIndex(ke) {
+			return 0, "", errors.New("the key spans lines and has no colon")
+		}
+		return ke, ": ", nil
 	}
 	if at > 0 && !isSpace(src, at-1) && breakWidth(src, at-1) == 0 {
-		return " "
+		return at, " ", nil
 	}
-	return ""
+	return at, "", nil
 }
 
 // indicatorEnd returns the offset after the ":" of a mapping entry or the
@@ -330,7 +349,12 @@ func (d *document) insertAfter(n *yaml.Node, parentIndent int, lines []string) s
 	pos := f.nextLine(e)
 	text := strings.Join(lines, f.nl) + f.nl
 	if f.lineEnd(e) == len(f.src) {
-		// the last line has no line break
+		// The last line has no line break: put one before the lines, or,
+		// when that line is blank, put the lines before it.
+		ls := f.lineStart(e)
+		if ls > 0 && len(bytes.TrimSpace(f.src[ls:])) == 0 {
+			return splice{ls, ls, text}
+		}
 		text = f.nl + strings.Join(lines, f.nl)
 	}
 	return splice{pos, pos, text}
@@ -346,7 +370,43 @@ func (d *document) insert(s slot, key string, v any) ([]splice, error) {
 	}
 	r := d.renderer(nil)
 	lines := r.entry(key, v, f.indent(m))
+	if f.endsInOpenBlockScalar(m, s.indent) {
+		// Lines after it would add a line break to its value: put the
+		// entry before the last one.
+		ks := f.start(m.Content[len(m.Content)-2])
+		ls := f.lineStart(ks)
+		if strings.TrimSpace(string(f.src[ls:ks])) != "" {
+			return nil, errors.New("cannot insert after a block scalar that ends the file without a line break")
+		}
+		return []splice{{ls, ls, strings.Join(lines, f.nl) + f.nl}}, nil
+	}
 	return []splice{d.insertAfter(m, s.indent, lines)}, nil
+}
+
+// endsInOpenBlockScalar reports whether n ends with a literal or folded
+// scalar that keeps its final line break, on the last line of the file,
+// which has none: text after it would change its value.
+func (f *file) endsInOpenBlockScalar(n *yaml.Node, parentIndent int) bool {
+	e := f.extentEnd(n, parentIndent)
+	if f.lineEnd(e) != len(f.src) {
+		return false
+	}
+	for depth := 0; depth < maxDepth; depth++ {
+		if (n.Kind != yaml.MappingNode && n.Kind != yaml.SequenceNode) || len(n.Content) == 0 || f.isFlow(n) {
+			break
+		}
+		n = n.Content[len(n.Content)-1]
+	}
+	if n.Kind != yaml.ScalarNode || n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 {
+		return false
+	}
+	c, _ := f.content(n)
+	for i := c + 1; i < len(f.src) && i < c+3; i++ {
+		if f.src[i] == '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // appendFlow appends an element to the flow collection of slot s.
@@ -367,14 +427,20 @@ func (d *document) appendFlow(s slot, elem string) []splice {
 		lastEnd = max(lastEnd, f.end(first, ind))
 	}
 	closing := f.end(n, s.indent) - 1
+	comma := ","
+	if last.Kind == yaml.ScalarNode && last.Value == "" {
+		if _, propsEnd := f.content(last); propsEnd > f.start(last) {
+			comma = " ," // a comma right after a tag would extend it
+		}
+	}
 	if f.lineIndex(closing) != f.lineIndex(lastEnd) {
 		// one element a line (JSON as people write it): keep it so
 		ls := f.lineStart(f.start(first))
 		if pad := f.src[ls:f.start(first)]; len(strings.TrimSpace(string(pad))) == 0 {
-			return []splice{{lastEnd, lastEnd, "," + f.nl + string(pad) + elem}}
+			return []splice{{lastEnd, lastEnd, comma + f.nl + string(pad) + elem}}
 		}
 	}
-	return []splice{{lastEnd, lastEnd, ", " + elem}}
+	return []splice{{lastEnd, lastEnd, comma + " " + elem}}
 }
 
 func (d *document) addToList(path []any, vals []any) ([]splice, error) {
@@ -406,6 +472,9 @@ func (d *document) addToList(path []any, vals []any) ([]splice, error) {
 				parts[i] = r.flow(v)
 			}
 			return d.appendFlow(last, strings.Join(parts, ", ")), nil
+		}
+		if d.f.endsInOpenBlockScalar(n, last.indent) {
+			return nil, errors.New("cannot append after a block scalar that ends the file without a line break")
 		}
 		r := d.renderer(nil)
 		lines := r.listLines(missing, d.f.indent(n))
@@ -466,6 +535,14 @@ func (d *document) del(path []any) ([]splice, error) {
 	f := d.f
 	parent := last.parent
 	owner := slots[len(slots)-2]
+	if parent.Kind == yaml.MappingNode {
+		key, _ := keyString(last.key)
+		for i := 0; i < last.pos; i += 2 {
+			if k, ok := keyString(parent.Content[i]); ok && k == key && !isMerge(parent.Content[i]) {
+				return nil, fmt.Errorf("the key %q is duplicated", key)
+			}
+		}
+	}
 	if last.flow {
 		return d.deleteFlow(last), nil
 	}

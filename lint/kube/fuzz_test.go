@@ -86,8 +86,8 @@ func FuzzEdit(f *testing.F) {
 				continue
 			}
 			path := paths[int(pathSel)%len(paths)]
-			if len(path) == len(d.objPath) {
-				continue
+			if len(path) == len(d.objPath) || path[len(d.objPath)] == "apiVersion" || path[len(d.objPath)] == "kind" {
+				continue // the object would change identity
 			}
 			for e := range int(extra % 4) {
 				path = appendPath(path, [...]string{"securityContext", "capabilities", "drop", "x"}[e])

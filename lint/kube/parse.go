@@ -134,17 +134,32 @@ func stringField(n *yaml.Node, key string) (string, bool) {
 // with that key, else the entry of the first merged mapping ("<<") that has
 // it. merged says the entry comes from a merge.
 func lookup(n *yaml.Node, key string) (k, v *yaml.Node, merged bool) {
-	return lookupDepth(n, key, 0)
-}
-
-func lookupDepth(n *yaml.Node, key string, depth int) (k, v *yaml.Node, merged bool) {
 	n = deref(n)
-	if n == nil || n.Kind != yaml.MappingNode || depth > 50 {
+	if n == nil || n.Kind != yaml.MappingNode {
 		return nil, nil, false
 	}
 	if i := explicitEntry(n, key); i >= 0 {
 		return n.Content[i], n.Content[i+1], false
 	}
+	if !hasMerge(n) {
+		return nil, nil, false
+	}
+	// Merged mappings may merge others: search them once each.
+	seen := map[*yaml.Node]bool{n: true}
+	k, v = lookupMerged(n, key, seen)
+	return k, v, k != nil
+}
+
+func hasMerge(n *yaml.Node) bool {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if isMerge(n.Content[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+func lookupMerged(n *yaml.Node, key string, seen map[*yaml.Node]bool) (k, v *yaml.Node) {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		if !isMerge(n.Content[i]) {
 			continue
@@ -158,12 +173,20 @@ func lookupDepth(n *yaml.Node, key string, depth int) (k, v *yaml.Node, merged b
 			sources = m.Content
 		}
 		for _, s := range sources {
-			if k, v, _ := lookupDepth(s, key, depth+1); k != nil {
-				return k, v, true
+			s = deref(s)
+			if s == nil || s.Kind != yaml.MappingNode || seen[s] {
+				continue
+			}
+			seen[s] = true
+			if j := explicitEntry(s, key); j >= 0 {
+				return s.Content[j], s.Content[j+1]
+			}
+			if k, v := lookupMerged(s, key, seen); k != nil {
+				return k, v
 			}
 		}
 	}
-	return nil, nil, false
+	return nil, nil
 }
 
 // explicitEntry returns the index in n.Content of the key of the last entry

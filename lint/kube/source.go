@@ -20,7 +20,13 @@ type file struct {
 	src   []byte
 	lines []int  // byte offset where each line starts
 	nl    string // the line break the file uses: "\n" or "\r\n"
+	// marks holds, for each line with non-ASCII text, the offset of every
+	// markStep-th character, so that columns convert in constant time
+	// even on long lines (minified JSON).
+	marks map[int][]int
 }
+
+const markStep = 32
 
 func newFile(path string, src []byte) *file {
 	f := &file{path: path, src: src, nl: "\n"}
@@ -30,10 +36,11 @@ func newFile(path string, src []byte) *file {
 	}
 	lines := make([]int, 1, bytes.Count(src, []byte{'\n'})+2)
 	lines[0] = start
-	sawBreak := false
+	sawBreak, high := false, false
 	for i := start; i < len(src); {
 		w := breakWidth(src, i)
 		if w == 0 {
+			high = high || src[i] >= utf8.RuneSelf
 			i++
 			continue
 		}
@@ -43,11 +50,38 @@ func newFile(path string, src []byte) *file {
 				f.nl = "\r\n"
 			}
 		}
+		if high {
+			f.mark(len(lines)-1, lines[len(lines)-1], i)
+			high = false
+		}
 		i += w
 		lines = append(lines, i)
 	}
+	if high {
+		f.mark(len(lines)-1, lines[len(lines)-1], len(src))
+	}
 	f.lines = lines
 	return f
+}
+
+// mark records the character marks of line i, the bytes [start, end).
+func (f *file) mark(i, start, end int) {
+	if f.marks == nil {
+		f.marks = map[int][]int{}
+	}
+	var m []int
+	n := 0
+	for off := start; off < end; n++ {
+		if n%markStep == 0 {
+			m = append(m, off)
+		}
+		_, w := utf8.DecodeRune(f.src[off:end])
+		off += w
+	}
+	if len(m) == 0 {
+		m = append(m, start)
+	}
+	f.marks[i] = m
 }
 
 // breakWidth returns the length of the line break at src[i], or 0.
@@ -107,8 +141,23 @@ func (f *file) lineIndex(off int) int {
 // lineStart returns the offset where the line holding off starts.
 func (f *file) lineStart(off int) int { return f.lines[f.lineIndex(off)] }
 
+// contentEnd returns the offset of the line break ending 0-based line i,
+// or len(src) for the last line.
+func (f *file) contentEnd(i int) int {
+	if i+1 >= len(f.lines) {
+		return len(f.src)
+	}
+	next := f.lines[i+1]
+	for w := 1; w <= 3 && next-w >= f.lines[i]; w++ {
+		if breakWidth(f.src, next-w) == w {
+			return next - w
+		}
+	}
+	return next
+}
+
 // offset converts a 1-based line and rune column to a byte offset, clamped to
-// the line (its break included) and the file.
+// the line's text (its line break excluded) and the file.
 func (f *file) offset(line, col int) int {
 	if line < 1 {
 		return f.lines[0]
@@ -116,20 +165,19 @@ func (f *file) offset(line, col int) int {
 	if line > len(f.lines) {
 		return len(f.src)
 	}
-	off := f.lines[line-1]
-	end := len(f.src)
-	if line < len(f.lines) {
-		end = f.lines[line] - 1
-	}
-	for n := 1; n < col && off < end; n++ {
-		if f.src[off] < utf8.RuneSelf {
-			off++
-			continue
+	i := line - 1
+	off, end := f.lines[i], f.contentEnd(i)
+	n := max(col-1, 0)
+	if m, ok := f.marks[i]; ok {
+		k := min(n/markStep, len(m)-1)
+		off, n = m[k], n-k*markStep
+		for ; n > 0 && off < end; n-- {
+			_, w := utf8.DecodeRune(f.src[off:end])
+			off += w
 		}
-		_, w := utf8.DecodeRune(f.src[off:])
-		off += w
+		return off
 	}
-	return min(off, len(f.src))
+	return min(off+n, end)
 }
 
 // pos converts a byte offset to a 1-based line and rune column.
@@ -140,7 +188,12 @@ func (f *file) pos(off int) (line, col int) {
 	if off < start {
 		off = start
 	}
-	return i + 1, utf8.RuneCount(f.src[start:off]) + 1
+	if m, ok := f.marks[i]; ok {
+		k := sort.Search(len(m), func(k int) bool { return m[k] > off }) - 1
+		k = max(k, 0)
+		return i + 1, k*markStep + utf8.RuneCount(f.src[m[k]:off]) + 1
+	}
+	return i + 1, off - start + 1
 }
 
 // rng builds the range of the bytes [start, end).
@@ -209,15 +262,23 @@ func (f *file) content(n *yaml.Node) (content, propsEnd int) {
 		return i, i
 	}
 	for i < len(src) && (src[i] == '&' || src[i] == '!') {
-		if src[i] == '!' && i+1 < len(src) && src[i+1] == '<' {
+		switch {
+		case src[i] == '&':
+			i++
+			for i < len(src) && isAnchorChar(src[i]) {
+				i++
+			}
+		case i+1 < len(src) && src[i+1] == '<':
 			if j := bytes.IndexByte(src[i:], '>'); j > 0 {
 				i += j + 1
 			} else {
 				i = len(src)
 			}
-		} else {
+		case n.Tag != "" && bytes.HasPrefix(src[i:], []byte(n.Tag)) && f.tokenEnd(i+len(n.Tag)):
+			i += len(n.Tag)
+		default:
 			i++
-			for i < len(src) && !isSpace(src, i) && breakWidth(src, i) == 0 && !isFlowIndicator(src[i]) {
+			for i < len(src) && !f.tokenEnd(i) {
 				i++
 			}
 		}
@@ -225,6 +286,16 @@ func (f *file) content(n *yaml.Node) (content, propsEnd int) {
 		i = f.skipBlank(i)
 	}
 	return i, propsEnd
+}
+
+// isAnchorChar reports whether c may appear in an anchor or alias name.
+func isAnchorChar(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_' || c == '-'
+}
+
+// tokenEnd reports whether a tag may end before src[i].
+func (f *file) tokenEnd(i int) bool {
+	return i >= len(f.src) || isSpace(f.src, i) || breakWidth(f.src, i) > 0 || isFlowIndicator(f.src[i])
 }
 
 func isFlowIndicator(c byte) bool {
@@ -285,8 +356,10 @@ func (f *file) endDepth(n *yaml.Node, parentIndent, depth int) int {
 		}
 		if k := len(n.Content); k > 0 {
 			ind := f.indent(n)
-			e = max(e, f.endDepth(n.Content[k-1], ind, depth+1))
-			if n.Kind == yaml.MappingNode && k >= 2 {
+			last := n.Content[k-1]
+			e = max(e, f.endDepth(last, ind, depth+1))
+			if n.Kind == yaml.MappingNode && k >= 2 && last.Kind == yaml.ScalarNode && last.Value == "" {
+				// an empty value may sit before the end of its key
 				e = max(e, f.endDepth(n.Content[k-2], ind, depth+1))
 			}
 		}

@@ -1,0 +1,314 @@
+package lint
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// Suppressions:
+//
+//   - "# hardline ignore=DF001,IM002 reason" on the line before a Dockerfile
+//     instruction covers the instruction; before a YAML field (or at the
+//     end of its line) it covers the field and everything nested in it.
+//   - "# hardline global ignore=DF009 reason" anywhere in a file covers the
+//     file.
+//   - The annotation hardline.dev/ignore: "KS003,KS011 reason" on a
+//     Kubernetes object or on its pod template covers the object.
+//
+// Rules are named by ID or name. A suppression that silences nothing is
+// reported by UnusedDockerfileRule or UnusedManifestRule.
+
+// IgnoreAnnotation is the annotation that suppresses rules on an object.
+const IgnoreAnnotation = "hardline.dev/ignore"
+
+// Rules that report suppressions which silence nothing. They have METADATA
+// like every rule; the engine, not Rego, finds what they report.
+const (
+	UnusedDockerfileRule = "DF014"
+	UnusedManifestRule   = "KS030"
+)
+
+var ignoreComment = regexp.MustCompile(`#\s*hardline\s+(global\s+)?ignore\s*=\s*([A-Za-z0-9_,\- ]*?[A-Za-z0-9])(?:\s+(.*))?$`)
+
+// ignore is one suppression.
+type ignore struct {
+	rules  []string
+	reason string
+	kind   string
+	// first and last are the lines covered; 0 and 0 cover the whole file.
+	first, last int
+	// doc is the index of the document an annotation belongs to, or -1.
+	doc  int
+	at   Range
+	used bool
+}
+
+func (ig *ignore) covers(f *Finding) bool {
+	switch {
+	case ig.doc >= 0 && ig.doc != f.doc:
+		return false
+	case ig.doc < 0 && ig.last > 0 && (f.Range.Line < ig.first || f.Range.Line > ig.last):
+		return false
+	}
+	for _, r := range ig.rules {
+		if strings.EqualFold(r, f.RuleID) || strings.EqualFold(r, f.Name) {
+			return true
+		}
+	}
+	return false
+}
+
+// commentIgnores finds the ignore comments of a file.
+func commentIgnores(src []byte, kind Kind, input ast.Value) []*ignore {
+	if !bytes.Contains(src, []byte("hardline")) {
+		return nil
+	}
+	lines := bytes.SplitAfter(src, []byte("\n"))
+	var out []*ignore
+	offset := 0
+	for i, raw := range lines {
+		lineOffset := offset
+		offset += len(raw)
+		line := strings.TrimRight(string(raw), "\r\n")
+		m := ignoreComment.FindStringSubmatchIndex(line)
+		if m == nil {
+			continue
+		}
+		hash := strings.LastIndex(line[:m[1]], "#")
+		if hash < 0 || m[0] != hash {
+			continue
+		}
+		ownLine := strings.TrimSpace(line[:hash]) == ""
+		if kind == KindDockerfile && !ownLine {
+			continue // a # inside an instruction is not a comment
+		}
+		ig := &ignore{
+			kind: "comment", doc: -1,
+			at: Range{
+				Line: i + 1, Column: utf8.RuneCountInString(line[:hash]) + 1,
+				EndLine: i + 1, EndColumn: utf8.RuneCountInString(line) + 1,
+				Offset: lineOffset + hash, EndOffset: lineOffset + len(line),
+			},
+		}
+		for _, r := range strings.Split(line[m[4]:m[5]], ",") {
+			if r = strings.TrimSpace(r); r != "" {
+				ig.rules = append(ig.rules, r)
+			}
+		}
+		if m[6] >= 0 {
+			ig.reason = strings.TrimSpace(line[m[6]:m[7]])
+		}
+		if m[2] < 0 { // not global
+			switch {
+			case !ownLine:
+				ig.first, ig.last = i+1, blockEnd(lines, i)
+			case kind == KindDockerfile:
+				ig.first, ig.last = instructionAfter(input, i+1)
+			default:
+				next := nextContentLine(lines, i+1)
+				ig.first, ig.last = next+1, blockEnd(lines, next)
+			}
+			if ig.first == 0 {
+				continue
+			}
+		}
+		out = append(out, ig)
+	}
+	return out
+}
+
+// nextContentLine is the index of the first line at or after i that is
+// neither blank nor a comment.
+func nextContentLine(lines [][]byte, i int) int {
+	for ; i < len(lines); i++ {
+		t := bytes.TrimSpace(lines[i])
+		if len(t) > 0 && t[0] != '#' {
+			return i
+		}
+	}
+	return len(lines) - 1
+}
+
+// blockEnd is the 1-based last line of the YAML block that starts on line
+// index i: the following lines indented deeper, blank lines and comments
+// included.
+func blockEnd(lines [][]byte, i int) int {
+	if i >= len(lines) {
+		return len(lines)
+	}
+	// A sequence item's content is indented past its dash, so "- name: x"
+	// covers the whole item.
+	indent := indentOf(lines[i])
+	last := i
+	for j := i + 1; j < len(lines); j++ {
+		t := bytes.TrimSpace(lines[j])
+		if len(t) == 0 || t[0] == '#' {
+			continue
+		}
+		if indentOf(lines[j]) <= indent {
+			break
+		}
+		last = j
+	}
+	return last + 1
+}
+
+func indentOf(line []byte) int {
+	return len(line) - len(bytes.TrimLeft(line, " "))
+}
+
+// instructionAfter returns the lines of the first Dockerfile instruction
+// starting after line (1-based), from the model's instruction ranges.
+func instructionAfter(input ast.Value, line int) (first, last int) {
+	obj, ok := input.(ast.Object)
+	if !ok {
+		return 0, 0
+	}
+	instrs, ok := obj.Get(ast.StringTerm("instructions")).Value.(*ast.Array)
+	if !ok {
+		return 0, 0
+	}
+	best := 0
+	instrs.Foreach(func(t *ast.Term) {
+		r := rangeOfTerm(t)
+		if r.Line > line && (best == 0 || r.Line < first) {
+			best, first, last = 1, r.Line, r.EndLine
+		}
+	})
+	return first, last
+}
+
+func rangeOfTerm(t *ast.Term) Range {
+	obj, ok := t.Value.(ast.Object)
+	if !ok {
+		return Range{}
+	}
+	rt := obj.Get(ast.StringTerm("range"))
+	if rt == nil {
+		return Range{}
+	}
+	v, err := ast.JSON(rt.Value)
+	if err != nil {
+		return Range{}
+	}
+	return rangeOf(v)
+}
+
+// annotationIgnores reads hardline.dev/ignore from an object's metadata and
+// from its pod templates.
+func annotationIgnores(input ast.Value, d Document) []*ignore {
+	obj, ok := input.(ast.Object)
+	if !ok {
+		return nil
+	}
+	doc := documentIndex(input)
+	var out []*ignore
+	add := func(meta *ast.Term, metaPath []any) {
+		s, ok := lookup(meta, "annotations", IgnoreAnnotation).(ast.String)
+		if !ok {
+			return
+		}
+		ig := &ignore{kind: "annotation", doc: doc}
+		ids, reason, _ := strings.Cut(strings.TrimSpace(string(s)), " ")
+		ig.reason = strings.TrimSpace(reason)
+		for _, r := range strings.Split(ids, ",") {
+			if r = strings.TrimSpace(r); r != "" {
+				ig.rules = append(ig.rules, r)
+			}
+		}
+		ig.at = d.Locate(append(metaPath, "annotations", IgnoreAnnotation))
+		out = append(out, ig)
+	}
+	objTerm := ast.NewTerm(obj)
+	add(termAt(termAt(objTerm, "object"), "metadata"), append(pathOf(lookup(objTerm, "object_path")), "metadata"))
+	if pods, ok := lookup(objTerm, "pods").(*ast.Array); ok {
+		pods.Foreach(func(p *ast.Term) { add(termAt(p, "metadata"), pathOf(lookup(p, "metadata_path"))) })
+	}
+	return out
+}
+
+// pathOf converts a path of the model into strings and ints.
+func pathOf(v ast.Value) []any {
+	if v == nil {
+		return nil
+	}
+	j, err := ast.JSON(v)
+	if err != nil {
+		return nil
+	}
+	p, _ := j.([]any)
+	return normalizePath(p)
+}
+
+func termAt(t *ast.Term, key string) *ast.Term {
+	if t == nil {
+		return nil
+	}
+	obj, ok := t.Value.(ast.Object)
+	if !ok {
+		return nil
+	}
+	return obj.Get(ast.StringTerm(key))
+}
+
+func lookup(t *ast.Term, keys ...string) ast.Value {
+	for _, k := range keys {
+		if t = termAt(t, k); t == nil {
+			return nil
+		}
+	}
+	return t.Value
+}
+
+// suppress marks the findings the ignores cover and returns findings for
+// ignores that covered nothing. known tells whether a rule ID or name
+// exists and runs; an ignore naming a rule that exists but does not run
+// is not reported.
+func suppress(findings []Finding, ignores []*ignore, file string, kind Kind, known func(string) (exists, enabled bool)) []Finding {
+	for i := range findings {
+		f := &findings[i]
+		for _, ig := range ignores {
+			if ig.covers(f) {
+				ig.used = true
+				if f.Suppression == nil {
+					f.Suppression = &Suppression{Kind: ig.kind, Justification: ig.reason}
+				}
+			}
+		}
+	}
+	var unused []Finding
+	for _, ig := range ignores {
+		if ig.used {
+			continue
+		}
+		var unknown []string
+		report := true
+		for _, r := range ig.rules {
+			exists, enabled := known(r)
+			if !exists {
+				unknown = append(unknown, r)
+			}
+			if exists && !enabled {
+				report = false
+			}
+		}
+		if !report {
+			continue
+		}
+		id := UnusedDockerfileRule
+		if kind == KindYAML {
+			id = UnusedManifestRule
+		}
+		msg := fmt.Sprintf("this suppression of %s silences nothing: remove it", strings.Join(ig.rules, ","))
+		if len(unknown) > 0 {
+			msg = fmt.Sprintf("this suppression names no known rule (%s): use rule IDs or names", strings.Join(unknown, ","))
+		}
+		unused = append(unused, Finding{RuleID: id, Message: msg, File: file, Range: ig.at})
+	}
+	return unused
+}

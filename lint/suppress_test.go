@@ -1,0 +1,81 @@
+package lint_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/hardline-dev/hardline/lint"
+	"github.com/hardline-dev/hardline/lint/linttest"
+)
+
+func TestSuppressions(t *testing.T) {
+	eng := linttest.Engine(t)
+	dockerfile := `# hardline global ignore=DF009 health comes from the orchestrator
+FROM ubuntu:22.04
+# hardline ignore=DF007,full-os-base-image the installer needs sudo
+RUN apt-get update && \
+    sudo apt-get install -y curl
+RUN sudo true
+USER root
+`
+	manifest := `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  annotations:
+    hardline.dev/ignore: "KS011,service-account-token batch job"
+spec:
+  containers:
+    # hardline ignore=KS003 writes to /data
+    - name: app
+      image: alpine:3.22
+      securityContext:
+        allowPrivilegeEscalation: true # hardline ignore=privilege-escalation
+`
+	rep, err := eng.Lint(context.Background(), []lint.Source{
+		{Path: "Dockerfile", Kind: lint.KindDockerfile, Src: []byte(dockerfile)},
+		{Path: "pod.yaml", Kind: lint.KindYAML, Src: []byte(manifest)},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type key struct {
+		file, rule string
+		line       int
+	}
+	got := map[key]*lint.Suppression{}
+	for _, f := range rep.Findings {
+		got[key{f.File, f.RuleID, f.Range.Line}] = f.Suppression
+	}
+	for _, tc := range []struct {
+		key
+		kind, reason string // kind "" means not suppressed
+	}{
+		{key{"Dockerfile", "DF009", 2}, "comment", "health comes from the orchestrator"},
+		{key{"Dockerfile", "DF007", 5}, "comment", "the installer needs sudo"},
+		{key{"Dockerfile", "DF007", 6}, "", ""},
+		{key{"Dockerfile", "DF001", 7}, "", ""},
+		{key{"pod.yaml", "KS011", 10}, "annotation", "batch job"},
+		{key{"pod.yaml", "KS023", 7}, "annotation", "batch job"},
+		{key{"pod.yaml", "KS003", 12}, "comment", "writes to /data"},
+		{key{"pod.yaml", "KS002", 13}, "comment", ""},
+		{key{"pod.yaml", "KS004", 12}, "", ""},
+	} {
+		s, ok := got[tc.key]
+		switch {
+		case !ok:
+			t.Errorf("%v: no finding", tc.key)
+		case tc.kind == "" && s != nil:
+			t.Errorf("%v: suppressed by %+v, want reported", tc.key, s)
+		case tc.kind != "" && (s == nil || s.Kind != tc.kind || s.Justification != tc.reason):
+			t.Errorf("%v: suppression %+v, want %s %q", tc.key, s, tc.kind, tc.reason)
+		}
+	}
+	// An ignore is unused only when it silences nothing at all: the one
+	// naming DF007 and full-os-base-image silences DF007.
+	for _, f := range rep.Findings {
+		if f.RuleID == lint.UnusedDockerfileRule || f.RuleID == lint.UnusedManifestRule {
+			t.Errorf("unexpected unused-suppression finding %s:%d %s", f.File, f.Range.Line, f.Message)
+		}
+	}
+}

@@ -1,0 +1,28 @@
+# METADATA
+# title: Suppressions must silence something
+# description: |
+#   A hardline suppression (a comment before a field or the hardline.dev/ignore annotation) names rules that report nothing
+#   where it applies, or names no known rule. Stale suppressions hide the
+#   next real finding at that place, so remove them once the code is fixed.
+#   hardline itself finds these while applying suppressions; this package
+#   holds the rule's METADATA and reports nothing on its own.
+# custom:
+#   id: KS030
+#   name: unused-suppression-manifest
+#   severity: info
+#   input: kubernetes
+#   remediation: Remove the suppression, or correct the rule ID or name it gives.
+#   why: A suppression that outlives its reason silences the next real problem at the same place without anyone noticing.
+#   bad: |
+#     metadata:
+#       annotations:
+#         hardline.dev/ignore: "KS011 limits come from a LimitRange"
+#   good: |
+#     metadata:
+#       annotations: {}
+#   references:
+#     - https://github.com/hardline-dev/hardline/blob/main/docs/policies.md#suppressions
+package rules.kubernetes.KS030
+
+# The engine reports unused suppressions itself (see lint/suppress.go).
+deny := set()

@@ -1,0 +1,9 @@
+FROM alpine:3.22
+ARG NPM_TOKEN
+# want "DF004"
+ARG GITHUB_TOKEN=ghp_abcdefghijklmnopqrstuvwxyzABCDEF0123
+# want "DF004"
+ENV DB_PASSWORD="hunter2" APP_PORT=8080
+ENV PASSWORD_FILE=/run/secrets/db \
+    API_KEY=${API_KEY}
+ENV TOKENIZERS_PARALLELISM=false

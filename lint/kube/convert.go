@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -165,6 +166,7 @@ func (c *converter) collection(n *yaml.Node, depth int) (*ast.Term, int) {
 func (c *converter) mapping(n *yaml.Node, depth int) (*ast.Term, int) {
 	size := 1
 	pairs := make([][2]*ast.Term, 0, len(n.Content)/2)
+	keys := make([]string, 0, len(n.Content)/2)
 	var index map[string]int // key -> position in pairs, for large mappings
 	var merges []*yaml.Node
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -181,46 +183,42 @@ func (c *converter) mapping(n *yaml.Node, depth int) (*ast.Term, int) {
 		vt, s := c.term(v, depth+1)
 		size += s
 		j := -1
-		switch {
-		case index != nil:
+		if index != nil {
 			if p, ok := index[key]; ok {
 				j = p
 			}
-		default:
-			for p := range pairs {
-				if string(pairs[p][0].Value.(ast.String)) == key {
-					j = p
-					break
-				}
-			}
+		} else {
+			j = slices.Index(keys, key)
 		}
 		if j >= 0 {
 			c.errorAt(k, "duplicate key %q in a mapping", key)
 			pairs[j][1] = vt
 			continue
 		}
-		pairs = append(pairs, [2]*ast.Term{ast.InternedTerm(key), vt})
-		if index != nil {
-			index[key] = len(pairs) - 1
-		} else if len(pairs) > 16 {
+		pairs = append(pairs, [2]*ast.Term{c.f.str(key), vt})
+		keys = append(keys, key)
+		switch {
+		case index != nil:
+			index[key] = len(keys) - 1
+		case len(keys) > 16:
 			index = make(map[string]int, len(n.Content)/2)
-			for p := range pairs {
-				index[string(pairs[p][0].Value.(ast.String))] = p
+			for p, k := range keys {
+				index[k] = p
 			}
 		}
 	}
 	for _, m := range merges {
-		pairs = c.merge(pairs, m, depth)
+		pairs, keys = c.merge(pairs, keys, m, depth)
 	}
 	return ast.NewTerm(ast.NewObject(pairs...)), size
 }
 
 // merge adds the entries of a "<<" value that the mapping lacks. Explicit
 // keys win over merged ones, and earlier merged mappings over later ones.
-func (c *converter) merge(pairs [][2]*ast.Term, m *yaml.Node, depth int) [][2]*ast.Term {
+func (c *converter) merge(pairs [][2]*ast.Term, keys []string, m *yaml.Node, depth int) ([][2]*ast.Term, []string) {
 	src := deref(m)
 	if src == nil {
-		return pairs
+		return pairs, keys
 	}
 	var sources []*yaml.Node
 	switch src.Kind {
@@ -232,11 +230,11 @@ func (c *converter) merge(pairs [][2]*ast.Term, m *yaml.Node, depth int) [][2]*a
 	}
 	if sources == nil {
 		c.errorAt(m, "a merge key (<<) needs a mapping or a list of mappings")
-		return pairs
+		return pairs, keys
 	}
-	have := make(map[string]bool, len(pairs))
-	for _, p := range pairs {
-		have[string(p[0].Value.(ast.String))] = true
+	have := make(map[string]bool, len(keys))
+	for _, k := range keys {
+		have[k] = true
 	}
 	for _, s := range sources {
 		if d := deref(s); d == nil || d.Kind != yaml.MappingNode {
@@ -255,9 +253,10 @@ func (c *converter) merge(pairs [][2]*ast.Term, m *yaml.Node, depth int) [][2]*a
 			}
 			have[string(key)] = true
 			pairs = append(pairs, [2]*ast.Term{k, v})
+			keys = append(keys, string(key))
 		})
 	}
-	return pairs
+	return pairs, keys
 }
 
 // deref follows aliases.

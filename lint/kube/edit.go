@@ -134,7 +134,7 @@ func (d *document) walk(path []any) (slots []slot, rest []any, merged bool, err 
 			}
 			j := explicitEntry(n, key)
 			if j < 0 {
-				k, _, _ := lookup(n, key)
+				k, _ := lookup(n, key)
 				return slots, path[i:], k != nil, nil
 			}
 			cur = slot{node: n.Content[j+1], key: n.Content[j], parent: n, pos: j, flow: flow, indent: d.f.indent(n)}
@@ -325,7 +325,7 @@ func (d *document) indicatorEnd(s slot) (int, error) {
 // block scalar ("|+") at its end owns.
 func (f *file) extentEnd(n *yaml.Node, parentIndent int) int {
 	e := f.end(n, parentIndent)
-	for depth := 0; depth < maxDepth; depth++ {
+	for range maxDepth {
 		if (n.Kind != yaml.MappingNode && n.Kind != yaml.SequenceNode) || len(n.Content) == 0 || f.isFlow(n) {
 			break
 		}
@@ -391,7 +391,7 @@ func (f *file) endsInOpenBlockScalar(n *yaml.Node, parentIndent int) bool {
 	if f.lineEnd(e) != len(f.src) {
 		return false
 	}
-	for depth := 0; depth < maxDepth; depth++ {
+	for range maxDepth {
 		if (n.Kind != yaml.MappingNode && n.Kind != yaml.SequenceNode) || len(n.Content) == 0 || f.isFlow(n) {
 			break
 		}
@@ -436,14 +436,14 @@ func (d *document) appendFlow(s slot, elem string) []splice {
 	if f.lineIndex(closing) != f.lineIndex(lastEnd) {
 		// one element a line (JSON as people write it): keep it so
 		ls := f.lineStart(f.start(first))
-		if pad := f.src[ls:f.start(first)]; len(strings.TrimSpace(string(pad))) == 0 {
+		if pad := f.src[ls:f.start(first)]; strings.TrimSpace(string(pad)) == "" {
 			return []splice{{lastEnd, lastEnd, comma + f.nl + string(pad) + elem}}
 		}
 	}
 	return []splice{{lastEnd, lastEnd, comma + " " + elem}}
 }
 
-func (d *document) addToList(path []any, vals []any) ([]splice, error) {
+func (d *document) addToList(path, vals []any) ([]splice, error) {
 	slots, rest, merged, err := d.walk(path)
 	if err != nil {
 		return nil, err

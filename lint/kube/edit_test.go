@@ -407,7 +407,7 @@ func applyOp(t *testing.T, v any, op string, path []any, value any) any {
 			return norm(value)
 		case "add_to_list":
 			list, _ := v.([]any)
-			for _, x := range value.([]any) {
+			for _, x := range as[[]any](t, value) {
 				x = norm(x)
 				if !slices.ContainsFunc(list, func(y any) bool { return cmp.Equal(x, y, cmp.Comparer(numbersEqual)) }) {
 					list = append(list, x)

@@ -47,7 +47,7 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		check := func(r lintRange) { checkRange(t, src, r) }
 		for _, ld := range (Parser{}).Parse("fuzz.yaml", src) {
-			d := ld.(*document)
+			d := as[*document](t, ld)
 			walkRanges(d.Input(), check)
 			if s := d.Summary(); s != nil {
 				walkRanges(s, check)
@@ -95,7 +95,7 @@ func FuzzEdit(f *testing.F) {
 			ops := [...]string{"set", "delete", "add_to_list"}
 			o := ops[int(op)%len(ops)]
 			values := [...]any{true, 1000, "a: b", "ALL", map[string]any{"type": "RuntimeDefault"}, []any{"x", 2}, nil, "", "#x", "- y"}
-			var value any = values[int(val)%len(values)]
+			value := values[int(val)%len(values)]
 			if o == "add_to_list" {
 				value = []any{value, "ALL"}
 			}

@@ -1,10 +1,10 @@
 package kube
 
 import (
-	"math/big"
-	"strconv"
 	"encoding/json"
+	"math/big"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -57,7 +57,7 @@ func field(t testing.TB, v ast.Value, keys ...any) any {
 	for _, k := range keys {
 		switch k := k.(type) {
 		case string:
-			cur = get(cur, k)
+			cur = (&file{}).get(cur, k)
 		case int:
 			arr, ok := cur.Value.(*ast.Array)
 			if !ok || k >= arr.Len() {
@@ -203,4 +203,15 @@ func lintIntent(op string, path []any, value any) lint.Intent {
 		in.Value = value
 	}
 	return in
+}
+
+// as asserts the type of a test value.
+func as[T any](t testing.TB, v any) T {
+	t.Helper()
+	x, ok := v.(T)
+	if !ok {
+		var zero T
+		t.Fatalf("%v is a %T, not a %T", v, v, zero)
+	}
+	return x
 }

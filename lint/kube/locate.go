@@ -21,7 +21,7 @@ func (d *document) Locate(path []any) lint.Range {
 	}
 	f := d.f
 	objRange := f.headRange(d.obj, -1)
-	if k, v, _ := lookup(d.obj, "kind"); k != nil {
+	if k, v := lookup(d.obj, "kind"); k != nil {
 		objRange = f.entryRange(k, v, f.indent(d.obj))
 	}
 	cur := d.y.root
@@ -34,26 +34,26 @@ func (d *document) Locate(path []any) lint.Range {
 		if n == d.obj {
 			r = objRange
 		}
-		switch {
-		case n.Kind == yaml.MappingNode:
+		switch n.Kind {
+		case yaml.MappingNode:
 			key, ok := p.(string)
 			if !ok {
 				return r
 			}
-			k, v, _ := lookup(n, key)
+			k, v := lookup(n, key)
 			if k == nil {
 				return r
 			}
 			r = f.entryRange(k, v, f.indent(n))
 			cur = v
-		case n.Kind == yaml.SequenceNode:
+		case yaml.SequenceNode:
 			i, ok := pathIndex(p)
 			if !ok || i < 0 || i >= len(n.Content) {
 				return r
 			}
 			cur = n.Content[i]
 			r = f.headRange(cur, f.indent(n))
-		default:
+		case yaml.ScalarNode, yaml.AliasNode, yaml.DocumentNode:
 			return r
 		}
 	}

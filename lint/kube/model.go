@@ -32,40 +32,55 @@ func (d *document) Summary() ast.Value { return d.summary }
 func (f *file) errorDoc(index int, msg string, r lint.Range) *document {
 	d := &document{f: f, errRange: r}
 	d.input = ast.NewObject(
-		item("type", ast.InternedTerm("kubernetes")),
-		item("path", ast.StringTerm(f.path)),
-		item("document", ast.InternedTerm(index)),
-		item("object_path", ast.ArrayTerm()),
-		item("errors", ast.ArrayTerm(errorTerm(msg, r))),
+		f.item("type", f.str("kubernetes")),
+		f.item("path", ast.StringTerm(f.path)),
+		f.item("document", ast.InternedTerm(index)),
+		f.item("object_path", ast.ArrayTerm()),
+		f.item("errors", ast.ArrayTerm(f.errorTerm(msg, r))),
 	)
 	return d
 }
 
-func item(k string, v *ast.Term) [2]*ast.Term { return [2]*ast.Term{ast.InternedTerm(k), v} }
+// item is an object entry whose key is a string.
+func (f *file) item(k string, v *ast.Term) [2]*ast.Term { return [2]*ast.Term{f.str(k), v} }
 
-func errorTerm(msg string, r lint.Range) *ast.Term {
-	return ast.ObjectTerm(item("message", ast.StringTerm(msg)), item("range", rangeTerm(r)))
+// str returns the term of string s, shared within the file: keys repeat in
+// every object. Only parsing uses it; documents are read-only afterwards.
+func (f *file) str(s string) *ast.Term {
+	if t, ok := f.strs[s]; ok {
+		return t
+	}
+	t := ast.InternedTerm(s)
+	if f.strs == nil {
+		f.strs = map[string]*ast.Term{}
+	}
+	f.strs[s] = t
+	return t
 }
 
-func rangeTerm(r lint.Range) *ast.Term {
+func (f *file) errorTerm(msg string, r lint.Range) *ast.Term {
+	return ast.ObjectTerm(f.item("message", ast.StringTerm(msg)), f.item("range", f.rangeTerm(r)))
+}
+
+func (f *file) rangeTerm(r lint.Range) *ast.Term {
 	return ast.ObjectTerm(
-		item("line", ast.InternedTerm(r.Line)),
-		item("column", ast.InternedTerm(r.Column)),
-		item("endLine", ast.InternedTerm(r.EndLine)),
-		item("endColumn", ast.InternedTerm(r.EndColumn)),
-		item("offset", ast.InternedTerm(r.Offset)),
-		item("endOffset", ast.InternedTerm(r.EndOffset)),
+		f.item("line", ast.InternedTerm(r.Line)),
+		f.item("column", ast.InternedTerm(r.Column)),
+		f.item("endLine", ast.InternedTerm(r.EndLine)),
+		f.item("endColumn", ast.InternedTerm(r.EndColumn)),
+		f.item("offset", ast.InternedTerm(r.Offset)),
+		f.item("endOffset", ast.InternedTerm(r.EndOffset)),
 	)
 }
 
-func pathTerm(path []any) *ast.Term { return toTermPath(path).term() }
+func (f *file) pathTerm(path []any) *ast.Term { return f.toTermPath(path).term() }
 
-func toTermPath(path []any) termPath {
+func (f *file) toTermPath(path []any) termPath {
 	terms := make(termPath, len(path))
 	for i, p := range path {
 		switch p := p.(type) {
 		case string:
-			terms[i] = ast.InternedTerm(p)
+			terms[i] = f.str(p)
 		case int:
 			terms[i] = ast.InternedTerm(p)
 		}
@@ -80,7 +95,7 @@ func appendPath(path []any, elems ...any) []any {
 }
 
 // get returns the value of key in object t, or nil.
-func get(t *ast.Term, key string) *ast.Term {
+func (f *file) get(t *ast.Term, key string) *ast.Term {
 	if t == nil {
 		return nil
 	}
@@ -88,11 +103,11 @@ func get(t *ast.Term, key string) *ast.Term {
 	if !ok {
 		return nil
 	}
-	return obj.Get(ast.InternedTerm(key))
+	return obj.Get(f.str(key))
 }
 
-func getString(t *ast.Term, key string) string {
-	s, _ := termString(get(t, key))
+func (f *file) getString(t *ast.Term, key string) string {
+	s, _ := termString(f.get(t, key))
 	return s
 }
 
@@ -119,14 +134,14 @@ func (y *yamlDoc) object(objPath []any, obj *yaml.Node) *document {
 	d := &document{y: y, f: f, objPath: objPath, obj: obj}
 	errs := make([]*ast.Term, len(c.errs))
 	for i, e := range c.errs {
-		errs[i] = errorTerm(e.msg, f.rng(e.start, e.end))
+		errs[i] = f.errorTerm(e.msg, f.rng(e.start, e.end))
 	}
-	apiVersion, kind := getString(t, "apiVersion"), getString(t, "kind")
-	meta := get(t, "metadata")
-	name, namespace := getString(meta, "name"), getString(meta, "namespace")
+	apiVersion, kind := f.getString(t, "apiVersion"), f.getString(t, "kind")
+	meta := f.get(t, "metadata")
+	name, namespace := f.getString(meta, "name"), f.getString(meta, "namespace")
 
-	objPathTerm := pathTerm(objPath)
-	pods := d.pods(kind, obj, t, toTermPath(objPath))
+	objPathTerm := f.pathTerm(objPath)
+	pods := d.pods(kind, obj, t, f.toTermPath(objPath))
 	podTerms := make([]*ast.Term, len(pods))
 	var images []*ast.Term
 	for i, p := range pods {
@@ -134,18 +149,18 @@ func (y *yamlDoc) object(objPath []any, obj *yaml.Node) *document {
 		images = append(images, p.images...)
 	}
 	d.input = ast.NewObject(
-		item("type", ast.InternedTerm("kubernetes")),
-		item("path", ast.StringTerm(f.path)),
-		item("document", ast.InternedTerm(y.index)),
-		item("object_path", objPathTerm),
-		item("errors", ast.ArrayTerm(errs...)),
-		item("apiVersion", ast.StringTerm(apiVersion)),
-		item("kind", ast.StringTerm(kind)),
-		item("name", ast.StringTerm(name)),
-		item("namespace", ast.StringTerm(namespace)),
-		item("object", t),
-		item("pods", ast.ArrayTerm(podTerms...)),
-		item("images", ast.ArrayTerm(images...)),
+		f.item("type", f.str("kubernetes")),
+		f.item("path", ast.StringTerm(f.path)),
+		f.item("document", ast.InternedTerm(y.index)),
+		f.item("object_path", objPathTerm),
+		f.item("errors", ast.ArrayTerm(errs...)),
+		f.item("apiVersion", ast.StringTerm(apiVersion)),
+		f.item("kind", ast.StringTerm(kind)),
+		f.item("name", ast.StringTerm(name)),
+		f.item("namespace", ast.StringTerm(namespace)),
+		f.item("object", t),
+		f.item("pods", ast.ArrayTerm(podTerms...)),
+		f.item("images", ast.ArrayTerm(images...)),
 	)
 
 	if namespace == "" && !clusterScoped(kind) {
@@ -154,21 +169,21 @@ func (y *yamlDoc) object(objPath []any, obj *yaml.Node) *document {
 	if clusterScoped(kind) {
 		namespace = ""
 	}
-	summary := []([2]*ast.Term){
-		item("file", ast.StringTerm(f.path)),
-		item("document", ast.InternedTerm(y.index)),
-		item("object_path", objPathTerm),
-		item("apiVersion", ast.StringTerm(apiVersion)),
-		item("kind", ast.StringTerm(kind)),
-		item("name", ast.StringTerm(name)),
-		item("namespace", ast.StringTerm(namespace)),
-		item("labels", objectOrEmpty(get(meta, "labels"))),
-		item("annotations", objectOrEmpty(get(meta, "annotations"))),
-		item("has_pods", ast.InternedTerm(len(pods) > 0)),
-		item("range", rangeTerm(d.Locate(appendPath(objPath, "kind")))),
+	summary := [][2]*ast.Term{
+		f.item("file", ast.StringTerm(f.path)),
+		f.item("document", ast.InternedTerm(y.index)),
+		f.item("object_path", objPathTerm),
+		f.item("apiVersion", ast.StringTerm(apiVersion)),
+		f.item("kind", ast.StringTerm(kind)),
+		f.item("name", ast.StringTerm(name)),
+		f.item("namespace", ast.StringTerm(namespace)),
+		f.item("labels", objectOrEmpty(f.get(meta, "labels"))),
+		f.item("annotations", objectOrEmpty(f.get(meta, "annotations"))),
+		f.item("has_pods", ast.InternedTerm(len(pods) > 0)),
+		f.item("range", f.rangeTerm(d.Locate(appendPath(objPath, "kind")))),
 	}
 	if kind == "NetworkPolicy" || kind == "Namespace" {
-		summary = append(summary, item("spec", objectOrEmpty(get(t, "spec"))))
+		summary = append(summary, f.item("spec", objectOrEmpty(f.get(t, "spec"))))
 	}
 	d.summary = ast.NewObject(summary...)
 	return d
@@ -182,4 +197,3 @@ func objectOrEmpty(t *ast.Term) *ast.Term {
 	}
 	return ast.ObjectTerm()
 }
-

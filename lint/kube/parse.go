@@ -89,17 +89,17 @@ func (f *file) objects(index int, doc *yaml.Node) []lint.Document {
 		return nil
 	}
 	root := doc.Content[0]
-	apiVersion, kind, ok := objectType(root)
+	kind, ok := objectKind(root)
 	if !ok {
 		return nil
 	}
 	y := &yamlDoc{f: f, index: index, root: root, conv: newConverter(f)}
 	if strings.HasSuffix(kind, "List") {
-		if _, items, _ := lookup(root, "items"); items != nil && deref(items) != nil && deref(items).Kind == yaml.SequenceNode {
+		if _, items := lookup(root, "items"); items != nil && deref(items) != nil && deref(items).Kind == yaml.SequenceNode {
 			var docs []lint.Document
 			for i, item := range deref(items).Content {
 				if it := deref(item); it != nil {
-					if _, _, ok := objectType(it); ok {
+					if _, ok := objectKind(it); ok {
 						docs = append(docs, y.object([]any{"items", i}, it))
 					}
 				}
@@ -107,22 +107,22 @@ func (f *file) objects(index int, doc *yaml.Node) []lint.Document {
 			return docs
 		}
 	}
-	_ = apiVersion
 	return []lint.Document{y.object([]any{}, root)}
 }
 
-// objectType returns the apiVersion and kind of a Kubernetes object.
-func objectType(n *yaml.Node) (apiVersion, kind string, ok bool) {
+// objectKind returns the kind of a Kubernetes object: a mapping with
+// string apiVersion and kind.
+func objectKind(n *yaml.Node) (kind string, ok bool) {
 	if n == nil || n.Kind != yaml.MappingNode {
-		return "", "", false
+		return "", false
 	}
-	apiVersion, ok1 := stringField(n, "apiVersion")
+	_, ok1 := stringField(n, "apiVersion")
 	kind, ok2 := stringField(n, "kind")
-	return apiVersion, kind, ok1 && ok2
+	return kind, ok1 && ok2
 }
 
 func stringField(n *yaml.Node, key string) (string, bool) {
-	_, v, _ := lookup(n, key)
+	_, v := lookup(n, key)
 	v = deref(v)
 	if v == nil || v.Kind != yaml.ScalarNode || v.Tag != tagStr {
 		return "", false
@@ -132,22 +132,20 @@ func stringField(n *yaml.Node, key string) (string, bool) {
 
 // lookup finds key in mapping n (through aliases): the last explicit entry
 // with that key, else the entry of the first merged mapping ("<<") that has
-// it. merged says the entry comes from a merge.
-func lookup(n *yaml.Node, key string) (k, v *yaml.Node, merged bool) {
+// it.
+func lookup(n *yaml.Node, key string) (k, v *yaml.Node) {
 	n = deref(n)
 	if n == nil || n.Kind != yaml.MappingNode {
-		return nil, nil, false
+		return nil, nil
 	}
 	if i := explicitEntry(n, key); i >= 0 {
-		return n.Content[i], n.Content[i+1], false
+		return n.Content[i], n.Content[i+1]
 	}
 	if !hasMerge(n) {
-		return nil, nil, false
+		return nil, nil
 	}
 	// Merged mappings may merge others: search them once each.
-	seen := map[*yaml.Node]bool{n: true}
-	k, v = lookupMerged(n, key, seen)
-	return k, v, k != nil
+	return lookupMerged(n, key, map[*yaml.Node]bool{n: true})
 }
 
 func hasMerge(n *yaml.Node) bool {

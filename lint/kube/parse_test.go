@@ -174,7 +174,7 @@ kind: not-enough-without-apiVersion
 				t.Errorf("-want +got:\n%s", diff)
 			}
 			for _, d := range docs {
-				if errs := field(t, d.Input(), "errors"); len(errs.([]any)) != 0 {
+				if errs := as[[]any](t, field(t, d.Input(), "errors")); len(errs) != 0 {
 					t.Errorf("unexpected errors %v", errs)
 				}
 				walkRanges(d.Input(), func(r lintRange) { checkRange(t, []byte(tc.src), r) })
@@ -249,7 +249,7 @@ spec:
 			}
 		})
 	}
-	if errs := field(t, in, "errors"); len(errs.([]any)) != 0 {
+	if errs := as[[]any](t, field(t, in, "errors")); len(errs) != 0 {
 		t.Errorf("unexpected errors %v", errs)
 	}
 	// The image range of the third container is the alias as written there.
@@ -346,7 +346,7 @@ func TestParseErrors(t *testing.T) {
 			if len(errs) != 1 {
 				t.Fatalf("errors = %v", errs)
 			}
-			msg := field(t, in, "errors", 0, "message").(string)
+			msg := as[string](t, field(t, in, "errors", 0, "message"))
 			if !strings.Contains(msg, tc.message) {
 				t.Errorf("message %q lacks %q", msg, tc.message)
 			}

@@ -73,10 +73,10 @@ func securityFields() [7]string {
 }
 
 // walkPath follows keys from node n and term t in step.
-func walkPath(n *yaml.Node, t *ast.Term, keys []string) (*yaml.Node, *ast.Term) {
+func (f *file) walkPath(n *yaml.Node, t *ast.Term, keys []string) (*yaml.Node, *ast.Term) {
 	for _, k := range keys {
-		_, n, _ = lookup(n, k)
-		t = get(t, k)
+		_, n = lookup(n, k)
+		t = f.get(t, k)
 		if n == nil || t == nil {
 			return nil, nil
 		}
@@ -103,33 +103,34 @@ func (p termPath) with(elems ...*ast.Term) termPath {
 
 func (p termPath) term() *ast.Term { return ast.ArrayTerm(p...) }
 
-func keyTerms(keys []string) []*ast.Term {
+func (f *file) keyTerms(keys []string) []*ast.Term {
 	out := make([]*ast.Term, len(keys))
 	for i, k := range keys {
-		out[i] = ast.InternedTerm(k)
+		out[i] = f.str(k)
 	}
 	return out
 }
 
 // pods returns the pod spec the object holds, if any.
 func (d *document) pods(kind string, obj *yaml.Node, t *ast.Term, objPath termPath) []pod {
+	f := d.f
 	specKeys, metaKeys := podPaths(kind)
 	if specKeys == nil {
 		return nil
 	}
-	specNode, specTerm := walkPath(obj, t, specKeys)
+	specNode, specTerm := f.walkPath(obj, t, specKeys)
 	if specNode == nil || specNode.Kind != yaml.MappingNode || !isObject(specTerm) {
 		return nil
 	}
-	_, metaTerm := walkPath(obj, t, metaKeys)
-	podPath := objPath.with(keyTerms(specKeys)...)
-	podSC := get(specTerm, "securityContext")
+	_, metaTerm := f.walkPath(obj, t, metaKeys)
+	podPath := objPath.with(f.keyTerms(specKeys)...)
+	podSC := f.get(specTerm, "securityContext")
 
 	var containers, images []*ast.Term
 	for _, typ := range [...]string{"containers", "initContainers", "ephemeralContainers"} {
-		_, listNode, _ := lookup(specNode, typ)
+		_, listNode := lookup(specNode, typ)
 		listNode = deref(listNode)
-		listTerm := get(specTerm, typ)
+		listTerm := f.get(specTerm, typ)
 		if listTerm == nil {
 			continue
 		}
@@ -137,7 +138,7 @@ func (d *document) pods(kind string, obj *yaml.Node, t *ast.Term, objPath termPa
 		if listNode == nil || listNode.Kind != yaml.SequenceNode || !ok || list.Len() != len(listNode.Content) {
 			continue
 		}
-		typTerm := ast.InternedTerm(typ)
+		typTerm := f.str(typ)
 		for i, itemNode := range listNode.Content {
 			spec := list.Elem(i)
 			itemNode = deref(itemNode)
@@ -145,48 +146,48 @@ func (d *document) pods(kind string, obj *yaml.Node, t *ast.Term, objPath termPa
 				continue
 			}
 			path := podPath.with(typTerm, ast.InternedTerm(i))
-			fields := []([2]*ast.Term){
-				item("type", typTerm),
-				item("index", ast.InternedTerm(i)),
-				item("name", ast.StringTerm(getString(spec, "name"))),
-				item("path", path.term()),
-				item("spec", spec),
-				item("security", securityTerm(spec, podSC, path, podPath)),
+			fields := [][2]*ast.Term{
+				f.item("type", typTerm),
+				f.item("index", ast.InternedTerm(i)),
+				f.item("name", ast.StringTerm(f.getString(spec, "name"))),
+				f.item("path", path.term()),
+				f.item("spec", spec),
+				f.item("security", f.securityTerm(spec, podSC, path, podPath)),
 			}
-			_, imageNode, _ := lookup(itemNode, "image")
-			if raw, ok := termString(get(spec, "image")); ok && imageNode != nil {
-				img := d.imageTerm(raw, containerSource(typ), imageNode, d.f.indent(itemNode), path.with(ast.InternedTerm("image")))
-				fields = append(fields, item("image", img))
+			_, imageNode := lookup(itemNode, "image")
+			if raw, ok := termString(f.get(spec, "image")); ok && imageNode != nil {
+				img := d.imageTerm(raw, containerSource(typ), imageNode, d.f.indent(itemNode), path.with(f.str("image")))
+				fields = append(fields, f.item("image", img))
 				images = append(images, img)
 			}
 			containers = append(containers, ast.ObjectTerm(fields...))
 		}
 	}
 	podTerm := ast.ObjectTerm(
-		item("path", podPath.term()),
-		item("spec", specTerm),
-		item("metadata", objectOrEmpty(metaTerm)),
-		item("metadata_path", objPath.with(keyTerms(metaKeys)...).term()),
-		item("containers", ast.ArrayTerm(containers...)),
+		f.item("path", podPath.term()),
+		f.item("spec", specTerm),
+		f.item("metadata", objectOrEmpty(metaTerm)),
+		f.item("metadata_path", objPath.with(f.keyTerms(metaKeys)...).term()),
+		f.item("containers", ast.ArrayTerm(containers...)),
 	)
 	return []pod{{term: podTerm, images: images}}
 }
 
 // securityTerm returns the effective security settings of a container.
-func securityTerm(spec, podSC *ast.Term, path, podPath termPath) *ast.Term {
-	sc := get(spec, "securityContext")
-	scKey := ast.InternedTerm("securityContext")
+func (f *file) securityTerm(spec, podSC *ast.Term, path, podPath termPath) *ast.Term {
+	sc := f.get(spec, "securityContext")
+	scKey := f.str("securityContext")
 	var fields [][2]*ast.Term
 	for _, name := range securityFields() {
-		v, at := get(sc, name), path
+		v, at := f.get(sc, name), path
 		if isNullTerm(v) {
-			v, at = get(podSC, name), podPath
+			v, at = f.get(podSC, name), podPath
 		}
 		if isNullTerm(v) {
 			continue
 		}
-		p := at.with(scKey, ast.InternedTerm(name))
-		fields = append(fields, item(name, ast.ObjectTerm(item("value", v), item("path", p.term()))))
+		p := at.with(scKey, f.str(name))
+		fields = append(fields, f.item(name, ast.ObjectTerm(f.item("value", v), f.item("path", p.term()))))
 	}
 	return ast.ObjectTerm(fields...)
 }
@@ -201,21 +202,22 @@ func isNullTerm(t *ast.Term) bool {
 
 // imageTerm builds the Image of a container's image field.
 func (d *document) imageTerm(raw, source string, n *yaml.Node, parentIndent int, path termPath) *ast.Term {
+	f := d.f
 	r := parseImage(raw)
 	start := d.f.start(n)
 	rng := d.f.rng(start, d.f.end(n, parentIndent))
 	return ast.ObjectTerm(
-		item("raw", ast.StringTerm(raw)),
-		item("ref", ast.StringTerm(strings.TrimSpace(raw))),
-		item("registry", ast.StringTerm(r.registry)),
-		item("repository", ast.StringTerm(r.repository)),
-		item("name", ast.StringTerm(r.name)),
-		item("tag", ast.StringTerm(r.tag)),
-		item("digest", ast.StringTerm(r.digest)),
-		item("official", ast.InternedTerm(r.official)),
-		item("unresolved", ast.InternedTerm(r.unresolved)),
-		item("source", ast.InternedTerm(source)),
-		item("range", rangeTerm(rng)),
-		item("path", path.term()),
+		f.item("raw", ast.StringTerm(raw)),
+		f.item("ref", ast.StringTerm(strings.TrimSpace(raw))),
+		f.item("registry", ast.StringTerm(r.registry)),
+		f.item("repository", ast.StringTerm(r.repository)),
+		f.item("name", ast.StringTerm(r.name)),
+		f.item("tag", ast.StringTerm(r.tag)),
+		f.item("digest", ast.StringTerm(r.digest)),
+		f.item("official", ast.InternedTerm(r.official)),
+		f.item("unresolved", ast.InternedTerm(r.unresolved)),
+		f.item("source", f.str(source)),
+		f.item("range", f.rangeTerm(rng)),
+		f.item("path", path.term()),
 	)
 }

@@ -1,7 +1,6 @@
 package kube
 
 import (
-	"encoding/json"
 	"strings"
 	"testing"
 
@@ -27,7 +26,7 @@ func TestPodsEveryKind(t *testing.T) {
 	template := "template:\n  metadata: {labels: {app: x}}\n  spec:\n    " + indentBlock(podSpec, 4)
 	tests := []struct {
 		kind, apiVersion, body string
-		path, metaPath          string
+		path, metaPath         string
 	}{
 		{"Pod", "v1", "metadata: {name: x, labels: {app: x}}\nspec:\n  " + indentBlock(podSpec, 2), `["spec"]`, `["metadata"]`},
 		{"Deployment", "apps/v1", "spec:\n  " + indentBlock(template, 2), `["spec","template","spec"]`, `["spec","template","metadata"]`},
@@ -36,8 +35,10 @@ func TestPodsEveryKind(t *testing.T) {
 		{"ReplicaSet", "apps/v1", "spec:\n  " + indentBlock(template, 2), `["spec","template","spec"]`, `["spec","template","metadata"]`},
 		{"ReplicationController", "v1", "spec:\n  " + indentBlock(template, 2), `["spec","template","spec"]`, `["spec","template","metadata"]`},
 		{"Job", "batch/v1", "spec:\n  " + indentBlock(template, 2), `["spec","template","spec"]`, `["spec","template","metadata"]`},
-		{"CronJob", "batch/v1", "spec:\n  schedule: '@daily'\n  jobTemplate:\n    spec:\n      " + indentBlock(template, 6),
-			`["spec","jobTemplate","spec","template","spec"]`, `["spec","jobTemplate","spec","template","metadata"]`},
+		{
+			"CronJob", "batch/v1", "spec:\n  schedule: '@daily'\n  jobTemplate:\n    spec:\n      " + indentBlock(template, 6),
+			`["spec","jobTemplate","spec","template","spec"]`, `["spec","jobTemplate","spec","template","metadata"]`,
+		},
 		{"PodTemplate", "v1", indentBlock(template, 0), `["template","spec"]`, `["template","metadata"]`},
 	}
 	for _, tc := range tests {
@@ -66,29 +67,30 @@ func TestPodsEveryKind(t *testing.T) {
 				}
 				var got []string
 				for i := range 3 {
-					c := field(t, in, "pods", 0, "containers", i).(map[string]any)
-					got = append(got, c["type"].(string)+"/"+c["name"].(string)+"/"+c["image"].(map[string]any)["source"].(string))
+					c := as[map[string]any](t, field(t, in, "pods", 0, "containers", i))
+					img := as[map[string]any](t, c["image"])
+					got = append(got, as[string](t, c["type"])+"/"+as[string](t, c["name"])+"/"+as[string](t, img["source"]))
 				}
 				want := []string{"containers/app/container", "initContainers/init/initContainer", "ephemeralContainers/debug/ephemeralContainer"}
 				if diff := cmp.Diff(want, got); diff != "" {
 					t.Errorf("containers: -want +got:\n%s", diff)
 				}
-				if n := len(field(t, in, "images").([]any)); n != 3 {
+				if n := len(as[[]any](t, field(t, in, "images"))); n != 3 {
 					t.Errorf("got %d images", n)
 				}
 				imgPath := field(t, in, "pods", 0, "containers", 1, "image", "path")
 				if diff := cmp.Diff(withPrefix(tc.path[:len(tc.path)-1]+`,"initContainers",0,"image"]`), imgPath); diff != "" {
 					t.Errorf("image path: -want +got:\n%s", diff)
 				}
-				r := docs[0].Locate(toPath(imgPath))
+				r := docs[0].Locate(toPath(t, imgPath))
 				if got := src[r.Offset:r.EndOffset]; got != "image: init:1" {
 					t.Errorf("Locate(image path) = %q", got)
 				}
-				ir := field(t, in, "pods", 0, "containers", 1, "image", "range").(map[string]any)
+				ir := as[map[string]any](t, field(t, in, "pods", 0, "containers", 1, "image", "range"))
 				if got := src[int(mustNumber(t, ir["offset"])):int(mustNumber(t, ir["endOffset"]))]; got != "init:1" {
 					t.Errorf("image range covers %q", got)
 				}
-				if got := toGo(t, docs[0].Summary()).(map[string]any)["has_pods"]; got != true {
+				if got := as[map[string]any](t, toGo(t, docs[0].Summary()))["has_pods"]; got != true {
 					t.Errorf("has_pods = %v", got)
 				}
 			}
@@ -96,7 +98,7 @@ func TestPodsEveryKind(t *testing.T) {
 	}
 	t.Run("no pod", func(t *testing.T) {
 		docs := parse(t, "m.yaml", "apiVersion: apps/v1\nkind: Deployment\nspec: {replicas: 1}\n")
-		if got := field(t, docs[0].Input(), "pods"); len(got.([]any)) != 0 {
+		if got := as[[]any](t, field(t, docs[0].Input(), "pods")); len(got) != 0 {
 			t.Errorf("pods = %v", got)
 		}
 	})
@@ -109,14 +111,13 @@ func deleteKey(v any, k string) any {
 	return v
 }
 
-func toPath(v any) []any {
+func toPath(t *testing.T, v any) []any {
 	var out []any
-	for _, x := range v.([]any) {
+	for _, x := range as[[]any](t, v) {
 		if s, ok := x.(string); ok {
 			out = append(out, s)
 		} else {
-			n, _ := x.(json.Number).Int64()
-			out = append(out, int(n))
+			out = append(out, int(mustNumber(t, x)))
 		}
 	}
 	return out

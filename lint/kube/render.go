@@ -81,20 +81,20 @@ func normValue(v any) (any, error) {
 		}
 		return l, nil
 	}
-	// Other slices, maps and numbers: through their reflection.
+	// Other slices and integers: through reflection.
 	rv := reflect.ValueOf(v)
-	switch rv.Kind() {
-	case reflect.Slice, reflect.Array:
+	if k := rv.Kind(); k == reflect.Slice || k == reflect.Array {
 		l := make([]any, rv.Len())
 		for i := range l {
 			l[i] = rv.Index(i).Interface()
 		}
 		return normValue(l)
-	case reflect.Int8, reflect.Int16:
+	}
+	if rv.CanInt() {
 		return json.Number(strconv.FormatInt(rv.Int(), 10)), nil
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uintptr:
+	}
+	if rv.CanUint() {
 		return json.Number(strconv.FormatUint(rv.Uint(), 10)), nil
-	default:
 	}
 	return nil, fmt.Errorf("unsupported value of type %T", v)
 }

@@ -5,8 +5,10 @@ import (
 	"sort"
 	"unicode/utf8"
 
-	"github.com/hardline-dev/hardline/lint"
+	"github.com/open-policy-agent/opa/v1/ast"
 	yaml "go.yaml.in/yaml/v3"
+
+	"github.com/hardline-dev/hardline/lint"
 )
 
 // utf8BOM is the byte order mark yaml.v3 skips without counting a column.
@@ -24,6 +26,8 @@ type file struct {
 	// markStep-th character, so that columns convert in constant time
 	// even on long lines (minified JSON).
 	marks map[int][]int
+	// strs shares the terms of strings while parsing.
+	strs map[string]*ast.Term
 }
 
 const markStep = 32
@@ -236,10 +240,10 @@ func (f *file) start(n *yaml.Node) int { return f.offset(n.Line, n.Column) }
 func (f *file) skipBlank(i int) int {
 	src := f.src
 	for i < len(src) {
-		switch {
-		case src[i] == ' ' || src[i] == '\t':
+		switch src[i] {
+		case ' ', '\t':
 			i++
-		case src[i] == '#':
+		case '#':
 			i = f.lineEnd(i)
 		default:
 			w := breakWidth(src, i)

@@ -9,7 +9,8 @@
 //	USER root
 //
 // A want comment on a line of its own applies to the next line that is not
-// a comment or blank; at the end of a YAML line it applies to that line.
+// a comment or blank; at the end of a line (a YAML line, or another
+// comment) it applies to that line.
 // Every finding of the rule must be wanted and every want met. When
 // <file>.golden exists it holds the file after the rule's fixes (safe and
 // unsafe) are applied; applying them again must change nothing and linting
@@ -174,10 +175,10 @@ func wants(src []byte, id string) []int {
 	pending := 0
 	for i, line := range lines {
 		trimmed := strings.TrimSpace(line)
-		m := wantPattern.FindStringSubmatch(line)
-		if m != nil && strings.Contains(m[1], `"`+id+`"`) {
-			if strings.HasPrefix(trimmed, "#") {
-				pending++
+		m := wantPattern.FindStringSubmatchIndex(line)
+		if m != nil && strings.Contains(line[m[2]:m[3]], `"`+id+`"`) {
+			if strings.TrimSpace(line[:m[0]]) == "" {
+				pending++ // a want comment on its own line
 				continue
 			}
 			out = append(out, i+1)

@@ -187,7 +187,11 @@ func UnifiedDiff(name string, src []byte, edits []Edit) (string, error) {
 	}
 	const context = 3
 	var b strings.Builder
-	fmt.Fprintf(&b, "--- a/%s\n+++ b/%s\n", name, name)
+	if filepath.IsAbs(name) {
+		fmt.Fprintf(&b, "--- %s\n+++ %s\n", name, name)
+	} else {
+		fmt.Fprintf(&b, "--- a/%s\n+++ b/%s\n", name, name)
+	}
 	delta := 0 // new line count minus old line count before the current hunk
 	for i := 0; i < len(spans); {
 		// Group spans whose contexts touch.

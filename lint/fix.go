@@ -50,8 +50,12 @@ func (e *Engine) fix(ctx context.Context, rule policies.Rule, file string, src [
 			}
 			if edits == nil {
 				ref, _ := in.Image["ref"].(string)
+				flags := "--fix --resolve-digests"
+				if fix.Applicability == policies.ApplicabilityUnsafe {
+					flags = "--fix --unsafe-fixes --resolve-digests"
+				}
 				fix.Applicability = policies.ApplicabilityDisplay
-				fix.Display = fmt.Sprintf("hardline lint --fix --resolve-digests %s  # pins %s to its current digest", file, ref)
+				fix.Display = fmt.Sprintf("hardline lint %s %s  # pins %s to its current digest", flags, file, ref)
 				continue
 			}
 		default:

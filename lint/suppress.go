@@ -79,10 +79,7 @@ func commentIgnores(src []byte, kind Kind, input ast.Value) []*ignore {
 		if m == nil {
 			continue
 		}
-		hash := strings.LastIndex(line[:m[1]], "#")
-		if hash < 0 || m[0] != hash {
-			continue
-		}
+		hash := m[0] // the match starts at the comment's #
 		ownLine := strings.TrimSpace(line[:hash]) == ""
 		if kind == KindDockerfile && !ownLine {
 			continue // a # inside an instruction is not a comment

@@ -19,7 +19,7 @@
 #   good: |
 #     RUN apt-get update
 #   references:
-#     - https://github.com/hardline-dev/hardline/blob/main/docs/policies.md#suppressions
+#     - https://github.com/hardline-dev/hardline/blob/main/docs/configuration.md#suppressions
 package rules.dockerfile.DF014
 
 # The engine reports unused suppressions itself (see lint/suppress.go).

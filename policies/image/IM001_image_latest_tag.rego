@@ -20,14 +20,17 @@
 #   good: |
 #     FROM python:3.12-slim
 #     FROM node:22-alpine@sha256:...
+#   fix: unsafe
+#   fix_reason: the fix pins the digest the tag points to now (only with --resolve-digests), so what runs today stays the same, but the image no longer follows the tag and gets no updates or security patches until someone bumps the digest (let Renovate or Dependabot do it); in Kubernetes an image without a tag is then no longer pulled on every start
 #   references:
 #     - https://docs.docker.com/build/building/best-practices/#pin-base-image-versions
 #     - https://kubernetes.io/docs/concepts/containers/images/#image-names
 package rules.image.IM001
 
 import data.lib.image
+import data.lib.result
 
-deny contains image.at(sprintf("image %s uses the implicit latest tag", [img.ref]), img) if {
+deny contains with_pin(image.at(sprintf("image %s uses the implicit latest tag", [img.ref]), img), img) if {
 	some img in image.images
 	not image.unknown(img)
 	not image.scratch(img)
@@ -35,9 +38,19 @@ deny contains image.at(sprintf("image %s uses the implicit latest tag", [img.ref
 	image.tag(img) == ""
 }
 
-deny contains image.at(sprintf("image %s uses the latest tag", [img.ref]), img) if {
+deny contains with_pin(image.at(sprintf("image %s uses the latest tag", [img.ref]), img), img) if {
 	some img in image.images
 	not image.scratch(img)
 	not image.pinned(img)
 	image.tag(img) == "latest"
 }
+
+# with_pin offers to pin the reference to its digest, which makes latest
+# immutable (the same intent as IM002's fix); not when variables leave the
+# reference unknown.
+with_pin(finding, img) := result.with_fix(finding, {
+	"title": sprintf("Pin %s to its current digest", [img.ref]),
+	"edits": [{"op": "pin_image", "image": img}],
+}) if {
+	not image.unknown(img)
+} else := finding

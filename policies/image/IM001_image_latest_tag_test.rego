@@ -13,14 +13,24 @@ img(ref, repository, tag, digest) := {
 
 dockerfile(images) := {"type": "dockerfile", "images": images}
 
-test_no_tag_denied if {
-	res := IM001.deny with input as dockerfile([img("python", "library/python", "", "")])
-	res == {{"msg": "image python uses the implicit latest tag", "range": r}}
+test_no_tag_denied_with_pin_fix if {
+	i := img("python", "library/python", "", "")
+	res := IM001.deny with input as dockerfile([i])
+	res == {{
+		"msg": "image python uses the implicit latest tag",
+		"range": r,
+		"fix": {"title": "Pin python to its current digest", "edits": [{"op": "pin_image", "image": i}]},
+	}}
 }
 
-test_latest_tag_denied if {
-	res := IM001.deny with input as dockerfile([img("node:latest", "library/node", "latest", "")])
-	res == {{"msg": "image node:latest uses the latest tag", "range": r}}
+test_latest_tag_denied_with_pin_fix if {
+	i := img("node:latest", "library/node", "latest", "")
+	res := IM001.deny with input as dockerfile([i])
+	res == {{
+		"msg": "image node:latest uses the latest tag",
+		"range": r,
+		"fix": {"title": "Pin node:latest to its current digest", "edits": [{"op": "pin_image", "image": i}]},
+	}}
 }
 
 test_latest_tag_any_case_denied if {
@@ -59,16 +69,21 @@ test_unresolved_tag_variable_allowed if {
 	count(IM001.deny) == 0 with input as dockerfile([i])
 }
 
-test_unresolved_with_latest_denied if {
+test_unresolved_with_latest_denied_without_fix if {
+	# The digest of an unknown reference cannot be looked up.
 	i := object.union(img("${REGISTRY}/app:latest", "app", "latest", ""), {"unresolved": true})
-	count(IM001.deny) == 1 with input as dockerfile([i])
+	res := IM001.deny with input as dockerfile([i])
+	res == {{"msg": "image ${REGISTRY}/app:latest uses the latest tag", "range": r}}
 }
 
 test_kubernetes_container_points_at_field if {
 	path := ["spec", "containers", 0, "image"]
 	i := object.remove(object.union(img("nginx", "library/nginx", "", ""), {"source": "container", "path": path}), ["range"])
 	res := IM001.deny with input as {"type": "kubernetes", "images": [i]}
-	res == {{"msg": "image nginx uses the implicit latest tag", "path": path}}
+	res == {{
+		"msg": "image nginx uses the implicit latest tag", "path": path,
+		"fix": {"title": "Pin nginx to its current digest", "edits": [{"op": "pin_image", "image": i}]},
+	}}
 }
 
 test_each_image_reported if {

@@ -21,7 +21,7 @@
 #     metadata:
 #       annotations: {}
 #   references:
-#     - https://github.com/hardline-dev/hardline/blob/main/docs/policies.md#suppressions
+#     - https://github.com/hardline-dev/hardline/blob/main/docs/configuration.md#suppressions
 package rules.kubernetes.KS030
 
 # The engine reports unused suppressions itself (see lint/suppress.go).

@@ -127,6 +127,16 @@ assignments contains [inst, name, value] if {
 	some [name, value] in arg_pairs(inst)
 }
 
+# newline is the file's line ending, "\r\n" or "\n", as the ranges of two
+# instructions on consecutive lines tell (ranges end before the line ending);
+# "\n" when no two instructions are on consecutive lines.
+newline := "\r\n" if {
+	some i, inst in input.instructions
+	next := input.instructions[i + 1]
+	next.range.line == inst.range.endLine + 1
+	(next.range.offset - inst.range.endOffset) - (next.range.column - 1) == 2
+} else := "\n"
+
 # root_user is true for a USER that is root: the name root or the UID 0.
 root_user(user) if lower(user) == "root"
 

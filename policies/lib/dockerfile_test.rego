@@ -86,10 +86,11 @@ from("scratch") := {"kind": "scratch"}
 
 from(ref) := {"kind": "image", "image": image(ref, 1)} if ref != "scratch"
 
-# with_user gives the final stage the USER set by instruction i of doc.
+# with_user gives the final stage the USER set by instruction i of doc; its
+# range is the USER's argument, as in the model.
 with_user(doc, i, user, group, inherited) := object.union(doc, {"stages": [object.union(s, {"user": {
 	"user": user, "group": group, "raw": doc.instructions[i].args[0],
-	"instruction": i, "inherited": inherited, "range": doc.instructions[i].range,
+	"instruction": i, "inherited": inherited, "range": doc.instructions[i].args_range,
 }}) |
 	some s in doc.stages
 ]})
@@ -237,4 +238,23 @@ test_root_user if {
 	not df.root_user("10001")
 	not df.root_user("app")
 	not df.root_user("rootless")
+}
+
+# at_offset is an instruction of five characters at line:column and offset.
+at_offset(line, column, offset) := {"range": {
+	"line": line, "column": column, "endLine": line, "endColumn": column + 5,
+	"offset": offset, "endOffset": offset + 5,
+}}
+
+test_newline_from_consecutive_instructions if {
+	# FROM alpine:3.22 ends at byte 16; the next line starts at 17 after "\n",
+	# at 18 after "\r\n", and an indented instruction further on.
+	from := {"range": {"line": 1, "column": 1, "endLine": 1, "endColumn": 17, "offset": 0, "endOffset": 16}}
+	df.newline == "\n" with input as {"instructions": [from, at_offset(2, 1, 17)]}
+	df.newline == "\r\n" with input as {"instructions": [from, at_offset(2, 1, 18)]}
+	df.newline == "\r\n" with input as {"instructions": [from, at_offset(2, 3, 20)]}
+
+	# Not on consecutive lines: nothing to tell, "\n".
+	df.newline == "\n" with input as {"instructions": [from, at_offset(4, 1, 22)]}
+	df.newline == "\n" with input as {"instructions": [from]}
 }

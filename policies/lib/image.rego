@@ -112,3 +112,91 @@ non_root_default(img) if {
 chainguard_dev(img) if endswith(tag(img), "-dev")
 
 chainguard_dev(img) if tag(img) == "dev"
+
+# family is the distribution family of an image, as far as its name tells,
+# which says how to create a user in it:
+#   "alpine"   Alpine and BusyBox (busybox addgroup -S / adduser -S)
+#   "debian"   Debian and Ubuntu, and the Docker Official Images built on them
+#              unless the tag names another base (groupadd/useradd --system)
+#   "rhel"     CentOS, Fedora, Rocky Linux, AlmaLinux, Oracle Linux and Red Hat
+#              UBI (groupadd -r / useradd -r, from shadow-utils)
+#   "minimal"  images known to ship no user tools: Amazon Linux, and the
+#              minimal, micro and slim variants of the RHEL family
+#   "windows"  Windows Server Core and Nano Server images
+#   "unknown"  anything else
+family(img) := "windows" if {
+	regex.match(`windowsservercore|nanoserver`, tag(img))
+} else := "alpine" if {
+	alpine(img)
+} else := "minimal" if {
+	rhel_minimal(img)
+} else := "rhel" if {
+	rhel(img)
+} else := "debian" if {
+	debian(img)
+} else := "unknown"
+
+alpine(img) if repository(img) in {"alpine", "busybox"}
+
+# python:3.13-alpine, node:lts-alpine3.22, nginx:1.27-alpine-slim.
+alpine(img) if regex.match(`(^|[-.])alpine`, tag(img))
+
+# rhel_distributions are the RHEL-family distribution images by name: "centos",
+# "rockylinux/rockylinux", "quay.io/centos/centos", "quay.io/fedora/fedora".
+rhel_distributions := {"centos", "fedora", "rockylinux", "almalinux", "oraclelinux"}
+
+rhel(img) if {
+	parts := split(repository(img), "/")
+	parts[count(parts) - 1] in rhel_distributions
+	parts[0] in {parts[count(parts) - 1], repository(img)}
+}
+
+# Red Hat UBI: "ubi9", "ubi9/ubi", "ubi8/ubi-init", "redhat/ubi9"; and images
+# whose tag names a UBI base ("eclipse-temurin:21-ubi9").
+rhel(img) if regex.match(`(^|/)ubi[0-9]*(/ubi[0-9]*)?(-init)?$`, repository(img))
+
+rhel(img) if regex.match(`(^|-)ubi[0-9]*`, tag(img))
+
+rhel_minimal(img) if repository(img) == "amazonlinux"
+
+rhel_minimal(img) if regex.match(`(^|/)ubi[0-9]*(/ubi)?-(minimal|micro)$`, repository(img))
+
+# rockylinux:9-minimal, oraclelinux:9-slim, eclipse-temurin:21-ubi9-minimal.
+rhel_minimal(img) if {
+	rhel(img)
+	regex.match(`minimal|micro|slim`, tag(img))
+}
+
+debian(img) if repository(img) in {"debian", "ubuntu", "buildpack-deps"}
+
+# Tags naming a Debian or Ubuntu release: "3.13-slim-bookworm", "22.04-jammy".
+debian(img) if regex.match(`(^|[-.])(buster|bullseye|bookworm|trixie|forky|focal|jammy|noble|plucky|questing)`, tag(img))
+
+# Docker Official Images built on Debian (eclipse-temurin on Ubuntu) unless
+# the tag says otherwise; "-slim" is Debian too.
+debian(img) if {
+	img.official
+	repository(img) in {"python", "node", "golang", "ruby", "php", "perl", "rust", "gcc", "eclipse-temurin"}
+}
+
+# non_root_user is the USER (uid[:gid]) of the unprivileged user an image is
+# known to ship: nonroot (65532) in distroless and Chainguard images, nginx
+# (101) in nginx-unprivileged, 1001 in Bitnami images and node (1000) in the
+# node Docker Official Image.
+non_root_user(img) := "65532:65532" if {
+	registry(img) == "gcr.io"
+	startswith(img.repository, "distroless/")
+} else := "65532:65532" if {
+	registry(img) == "cgr.dev"
+	startswith(img.repository, "chainguard/")
+} else := "101:101" if {
+	registry(img) == "docker.io"
+	img.repository == "nginxinc/nginx-unprivileged"
+} else := "1001" if {
+	registry(img) == "docker.io"
+	some prefix in {"bitnami/", "bitnamilegacy/"}
+	startswith(img.repository, prefix)
+} else := "1000:1000" if {
+	registry(img) == "docker.io"
+	repository(img) == "node"
+}

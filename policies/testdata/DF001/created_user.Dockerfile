@@ -1,0 +1,6 @@
+# The Dockerfile creates a user and forgets to switch to it.
+# want "DF001"
+FROM python:3.13-slim
+RUN useradd --uid 10001 --no-create-home appuser
+COPY app /app
+CMD ["python", "/app/main.py"]

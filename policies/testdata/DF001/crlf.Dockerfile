@@ -1,0 +1,5 @@
+# want "DF001"
+FROM debian:bookworm-slim
+RUN apt-get update && apt-get install -y --no-install-recommends curl
+COPY app /app
+CMD ["/app"]

@@ -1,0 +1,4 @@
+# want "DF001"
+FROM debian:bookworm-slim
+COPY app /app
+WORKDIR /app

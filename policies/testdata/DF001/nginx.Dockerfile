@@ -1,0 +1,5 @@
+# nginx binds port 80 as root and drops privileges itself: no fix (use
+# nginxinc/nginx-unprivileged).
+# want "DF001"
+FROM nginx:1.27
+COPY site /usr/share/nginx/html

@@ -1,0 +1,5 @@
+# No CMD and no newline at the end: the USER goes after the last line.
+# want "DF001"
+FROM python:3.13-slim
+WORKDIR /app
+COPY . .

@@ -1,0 +1,8 @@
+# want "DF001"
+FROM ubuntu:24.04
+RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates \
+    && rm -rf /var/lib/apt/lists/*
+COPY app /usr/local/bin/app
+
+# Start the service.
+CMD ["/usr/local/bin/app"]

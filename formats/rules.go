@@ -35,11 +35,7 @@ func RulesMarkdown(w io.Writer, rules []policies.Rule) error {
 	var b strings.Builder
 	b.WriteString("# Rules\n\n")
 	b.WriteString("<!-- Generated from the rules' METADATA by `hardline rules --format markdown`. Do not edit. -->\n\n")
-	b.WriteString("| ID | Name | Severity | Checks | Fix | Pod Security level |\n|---|---|---|---|---|---|\n")
-	for _, r := range rules {
-		fmt.Fprintf(&b, "| [%s](#%s) | %s | %s | %s | %s | %s |\n",
-			r.ID, strings.ToLower(r.ID), r.Name, r.Severity, r.Input, fixName(r.Fix), strings.Join(r.Levels, ", "))
-	}
+	b.WriteString(RulesTable(rules, ""))
 	for _, r := range rules {
 		fmt.Fprintf(&b, "\n## %s\n\n", r.ID)
 		fmt.Fprintf(&b, "**%s** (`%s`): %s, checks %s", r.Title, r.Name, r.Severity, r.Input)
@@ -77,6 +73,18 @@ func RulesMarkdown(w io.Writer, rules []policies.Rule) error {
 	}
 	_, err := io.WriteString(w, strings.TrimRight(b.String(), "\n")+"\n")
 	return err
+}
+
+// RulesTable is a Markdown table of the rules whose IDs link to
+// link#<lower-case ID>.
+func RulesTable(rules []policies.Rule, link string) string {
+	var b strings.Builder
+	b.WriteString("| ID | Name | Severity | Checks | What it reports | Fix | Pod Security level |\n|---|---|---|---|---|---|---|\n")
+	for _, r := range rules {
+		fmt.Fprintf(&b, "| [%s](%s#%s) | %s | %s | %s | %s | %s | %s |\n",
+			r.ID, link, strings.ToLower(r.ID), r.Name, r.Severity, r.Input, r.Title, fixName(r.Fix), strings.Join(r.Levels, ", "))
+	}
+	return b.String()
 }
 
 // Explain writes everything known about one rule as plain text.

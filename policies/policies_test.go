@@ -102,4 +102,26 @@ func TestRulesDoc(t *testing.T) {
 	if diff := cmp.Diff(string(want), got.String()); diff != "" {
 		t.Errorf("docs/rules.md is stale; run go test ./policies -run TestRulesDoc -update-docs (-want +got):\n%s", diff)
 	}
+
+	// The README's rule table, between its markers.
+	readmePath := filepath.Join("..", "README.md")
+	readme, err := os.ReadFile(readmePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const begin, end = "<!-- rules -->\n", "<!-- /rules -->"
+	before, rest, ok1 := strings.Cut(string(readme), begin)
+	_, after, ok2 := strings.Cut(rest, end)
+	if !ok1 || !ok2 {
+		t.Fatalf("README.md has no %q ... %q section", begin, end)
+	}
+	fresh := before + begin + formats.RulesTable(builtin(t).Rules, "docs/rules.md") + end + after
+	if *updateDocs {
+		if err := os.WriteFile(readmePath, []byte(fresh), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if fresh != string(readme) {
+		t.Errorf("README.md's rule table is stale; run go test ./policies -run TestRulesDoc -update-docs")
+	}
 }

@@ -46,9 +46,11 @@ type Engine struct {
 	opts  Options
 	rules map[string]policies.Rule
 	// known maps every catalogue rule's lower-case ID and name to its ID.
-	known   map[string]string
-	queries map[string]rego.PreparedEvalQuery
-	digests *digestCache
+	known map[string]string
+	// declared is each rule's severity as its METADATA says.
+	declared map[string]policies.Severity
+	queries  map[string]rego.PreparedEvalQuery
+	digests  *digestCache
 }
 
 // queryNames are the inputs the engine evaluates, one prepared query each.
@@ -73,11 +75,13 @@ func NewEngine(ctx context.Context, cat *policies.Catalog, opts Options) (*Engin
 		e.digests = &digestCache{resolver: opts.Digests, done: map[string]digestResult{}}
 	}
 	e.known = map[string]string{}
+	e.declared = map[string]policies.Severity{}
 	ruleFiles := map[string]policies.Rule{}
 	for _, r := range cat.Rules {
 		ruleFiles[r.File] = r
 		e.known[strings.ToLower(r.ID)] = r.ID
 		e.known[strings.ToLower(r.Name)] = r.ID
+		e.declared[r.ID] = r.Severity
 	}
 	modules := map[string]*ast.Module{}
 	for file, m := range cat.Modules {
@@ -331,12 +335,19 @@ func documentIndex(input ast.Value) int {
 	return -1
 }
 
+// severityOverridden reports whether the configuration set the rule's
+// severity.
+func (e *Engine) severityOverridden(r policies.Rule) bool {
+	return e.opts.Severity != nil && e.declared[r.ID] != r.Severity
+}
+
 // ruleState tells whether a rule ID or name exists and runs.
 func (e *Engine) ruleState(idOrName string) (exists, enabled bool) {
 	id, exists := e.known[strings.ToLower(idOrName)]
 	_, enabled = e.rules[id]
 	return exists, enabled
 }
+
 // pair is one result of one rule.
 type pair struct {
 	id     string
@@ -381,6 +392,13 @@ func (e *Engine) finding(ctx context.Context, file string, src []byte, doc Docum
 	}
 	f := Finding{RuleID: rule.ID, Name: rule.Name, Severity: rule.Severity, File: file}
 	f.Message, _ = p.result["msg"].(string)
+	if sev, ok := p.result["severity"].(string); ok {
+		// A result may raise or lower its rule's severity, unless the
+		// configuration set the rule's severity explicitly.
+		if v, err := policies.ParseSeverity(sev); err == nil && !e.severityOverridden(rule) {
+			f.Severity = v
+		}
+	}
 	if f.Message == "" {
 		f.Message = strings.ToLower(rule.Title)
 	}

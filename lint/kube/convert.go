@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -40,15 +39,15 @@ type docError struct {
 	end   int
 }
 
-// converter turns the nodes of one YAML document into OPA terms. Anchored
+// converter turns the nodes of a file's documents into OPA terms. Anchored
 // nodes are converted once and their terms shared by every alias.
 type converter struct {
 	f        *file
 	memo     map[*yaml.Node]memoTerm
 	active   map[*yaml.Node]bool
-	aliased  map[*yaml.Node]bool // nodes some alias refers to
 	nodes    int
 	expanded int
+	pairs    [][2]*ast.Term // entries of the mappings being converted
 	errs     []docError
 	fatal    *docError
 }
@@ -128,10 +127,6 @@ func (c *converter) alias(n *yaml.Node, depth int) (*ast.Term, int) {
 	if target == nil {
 		return ast.NullTerm(), 1
 	}
-	if c.aliased == nil {
-		c.aliased = map[*yaml.Node]bool{}
-	}
-	c.aliased[target] = true
 	if c.active[target] {
 		c.fail(n, "anchor %q contains an alias to itself", n.Value)
 		return ast.NullTerm(), 1
@@ -164,10 +159,12 @@ func (c *converter) collection(n *yaml.Node, depth int) (*ast.Term, int) {
 }
 
 func (c *converter) mapping(n *yaml.Node, depth int) (*ast.Term, int) {
+	// The entries accumulate on c.pairs, a stack shared by nested
+	// mappings: ast.NewObject copies them.
+	base := len(c.pairs)
+	defer func() { c.pairs = c.pairs[:base] }()
 	size := 1
-	pairs := make([][2]*ast.Term, 0, len(n.Content)/2)
-	keys := make([]string, 0, len(n.Content)/2)
-	var index map[string]int // key -> position in pairs, for large mappings
+	var index map[string]int // key -> position after base, for large mappings
 	var merges []*yaml.Node
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
@@ -188,37 +185,43 @@ func (c *converter) mapping(n *yaml.Node, depth int) (*ast.Term, int) {
 				j = p
 			}
 		} else {
-			j = slices.Index(keys, key)
+			for p, e := range c.pairs[base:] {
+				if s, _ := e[0].Value.(ast.String); string(s) == key {
+					j = p
+					break
+				}
+			}
 		}
 		if j >= 0 {
 			c.errorAt(k, "duplicate key %q in a mapping", key)
-			pairs[j][1] = vt
+			c.pairs[base+j][1] = vt
 			continue
 		}
-		pairs = append(pairs, [2]*ast.Term{c.f.str(key), vt})
-		keys = append(keys, key)
+		c.pairs = append(c.pairs, [2]*ast.Term{c.f.str(key), vt})
+		count := len(c.pairs) - base
 		switch {
 		case index != nil:
-			index[key] = len(keys) - 1
-		case len(keys) > 16:
+			index[key] = count - 1
+		case count > 16:
 			index = make(map[string]int, len(n.Content)/2)
-			for p, k := range keys {
-				index[k] = p
+			for p, e := range c.pairs[base:] {
+				s, _ := e[0].Value.(ast.String)
+				index[string(s)] = p
 			}
 		}
 	}
 	for _, m := range merges {
-		pairs, keys = c.merge(pairs, keys, m, depth)
+		c.merge(base, m, depth)
 	}
-	return ast.NewTerm(ast.NewObject(pairs...)), size
+	return ast.NewTerm(ast.NewObject(c.pairs[base:]...)), size
 }
 
 // merge adds the entries of a "<<" value that the mapping lacks. Explicit
 // keys win over merged ones, and earlier merged mappings over later ones.
-func (c *converter) merge(pairs [][2]*ast.Term, keys []string, m *yaml.Node, depth int) ([][2]*ast.Term, []string) {
+func (c *converter) merge(base int, m *yaml.Node, depth int) {
 	src := deref(m)
 	if src == nil {
-		return pairs, keys
+		return
 	}
 	var sources []*yaml.Node
 	switch src.Kind {
@@ -230,11 +233,12 @@ func (c *converter) merge(pairs [][2]*ast.Term, keys []string, m *yaml.Node, dep
 	}
 	if sources == nil {
 		c.errorAt(m, "a merge key (<<) needs a mapping or a list of mappings")
-		return pairs, keys
+		return
 	}
-	have := make(map[string]bool, len(keys))
-	for _, k := range keys {
-		have[k] = true
+	have := make(map[string]bool, len(c.pairs)-base)
+	for _, e := range c.pairs[base:] {
+		s, _ := e[0].Value.(ast.String)
+		have[string(s)] = true
 	}
 	for _, s := range sources {
 		if d := deref(s); d == nil || d.Kind != yaml.MappingNode {
@@ -252,11 +256,9 @@ func (c *converter) merge(pairs [][2]*ast.Term, keys []string, m *yaml.Node, dep
 				return
 			}
 			have[string(key)] = true
-			pairs = append(pairs, [2]*ast.Term{k, v})
-			keys = append(keys, string(key))
+			c.pairs = append(c.pairs, [2]*ast.Term{k, v})
 		})
 	}
-	return pairs, keys
 }
 
 // deref follows aliases.

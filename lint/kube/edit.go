@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	yaml "go.yaml.in/yaml/v3"
 
@@ -14,13 +16,14 @@ import (
 // Errors Edit returns when an intent cannot be applied without changing
 // more than the intended field.
 var (
-	// ErrAlias: the path goes through an alias, or the node is an anchor
-	// that aliases share, so editing it would change every user of the
-	// anchor.
+	// ErrAlias is returned when the path goes through an alias, or ends at
+	// an anchor that aliases share: the edit would change every user of
+	// the anchor.
 	ErrAlias = errors.New("the field is shared through a YAML anchor")
-	// ErrMerge: the field (or its parent) comes from a merge key ("<<").
+	// ErrMerge is returned when the field to change lies inside a value
+	// that comes from a merge key ("<<").
 	ErrMerge = errors.New("the field comes from a merge key (<<)")
-	// ErrUnparsed: the document could not be parsed.
+	// ErrUnparsed is returned by the documents of unreadable input.
 	ErrUnparsed = errors.New("the document could not be parsed")
 )
 
@@ -192,7 +195,7 @@ func (d *document) set(path []any, v any) ([]splice, error) {
 
 func (d *document) renderer(flowParent *yaml.Node) renderer {
 	step, seqOff := d.y.styles()
-	r := renderer{step: step, seqOff: seqOff, nl: d.f.nl}
+	r := renderer{step: step, seqOff: seqOff}
 	if flowParent != nil {
 		r.json = d.jsonStyle(flowParent)
 	}
@@ -207,8 +210,7 @@ func (d *document) jsonStyle(n *yaml.Node) bool {
 	return n.Kind == yaml.MappingNode && len(n.Content) > 0 && n.Content[0].Style&yaml.DoubleQuotedStyle != 0
 }
 
-// flowRoot returns the outermost flow collection holding slot s (s's
-// parent chain is not kept, so the parent is the best guess).
+// flowParent returns the flow collection holding slot s, or nil.
 func flowParent(s slot) *yaml.Node {
 	if s.flow {
 		return s.parent
@@ -220,8 +222,8 @@ func flowParent(s slot) *yaml.Node {
 func (d *document) replace(s slot, v any) ([]splice, error) {
 	f := d.f
 	n := s.node
-	if dn := deref(n); dn != nil && dn.Kind == yaml.ScalarNode && scalarTerm(dn).Equal(valueTerm(v)) {
-		return nil, nil
+	if cur := newConverter(f).convert(n); cur != nil && cur.Equal(valueTerm(v)) {
+		return nil, nil // already so
 	}
 	if s.parent == nil {
 		return nil, errors.New("cannot replace the whole document")
@@ -289,12 +291,25 @@ func (d *document) emptyInsert(s slot, at int) (int, string, error) {
 		if f.lineIndex(f.start(s.key)) != f.lineIndex(ke) {
 			return 0, "", errors.New("the key spans lines and has no colon")
 		}
+		if f.propsOnly(s.key) {
+			return ke, " : ", nil // a colon right after a tag would extend it
+		}
 		return ke, ": ", nil
 	}
 	if at > 0 && !isSpace(src, at-1) && breakWidth(src, at-1) == 0 {
 		return at, " ", nil
 	}
 	return at, "", nil
+}
+
+// propsOnly reports whether n is an empty scalar written as just an anchor
+// or a tag.
+func (f *file) propsOnly(n *yaml.Node) bool {
+	if n.Kind != yaml.ScalarNode || n.Value != "" {
+		return false
+	}
+	_, propsEnd := f.content(n)
+	return propsEnd > f.start(n)
 }
 
 // indicatorEnd returns the offset after the ":" of a mapping entry or the
@@ -364,6 +379,9 @@ func (d *document) insertAfter(n *yaml.Node, parentIndent int, lines []string) s
 func (d *document) insert(s slot, key string, v any) ([]splice, error) {
 	f := d.f
 	m := s.node
+	if s.flow && !f.isFlow(m) {
+		return nil, errors.New("cannot add to a single-pair mapping")
+	}
 	if f.isFlow(m) {
 		r := d.renderer(m)
 		return d.appendFlow(s, r.key(key, true)+": "+r.flow(v)), nil
@@ -428,10 +446,8 @@ func (d *document) appendFlow(s slot, elem string) []splice {
 	}
 	closing := f.end(n, s.indent) - 1
 	comma := ","
-	if last.Kind == yaml.ScalarNode && last.Value == "" {
-		if _, propsEnd := f.content(last); propsEnd > f.start(last) {
-			comma = " ," // a comma right after a tag would extend it
-		}
+	if f.propsOnly(last) {
+		comma = " ," // a comma right after a tag would extend it
 	}
 	if f.lineIndex(closing) != f.lineIndex(lastEnd) {
 		// one element a line (JSON as people write it): keep it so
@@ -544,7 +560,7 @@ func (d *document) del(path []any) ([]splice, error) {
 		}
 	}
 	if last.flow {
-		return d.deleteFlow(last), nil
+		return d.deleteFlow(last)
 	}
 	count := len(parent.Content)
 	if parent.Kind == yaml.MappingNode {
@@ -598,7 +614,7 @@ func (d *document) del(path []any) ([]splice, error) {
 }
 
 // deleteFlow removes an element of a flow collection with one comma.
-func (d *document) deleteFlow(s slot) []splice {
+func (d *document) deleteFlow(s slot) ([]splice, error) {
 	f := d.f
 	p := s.parent
 	ind := f.indent(p)
@@ -616,12 +632,18 @@ func (d *document) deleteFlow(s slot) []splice {
 	start, end := bounds(idx)
 	switch {
 	case count == 1:
+		// empty the brackets, a trailing comma included
+		c, _ := f.content(p)
+		if !f.isFlow(p) {
+			return nil, errors.New("cannot empty a single-pair mapping")
+		}
+		start, end = c+1, f.end(p, -1)-1
 	case idx < count-1:
 		end, _ = bounds(idx + 1)
 	default:
 		_, start = bounds(idx - 1)
 	}
-	return []splice{{start, end, ""}}
+	return []splice{{start, end, ""}}, nil
 }
 
 // aliasedNodes returns the nodes of the document that aliases refer to.
@@ -688,4 +710,78 @@ func (y *yamlDoc) styles() (step, seqOff int) {
 		}
 	})
 	return y.step, y.seqIndent
+}
+
+// EditAll turns the intents of one fix into edits of the original bytes,
+// each intent applied to the result of those before it. Edit sees one
+// intent at a time, so two intents that create the same missing parent
+// (securityContext, say) would each insert it; here it is written once. The
+// result is one edit spanning the changed bytes.
+func (d *document) EditAll(ins []lint.Intent) ([]lint.Edit, error) {
+	if d.y == nil {
+		return nil, fmt.Errorf("kube: %w", ErrUnparsed)
+	}
+	src := d.f.src
+	text := src
+	cur := d
+	for i, in := range ins {
+		if i > 0 {
+			var ok bool
+			if cur, ok = d.reparse(text); !ok {
+				return nil, errors.New("kube: an edit made the document unreadable")
+			}
+		}
+		edits, err := cur.Edit(in)
+		if err != nil {
+			return nil, err
+		}
+		text = spliceAll(text, edits)
+	}
+	if bytes.Equal(text, src) {
+		return nil, nil
+	}
+	start, end, newEnd := diff(src, text)
+	return []lint.Edit{{File: d.f.path, Range: d.f.rng(start, end), NewText: string(text[start:newEnd])}}, nil
+}
+
+// reparse parses text, an edited version of the file, and returns the
+// document of the same object.
+func (d *document) reparse(text []byte) (*document, bool) {
+	for _, ld := range (Parser{}).Parse(d.f.path, text) {
+		if nd, ok := ld.(*document); ok && nd.y != nil && nd.y.index == d.y.index && slices.Equal(nd.objPath, d.objPath) {
+			return nd, true
+		}
+	}
+	return nil, false
+}
+
+// spliceAll applies non-overlapping edits to text.
+func spliceAll(text []byte, edits []lint.Edit) []byte {
+	sorted := slices.Clone(edits)
+	slices.SortStableFunc(sorted, func(a, b lint.Edit) int { return b.Range.Offset - a.Range.Offset })
+	out := slices.Clone(text)
+	for _, e := range sorted {
+		out = slices.Concat(out[:e.Range.Offset], []byte(e.NewText), out[e.Range.EndOffset:])
+	}
+	return out
+}
+
+// diff returns the bytes [start, end) of a that b replaces with
+// b[start:newEnd], cut at character and line-break boundaries.
+func diff(a, b []byte) (start, end, newEnd int) {
+	n := min(len(a), len(b))
+	for start < n && a[start] == b[start] {
+		start++
+	}
+	suffix := 0
+	for suffix < n-start && a[len(a)-1-suffix] == b[len(b)-1-suffix] {
+		suffix++
+	}
+	for start > 0 && (start < len(a) && !utf8.RuneStart(a[start]) || a[start-1] == '\r') {
+		start--
+	}
+	for suffix > 0 && (!utf8.RuneStart(a[len(a)-suffix]) || a[len(a)-suffix] == '\n' && len(a)-suffix > 0 && a[len(a)-suffix-1] == '\r') {
+		suffix--
+	}
+	return start, len(a) - suffix, len(b) - suffix
 }

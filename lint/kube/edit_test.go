@@ -2,6 +2,8 @@ package kube
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -360,6 +362,62 @@ func TestEdit(t *testing.T) {
 				t.Errorf("-want +got:\n%s", diff)
 			}
 			checkReparse(t, path, tc.src, got, tc.doc, tc.op, tc.at, tc.value)
+			// Fixes are idempotent: the same intent on the result changes
+			// nothing (but deleting a list item deletes the next).
+			if _, index := tc.at[len(tc.at)-1].(int); !index || tc.op != "delete" {
+				again, err := parse(t, path, got)[tc.doc].Edit(lintIntent(tc.op, tc.at, tc.value))
+				if err != nil || len(again) != 0 {
+					t.Errorf("the intent again gives %v, %v", again, err)
+				}
+			}
+		})
+	}
+}
+
+func TestExamples(t *testing.T) {
+	files, err := filepath.Glob("../../examples/kubernetes/*.yaml")
+	if err != nil || len(files) == 0 {
+		t.Skip("no examples")
+	}
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			src, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			docs := parse(t, file, string(src))
+			if len(docs) == 0 {
+				t.Fatal("no objects")
+			}
+			for i, d := range docs {
+				if d.y == nil {
+					t.Fatalf("error: %v", d.Input())
+				}
+				walkRanges(d.Input(), func(r lintRange) { checkRange(t, src, r) })
+				// Every container can be hardened with a fix that parses back.
+				var containers []any
+				for _, pod := range as[[]any](t, field(t, d.Input(), "pods")) {
+					containers = append(containers, as[[]any](t, as[map[string]any](t, pod)["containers"])...)
+				}
+				for _, c := range containers {
+					p := toPath(t, as[map[string]any](t, c)["path"])
+					for _, in := range []struct {
+						op    string
+						at    []any
+						value any
+					}{
+						{"set", appendPath(p, "securityContext", "allowPrivilegeEscalation"), false},
+						{"add_to_list", appendPath(p, "securityContext", "capabilities", "drop"), []any{"ALL"}},
+						{"delete", appendPath(p, "securityContext", "privileged"), nil},
+					} {
+						edits, err := d.Edit(lintIntent(in.op, in.at, in.value))
+						if err != nil {
+							t.Fatalf("%s %v: %v", in.op, in.at, err)
+						}
+						checkReparse(t, file, string(src), applyEdits(t, string(src), edits), i, in.op, in.at, in.value)
+					}
+				}
+			}
 		})
 	}
 }
@@ -460,5 +518,77 @@ func TestEditUnsupported(t *testing.T) {
 		if _, err := d.Edit(in); err == nil {
 			t.Errorf("%+v: no error", in)
 		}
+	}
+}
+
+func TestEditAll(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		ins  []lint.Intent
+		want string
+	}{
+		{
+			name: "two intents create the same parent once",
+			src:  podYAML,
+			ins: []lint.Intent{
+				{Op: "set", Path: container(1, "securityContext", "runAsNonRoot"), Value: true},
+				{Op: "add_to_list", Path: container(1, "securityContext", "capabilities", "drop"), Values: []any{"ALL"}},
+				{Op: "set", Path: container(0, "securityContext", "allowPrivilegeEscalation"), Value: false},
+			},
+			want: strings.Replace(podYAML, "allowPrivilegeEscalation: true ", "allowPrivilegeEscalation: false ", 1) +
+				"      securityContext:\n        runAsNonRoot: true\n        capabilities:\n          drop:\n            - ALL\n",
+		},
+		{
+			name: "CRLF and non-ASCII text",
+			src:  "apiVersion: v1\r\nkind: Pod\r\nmetadata: {name: é}\r\nspec:\r\n  hostPID: true\r\n",
+			ins: []lint.Intent{
+				{Op: "delete", Path: []any{"spec", "hostPID"}},
+				{Op: "set", Path: []any{"spec", "hostIPC"}, Value: false},
+				{Op: "set", Path: []any{"metadata", "name"}, Value: "è"},
+			},
+			want: "apiVersion: v1\r\nkind: Pod\r\nmetadata: {name: è}\r\nspec: {hostIPC: false}\r\n",
+		},
+		{
+			name: "nothing to do",
+			src:  podYAML,
+			ins:  []lint.Intent{{Op: "delete", Path: container(0, "securityContext", "privileged")}},
+			want: podYAML,
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := parse(t, "m.yaml", tc.src)[0]
+			edits, err := d.EditAll(tc.ins)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range edits {
+				checkRange(t, []byte(tc.src), e.Range)
+			}
+			if diff := cmp.Diff(tc.want, applyEdits(t, tc.src, edits)); diff != "" {
+				t.Errorf("-want +got:\n%s", diff)
+			}
+		})
+	}
+	if _, err := parse(t, "m.yaml", podYAML)[0].EditAll([]lint.Intent{{Op: "set", Path: []any{"x", "y"}, Value: 1}, {Op: "bad"}}); err == nil {
+		t.Error("a bad intent gave no error")
+	}
+}
+
+func TestEditSinglePairMapping(t *testing.T) {
+	src := "apiVersion: v1\nkind: Pod\nx: [a: 1]\n"
+	d := parse(t, "m.yaml", src)[0]
+	for _, in := range []lint.Intent{
+		{Op: "set", Path: []any{"x", 0, "b"}, Value: 2},
+		{Op: "delete", Path: []any{"x", 0, "a"}},
+	} {
+		if edits, err := d.Edit(in); err == nil {
+			t.Errorf("%v: got %v", in, applyEdits(t, src, edits))
+		}
+	}
+	edits, err := d.Edit(lint.Intent{Op: "set", Path: []any{"x", 0, "a"}, Value: 2})
+	if err != nil || applyEdits(t, src, edits) != "apiVersion: v1\nkind: Pod\nx: [a: 2]\n" {
+		t.Errorf("got %v, %v", edits, err)
 	}
 }

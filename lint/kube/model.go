@@ -120,9 +120,8 @@ func termString(t *ast.Term) (string, bool) {
 }
 
 // object builds the document of the object obj at objPath in y.
-func (y *yamlDoc) object(objPath []any, obj *yaml.Node) *document {
+func (y *yamlDoc) object(c *converter, objPath []any, obj *yaml.Node) *document {
 	f := y.f
-	c := y.conv
 	c.errs = nil
 	t := c.convert(obj)
 	if t == nil {

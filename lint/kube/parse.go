@@ -35,9 +35,13 @@ var yamlLine = regexp.MustCompile(`^line (\d+): `)
 func (Parser) Parse(path string, src []byte) []lint.Document {
 	f := newFile(path, src)
 	if bytes.HasPrefix(src, []byte{0xFE, 0xFF}) || bytes.HasPrefix(src, []byte{0xFF, 0xFE}) {
+		if !looksKubernetes(bytes.ReplaceAll(src, []byte{0}, nil)) {
+			return nil
+		}
 		return []lint.Document{f.errorDoc(0, "the file is UTF-16 encoded; save it as UTF-8", f.rng(0, 0))}
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(src))
+	conv := newConverter(f)
 	var docs []lint.Document
 	prevEnd := f.lines[0]
 	for i := 0; ; i++ {
@@ -47,14 +51,24 @@ func (Parser) Parse(path string, src []byte) []lint.Document {
 			break
 		}
 		if err != nil {
+			if len(docs) == 0 && !looksKubernetes(src[min(prevEnd, len(src)):]) {
+				break // a broken file of another kind
+			}
 			msg, r := f.locateError(err, i, prevEnd)
 			docs = append(docs, f.errorDoc(i, msg, r))
 			break
 		}
 		prevEnd = max(prevEnd, f.end(n, -1))
-		docs = append(docs, f.objects(i, n)...)
+		docs = append(docs, f.objects(conv, i, n)...)
 	}
 	return docs
+}
+
+// looksKubernetes reports whether text that cannot be parsed may hold a
+// Kubernetes object, so that broken YAML of other kinds (CI workflows,
+// compose files) yields no document, as it would parsed.
+func looksKubernetes(text []byte) bool {
+	return bytes.Contains(text, []byte("apiVersion")) && bytes.Contains(text, []byte("kind"))
 }
 
 // decode decodes the next document. yaml.v3 reports bad input as errors;
@@ -73,7 +87,6 @@ type yamlDoc struct {
 	f     *file
 	index int
 	root  *yaml.Node // the document's content
-	conv  *converter
 
 	aliasOnce sync.Once
 	aliased   map[*yaml.Node]bool // nodes an alias refers to
@@ -84,7 +97,7 @@ type yamlDoc struct {
 
 // objects returns the documents for the Kubernetes objects in YAML
 // document index.
-func (f *file) objects(index int, doc *yaml.Node) []lint.Document {
+func (f *file) objects(conv *converter, index int, doc *yaml.Node) []lint.Document {
 	if len(doc.Content) == 0 {
 		return nil
 	}
@@ -93,21 +106,22 @@ func (f *file) objects(index int, doc *yaml.Node) []lint.Document {
 	if !ok {
 		return nil
 	}
-	y := &yamlDoc{f: f, index: index, root: root, conv: newConverter(f)}
+	y := &yamlDoc{f: f, index: index, root: root}
 	if strings.HasSuffix(kind, "List") {
-		if _, items := lookup(root, "items"); items != nil && deref(items) != nil && deref(items).Kind == yaml.SequenceNode {
+		_, items := lookup(root, "items")
+		if items = deref(items); items != nil && items.Kind == yaml.SequenceNode {
 			var docs []lint.Document
-			for i, item := range deref(items).Content {
+			for i, item := range items.Content {
 				if it := deref(item); it != nil {
 					if _, ok := objectKind(it); ok {
-						docs = append(docs, y.object([]any{"items", i}, it))
+						docs = append(docs, y.object(conv, []any{"items", i}, it))
 					}
 				}
 			}
 			return docs
 		}
 	}
-	return []lint.Document{y.object([]any{}, root)}
+	return []lint.Document{y.object(conv, []any{}, root)}
 }
 
 // objectKind returns the kind of a Kubernetes object: a mapping with

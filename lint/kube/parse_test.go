@@ -319,7 +319,8 @@ func TestParseErrors(t *testing.T) {
 		{"unclosed flow sequence", ok + "apiVersion: v1\nkind: Pod\nspec: [a, b\nfoo: 1\n", 2, 11, "did not find expected ',' or ']'"},
 		{"unknown anchor", ok + "apiVersion: v1\nkind: Pod\nspec: *nope\n", 2, 11, "unknown anchor 'nope' referenced"},
 		{"invalid UTF-8", ok + "apiVersion: v1\nkind: Pod\nmetadata: {name: \xff}\n", 0, 11, "invalid leading UTF-8 octet"},
-		{"error on the first line", "a: b: c\n", 0, 1, "mapping values are not allowed"},
+		{"broken document without apiVersion", ok + "replicas: [\n", 2, 9, "did not find expected node content"},
+		{"error on the first line", "kind: a: b\napiVersion: v1\n", 0, 1, "mapping values are not allowed"},
 		{"template", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Values.name }}\n  labels: {{- include \"x\" . }}\n", 0, 5, "template"},
 		{"self-referencing anchor", ok + "apiVersion: v1\nkind: Pod\nspec: &a\n  x: *a\n", 2, 12, "contains an alias to itself"},
 	}
@@ -365,6 +366,19 @@ func TestParseErrors(t *testing.T) {
 				t.Errorf("Edit on an error document succeeded")
 			}
 		})
+	}
+}
+
+func TestBrokenOtherYAML(t *testing.T) {
+	for _, src := range []string{
+		"name: CI\non: [push\njobs: {}\n",
+		"services:\n  web:\n    image: nginx\n   ports: []\n",
+	} {
+		for _, d := range parse(t, "m.yaml", src) {
+			if d.y == nil {
+				t.Errorf("%q: error document %v", src, d.Input())
+			}
+		}
 	}
 }
 

@@ -276,3 +276,53 @@ spec:
 		}
 	})
 }
+
+func TestListItemDocument(t *testing.T) {
+	src := `apiVersion: v1
+kind: List
+items:
+  - apiVersion: v1
+    kind: ConfigMap
+  - apiVersion: v1
+    kind: Pod
+    metadata: {name: p}
+    spec:
+      containers:
+        - name: c
+          image: nginx
+`
+	docs := parse(t, "m.yaml", src)
+	if len(docs) != 2 {
+		t.Fatalf("got %d documents", len(docs))
+	}
+	d := docs[1]
+	for _, tc := range []struct {
+		path []any
+		want string
+	}{
+		{nil, "kind: Pod"},
+		{[]any{"items", 1}, "kind: Pod"},
+		{[]any{"items", 1, "status"}, "kind: Pod"},
+		{[]any{"items", 1, "spec", "containers", 0, "image"}, "image: nginx"},
+		{[]any{"items", 1, "spec", "containers", 0, "securityContext"}, "name: c"},
+	} {
+		r := d.Locate(tc.path)
+		if got := src[r.Offset:r.EndOffset]; got != tc.want {
+			t.Errorf("Locate(%v) = %q, want %q", tc.path, got, tc.want)
+		}
+	}
+	if diff := cmp.Diff(jsonOf(t, `["items", 1]`), field(t, d.Summary(), "object_path")); diff != "" {
+		t.Errorf("summary object_path: -want +got:\n%s", diff)
+	}
+	if got := field(t, d.Summary(), "namespace"); got != "default" {
+		t.Errorf("namespace = %v", got)
+	}
+	edits, err := d.Edit(lintIntent("set", []any{"items", 1, "spec", "containers", 0, "securityContext", "privileged"}, false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := src + "          securityContext:\n            privileged: false\n"
+	if got := applyEdits(t, src, edits); got != want {
+		t.Errorf("edit: got\n%s", got)
+	}
+}

@@ -145,10 +145,9 @@ func isCollection(v any) bool {
 
 // renderer writes values as YAML in the style of the document.
 type renderer struct {
-	step   int    // indentation of nested mappings
-	seqOff int    // indentation of a block sequence under its key
-	json   bool   // write flow collections as JSON
-	nl     string // line break
+	step   int  // indentation of nested mappings
+	seqOff int  // indentation of a block sequence under its key
+	json   bool // write flow collections as JSON
 }
 
 // scalar renders a scalar: plain when YAML reads it back as the same

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -105,7 +106,11 @@ func NewEngine(ctx context.Context, cat *policies.Catalog, opts Options) (*Engin
 	compiler := ast.NewCompiler().WithCapabilities(policies.Capabilities()).WithEnablePrintStatements(false)
 	compiler.Compile(modules)
 	if compiler.Failed() {
-		return nil, fmt.Errorf("compile policies: %w", compiler.Errors)
+		err := error(compiler.Errors)
+		if strings.Contains(err.Error(), "undefined function") {
+			err = fmt.Errorf("%w (policies run without network, environment or clock access: http.send, net.lookup_ip_addr, opa.runtime, time.now_ns, rand.intn and uuid.rfc4122 are not available)", err)
+		}
+		return nil, fmt.Errorf("compile policies: %w", err)
 	}
 	cfg := opts.Config
 	if cfg == nil {
@@ -222,7 +227,7 @@ func (e *Engine) Lint(ctx context.Context, srcs []Source) (*Report, error) {
 		byFile[f.File] = append(byFile[f.File], f)
 	}
 	for i, r := range results {
-		fs := append(r.findings, byFile[srcs[i].Path]...)
+		fs := slices.Concat(r.findings, byFile[srcs[i].Path])
 		delete(byFile, srcs[i].Path)
 		for _, f := range suppress(fs, r.ignores, srcs[i].Path, srcs[i].Kind, e.ruleState) {
 			if rule, ok := e.rules[f.RuleID]; ok {

@@ -191,6 +191,9 @@ func ruleOf(file string, m *ast.Module) (Rule, bool, error) {
 	default:
 		return fail("rule %s: unknown input %q (want dockerfile, kubernetes, image or manifests)", id, r.Input)
 	}
+	if str(custom, "severity") == "" {
+		return fail("rule %s: METADATA needs custom.severity (info, warning or error)", id)
+	}
 	sev, err := ParseSeverity(str(custom, "severity"))
 	if err != nil {
 		return fail("rule %s: %v", id, err)

@@ -95,7 +95,7 @@ func minor(versionDir string) int {
 // version go.mod requires.
 func moduleDir(t *testing.T, module string) string {
 	t.Helper()
-	out, err := exec.Command("go", "list", "-m", "-json", module).Output()
+	out, err := exec.CommandContext(t.Context(), "go", "list", "-m", "-json", module).Output()
 	if err != nil {
 		t.Fatalf("go list -m %s: %v", module, err)
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/storage/inmem"
 	"github.com/open-policy-agent/opa/v1/tester"
 )
 
@@ -33,7 +34,13 @@ func RunTests(ctx context.Context, cat *Catalog, include func(file string) bool)
 		}
 	}
 	compiler := ast.NewCompiler().WithCapabilities(Capabilities()).WithEnablePrintStatements(true)
-	ch, err := tester.NewRunner().SetCompiler(compiler).EnableTracing(false).Run(ctx, modules)
+	store := inmem.New()
+	txn, err := store.NewTransaction(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("run policy tests: %w", err)
+	}
+	defer store.Abort(ctx, txn)
+	ch, err := tester.NewRunner().SetCompiler(compiler).SetStore(store).SetModules(modules).EnableTracing(false).RunTests(ctx, txn)
 	if err != nil {
 		return nil, fmt.Errorf("run policy tests: %w", err)
 	}
@@ -48,6 +55,9 @@ func RunTests(ctx context.Context, cat *Catalog, include func(file string) bool)
 			tr.Output = r.Error.Error()
 		case r.Fail && r.FailedAt != nil:
 			tr.Output = fmt.Sprintf("failed at %s: %s", r.FailedAt.Location, r.FailedAt)
+		}
+		if tr.Fail && tr.Output == "" {
+			tr.Output = "the test's body was false or undefined"
 		}
 		if len(r.Output) > 0 {
 			tr.Output = strings.TrimSpace(tr.Output + "\n" + string(r.Output))

@@ -88,7 +88,7 @@ func runLint(cmd *cobra.Command, e *env, fl *lintFlags, args []string) error {
 	if fl.fix && fl.diff {
 		return usageError("--fix and --diff cannot be used together")
 	}
-	cfg, err := loadConfig(fl.configFile)
+	cfg, err := loadConfig(fl.configFile, fl.stdinFilename)
 	if err != nil {
 		return &exitCodeError{code: exitError, err: err}
 	}
@@ -185,18 +185,29 @@ func (fl *lintFlags) merge(cfg *config.Config, cmd *cobra.Command) error {
 	return cfg.Validate()
 }
 
-func loadConfig(path string) (*config.Config, error) {
+// loadConfig loads the configuration file named by --config, else the
+// .hardline.yaml found from the directory of --stdin-filename or from the
+// working directory.
+func loadConfig(path, stdinFilename string) (*config.Config, error) {
+	if path != "" {
+		return config.Load(path)
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return nil, fmt.Errorf("find configuration: %w", err)
+	}
+	from := wd
+	if stdinFilename != "" {
+		from = filepath.Dir(filepath.Join(wd, stdinFilename))
+		if filepath.IsAbs(stdinFilename) {
+			from = filepath.Dir(stdinFilename)
+		}
+	}
+	if path, err = config.Find(from); err != nil {
+		return nil, err
+	}
 	if path == "" {
-		wd, err := os.Getwd()
-		if err != nil {
-			return nil, fmt.Errorf("find configuration: %w", err)
-		}
-		if path, err = config.Find(wd); err != nil {
-			return nil, err
-		}
-		if path == "" {
-			return &config.Config{Dir: wd}, nil
-		}
+		return &config.Config{Dir: wd}, nil
 	}
 	return config.Load(path)
 }

@@ -17,7 +17,7 @@ import (
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
-var version = "dev" //nolint:gochecknoglobals // set by the linker, never written at run time
+var version = "dev"
 
 // Exit codes.
 const (

@@ -121,7 +121,7 @@ func runFile(t *testing.T, eng *lint.Engine, file string, kind lint.Kind, id str
 		return
 	}
 	if *update {
-		if err := os.WriteFile(golden, fixed, 0o600); err != nil {
+		if err := os.WriteFile(golden, fixed, 0o600); err != nil { //nolint:gosec // golden is <input>.golden beside a testdata file the test globbed
 			t.Fatal(err)
 		}
 	}
@@ -176,7 +176,7 @@ func wants(src []byte, id string) []int {
 	for i, line := range lines {
 		trimmed := strings.TrimSpace(line)
 		m := wantPattern.FindStringSubmatchIndex(line)
-		if m != nil && strings.Contains(line[m[2]:m[3]], `"`+id+`"`) {
+		if len(m) >= 4 && strings.Contains(line[m[2]:m[3]], `"`+id+`"`) {
 			if strings.TrimSpace(line[:m[0]]) == "" {
 				pending++ // a want comment on its own line
 				continue

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -293,6 +294,11 @@ func engineOptions(cfg *config.Config, fl *lintFlags) (lint.Options, error) {
 	}
 	if cfg.KubeVersion != "" {
 		data["kube_version"] = cfg.KubeVersion
+		// Validate made sure it reads as 1.MINOR.
+		_, minor, _ := strings.Cut(strings.TrimPrefix(cfg.KubeVersion, "v"), ".")
+		if n, err := strconv.Atoi(strings.SplitN(minor, ".", 2)[0]); err == nil {
+			data["kube_minor"] = n
+		}
 	}
 	if cfg.AllowedCapabilities == nil {
 		delete(data, "allowed_capabilities")

@@ -21,7 +21,12 @@ kube_version := config("kube_version", newest_kube_version)
 
 # kube_minor is the minor number of the target version ("1.34", "v1.34.2" and
 # "1.34-eks" all give 34). Versions that cannot be read count as the newest.
-kube_minor := minor_of(kube_version)
+# hardline passes the minor number as kube_minor, which saves matching the
+# version text for every object.
+kube_minor := m if {
+	m := data.hardline.config.kube_minor
+	is_number(m)
+} else := minor_of(kube_version)
 
 default minor_of(_) := 37
 

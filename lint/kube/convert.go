@@ -48,6 +48,8 @@ type converter struct {
 	nodes    int
 	expanded int
 	pairs    [][2]*ast.Term // entries of the mappings being converted
+	slab     []ast.Term     // terms allocated in chunks
+	chunk    int
 	errs     []docError
 	fatal    *docError
 }
@@ -58,6 +60,28 @@ type memoTerm struct {
 }
 
 func newConverter(f *file) *converter { return &converter{f: f} }
+
+// newTerm returns a term for v, allocated with others in chunks: a
+// document holds thousands of them, all alive as long as it is.
+func (c *converter) newTerm(v ast.Value) *ast.Term {
+	if len(c.slab) == 0 {
+		c.chunk = min(max(2*c.chunk, 32), 1024)
+		c.slab = make([]ast.Term, c.chunk)
+	}
+	t := &c.slab[0]
+	c.slab = c.slab[1:]
+	t.Value = v
+	return t
+}
+
+// scalar converts a scalar; strings, the most common, come from the slab.
+func (c *converter) scalar(n *yaml.Node) *ast.Term {
+	switch n.Tag {
+	case tagNull, tagBool, tagInt, tagFloat:
+		return scalarTerm(n)
+	}
+	return c.newTerm(ast.String(n.Value))
+}
 
 func (c *converter) errorAt(n *yaml.Node, format string, args ...any) {
 	start := c.f.start(n)
@@ -94,7 +118,7 @@ func (c *converter) term(n *yaml.Node, depth int) (*ast.Term, int) {
 	switch n.Kind {
 	case yaml.ScalarNode:
 		c.nodes++
-		return scalarTerm(n), 1
+		return c.scalar(n), 1
 	case yaml.AliasNode:
 		c.nodes++
 		return c.alias(n, depth)
@@ -153,7 +177,7 @@ func (c *converter) collection(n *yaml.Node, depth int) (*ast.Term, int) {
 			terms[i] = t
 			size += s
 		}
-		return ast.NewTerm(ast.NewArray(terms...)), size
+		return c.newTerm(ast.NewArray(terms...)), size
 	}
 	return c.mapping(n, depth)
 }
@@ -213,7 +237,7 @@ func (c *converter) mapping(n *yaml.Node, depth int) (*ast.Term, int) {
 	for _, m := range merges {
 		c.merge(base, m, depth)
 	}
-	return ast.NewTerm(ast.NewObject(c.pairs[base:]...)), size
+	return c.newTerm(ast.NewObject(c.pairs[base:]...)), size
 }
 
 // merge adds the entries of a "<<" value that the mapping lacks. Explicit

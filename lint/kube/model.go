@@ -52,7 +52,7 @@ func (f *file) str(s string) *ast.Term {
 	}
 	t := ast.InternedTerm(s)
 	if f.strs == nil {
-		f.strs = map[string]*ast.Term{}
+		f.strs = make(map[string]*ast.Term, 128)
 	}
 	f.strs[s] = t
 	return t
@@ -135,9 +135,9 @@ func (y *yamlDoc) object(c *converter, objPath []any, obj *yaml.Node) *document 
 	for i, e := range c.errs {
 		errs[i] = f.errorTerm(e.msg, f.rng(e.start, e.end))
 	}
-	apiVersion, kind := f.getString(t, "apiVersion"), f.getString(t, "kind")
+	kind := f.getString(t, "kind")
 	meta := f.get(t, "metadata")
-	name, namespace := f.getString(meta, "name"), f.getString(meta, "namespace")
+	namespace := f.getString(meta, "namespace")
 
 	objPathTerm := f.pathTerm(objPath)
 	pods := d.pods(kind, obj, t, f.toTermPath(objPath))
@@ -149,14 +149,14 @@ func (y *yamlDoc) object(c *converter, objPath []any, obj *yaml.Node) *document 
 	}
 	d.input = ast.NewObject(
 		f.item("type", f.str("kubernetes")),
-		f.item("path", ast.StringTerm(f.path)),
+		f.item("path", f.str(f.path)),
 		f.item("document", ast.InternedTerm(y.index)),
 		f.item("object_path", objPathTerm),
 		f.item("errors", ast.ArrayTerm(errs...)),
-		f.item("apiVersion", ast.StringTerm(apiVersion)),
-		f.item("kind", ast.StringTerm(kind)),
-		f.item("name", ast.StringTerm(name)),
-		f.item("namespace", ast.StringTerm(namespace)),
+		f.item("apiVersion", f.get(t, "apiVersion")),
+		f.item("kind", f.get(t, "kind")),
+		f.item("name", stringOr(f.get(meta, "name"))),
+		f.item("namespace", stringOr(f.get(meta, "namespace"))),
 		f.item("object", t),
 		f.item("pods", ast.ArrayTerm(podTerms...)),
 		f.item("images", ast.ArrayTerm(images...)),
@@ -169,13 +169,13 @@ func (y *yamlDoc) object(c *converter, objPath []any, obj *yaml.Node) *document 
 		namespace = ""
 	}
 	summary := [][2]*ast.Term{
-		f.item("file", ast.StringTerm(f.path)),
+		f.item("file", f.str(f.path)),
 		f.item("document", ast.InternedTerm(y.index)),
 		f.item("object_path", objPathTerm),
-		f.item("apiVersion", ast.StringTerm(apiVersion)),
-		f.item("kind", ast.StringTerm(kind)),
-		f.item("name", ast.StringTerm(name)),
-		f.item("namespace", ast.StringTerm(namespace)),
+		f.item("apiVersion", f.get(t, "apiVersion")),
+		f.item("kind", f.get(t, "kind")),
+		f.item("name", stringOr(f.get(meta, "name"))),
+		f.item("namespace", f.str(namespace)),
 		f.item("labels", objectOrEmpty(f.get(meta, "labels"))),
 		f.item("annotations", objectOrEmpty(f.get(meta, "annotations"))),
 		f.item("has_pods", ast.InternedTerm(len(pods) > 0)),
@@ -186,6 +186,14 @@ func (y *yamlDoc) object(c *converter, objPath []any, obj *yaml.Node) *document 
 	}
 	d.summary = ast.NewObject(summary...)
 	return d
+}
+
+// stringOr returns t when it is a string, else "".
+func stringOr(t *ast.Term) *ast.Term {
+	if _, ok := termString(t); ok {
+		return t
+	}
+	return ast.InternedTerm("")
 }
 
 func objectOrEmpty(t *ast.Term) *ast.Term {

@@ -124,7 +124,7 @@ func (d *document) pods(kind string, obj *yaml.Node, t *ast.Term, objPath termPa
 	}
 	_, metaTerm := f.walkPath(obj, t, metaKeys)
 	podPath := objPath.with(f.keyTerms(specKeys)...)
-	podSC := f.get(specTerm, "securityContext")
+	podSec := f.podSecurity(f.get(specTerm, "securityContext"), podPath)
 
 	var containers, images []*ast.Term
 	for _, typ := range [...]string{"containers", "initContainers", "ephemeralContainers"} {
@@ -152,7 +152,7 @@ func (d *document) pods(kind string, obj *yaml.Node, t *ast.Term, objPath termPa
 				f.item("name", ast.StringTerm(f.getString(spec, "name"))),
 				f.item("path", path.term()),
 				f.item("spec", spec),
-				f.item("security", f.securityTerm(spec, podSC, path, podPath)),
+				f.item("security", f.securityTerm(spec, podSec, path)),
 			}
 			_, imageNode := lookup(itemNode, "image")
 			if raw, ok := termString(f.get(spec, "image")); ok && imageNode != nil {
@@ -173,21 +173,33 @@ func (d *document) pods(kind string, obj *yaml.Node, t *ast.Term, objPath termPa
 	return []pod{{term: podTerm, images: images}}
 }
 
-// securityTerm returns the effective security settings of a container.
-func (f *file) securityTerm(spec, podSC *ast.Term, path, podPath termPath) *ast.Term {
-	sc := f.get(spec, "securityContext")
+// podSecurity holds the pod-level settings of a pod, as the containers
+// that inherit them see them: the same terms for every container.
+type podSecurity [7]*ast.Term
+
+func (f *file) podSecurity(podSC *ast.Term, podPath termPath) *podSecurity {
+	var ps podSecurity
 	scKey := f.str("securityContext")
+	for i, name := range securityFields() {
+		if v := f.get(podSC, name); !isNullTerm(v) {
+			p := podPath.with(scKey, f.str(name))
+			ps[i] = ast.ObjectTerm(f.item("value", v), f.item("path", p.term()))
+		}
+	}
+	return &ps
+}
+
+// securityTerm returns the effective security settings of a container.
+func (f *file) securityTerm(spec *ast.Term, pod *podSecurity, path termPath) *ast.Term {
+	sc := f.get(spec, "securityContext")
 	var fields [][2]*ast.Term
-	for _, name := range securityFields() {
-		v, at := f.get(sc, name), path
-		if isNullTerm(v) {
-			v, at = f.get(podSC, name), podPath
+	for i, name := range securityFields() {
+		if v := f.get(sc, name); !isNullTerm(v) {
+			p := path.with(f.str("securityContext"), f.str(name))
+			fields = append(fields, f.item(name, ast.ObjectTerm(f.item("value", v), f.item("path", p.term()))))
+		} else if pod[i] != nil {
+			fields = append(fields, f.item(name, pod[i]))
 		}
-		if isNullTerm(v) {
-			continue
-		}
-		p := at.with(scKey, f.str(name))
-		fields = append(fields, f.item(name, ast.ObjectTerm(f.item("value", v), f.item("path", p.term()))))
 	}
 	return ast.ObjectTerm(fields...)
 }

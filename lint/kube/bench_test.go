@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	yaml "go.yaml.in/yaml/v3"
+	"sigs.k8s.io/kustomize/kyaml/yaml"
 )
 
 func benchSource(b *testing.B) []byte {

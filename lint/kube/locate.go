@@ -5,7 +5,7 @@ import (
 	"math"
 	"strconv"
 
-	yaml "go.yaml.in/yaml/v3"
+	"sigs.k8s.io/kustomize/kyaml/yaml"
 
 	"github.com/hardline-dev/hardline/lint"
 )

@@ -2,7 +2,7 @@ package kube
 
 import (
 	"github.com/open-policy-agent/opa/v1/ast"
-	yaml "go.yaml.in/yaml/v3"
+	"sigs.k8s.io/kustomize/kyaml/yaml"
 
 	"github.com/hardline-dev/hardline/lint"
 )

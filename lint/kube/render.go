@@ -13,7 +13,7 @@ import (
 	"unicode"
 
 	"github.com/open-policy-agent/opa/v1/ast"
-	yaml "go.yaml.in/yaml/v3"
+	"sigs.k8s.io/kustomize/kyaml/yaml"
 )
 
 // A value to write into a manifest, normalised: nil, bool, string,

@@ -3,7 +3,7 @@ package lint
 import (
 	"bytes"
 	"cmp"
-	"crypto/sha256"
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -105,23 +105,77 @@ func ApplyEdits(src []byte, edits []Edit) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// WriteFixed applies edits to the file on disk atomically: the new content
-// goes to a temporary file in the same directory, which then replaces the
-// original with its mode kept. The file is left alone when its content no
-// longer matches checksum (it changed since it was linted).
-func WriteFixed(fe FileEdits, checksum [sha256.Size]byte) error {
-	src, err := os.ReadFile(fe.File)
+// Fixed is a file as fixing changed it.
+type Fixed struct {
+	File     string
+	Original []byte
+	Content  []byte
+	FixCount int
+}
+
+// maxFixPasses bounds how often Fix lints again: fixes that conflict with
+// one applied in a pass (two creating the same missing parent) apply in the
+// next.
+const maxFixPasses = 5
+
+// Fix applies the safe fixes (and the unsafe ones when unsafe is true) to
+// srcs in memory, linting again after each pass until no fix applies, and
+// returns the changed files and the report on the fixed content. Nothing
+// is written.
+func (e *Engine) Fix(ctx context.Context, srcs []Source, unsafe bool) ([]Fixed, *Report, error) {
+	cur := make([]Source, len(srcs))
+	originals := map[string][]byte{}
+	index := map[string]int{}
+	for i, s := range srcs {
+		if s.Src == nil {
+			b, err := os.ReadFile(s.Path)
+			if err != nil {
+				return nil, nil, fmt.Errorf("fix %s: %w", s.Path, err)
+			}
+			s.Src = b
+		}
+		cur[i] = s
+		originals[s.Path] = s.Src
+		index[s.Path] = i
+	}
+	counts := map[string]int{}
+	rep, err := e.Lint(ctx, cur)
+	for pass := 0; pass < maxFixPasses && err == nil; pass++ {
+		selected := SelectFixes(rep, unsafe)
+		if len(selected) == 0 {
+			break
+		}
+		for _, fe := range selected {
+			i := index[fe.File]
+			out, aerr := ApplyEdits(cur[i].Src, fe.Edits)
+			if aerr != nil {
+				return nil, nil, fmt.Errorf("fix %s: %w", fe.File, aerr)
+			}
+			cur[i].Src = out
+			counts[fe.File] += fe.Fixes
+		}
+		rep, err = e.Lint(ctx, cur)
+	}
+	var fixed []Fixed
+	for _, s := range cur {
+		if orig := originals[s.Path]; !bytes.Equal(orig, s.Src) {
+			fixed = append(fixed, Fixed{File: s.Path, Original: orig, Content: s.Src, FixCount: counts[s.Path]})
+		}
+	}
+	return fixed, rep, err
+}
+
+// WriteFixed writes a fixed file atomically, unless the file on disk no
+// longer holds the content that was fixed (it changed since it was read).
+func WriteFixed(f Fixed) error {
+	disk, err := os.ReadFile(f.File)
 	if err != nil {
-		return fmt.Errorf("fix %s: %w", fe.File, err)
+		return fmt.Errorf("fix %s: %w", f.File, err)
 	}
-	if sha256.Sum256(src) != checksum {
-		return fmt.Errorf("fix %s: %w", fe.File, ErrChanged)
+	if !bytes.Equal(disk, f.Original) {
+		return fmt.Errorf("fix %s: %w", f.File, ErrChanged)
 	}
-	out, err := ApplyEdits(src, fe.Edits)
-	if err != nil {
-		return fmt.Errorf("fix %s: %w", fe.File, err)
-	}
-	return WriteAtomic(fe.File, out)
+	return WriteAtomic(f.File, f.Content)
 }
 
 // WriteAtomic replaces path with data through a temporary file and a
@@ -161,89 +215,115 @@ func WriteAtomic(path string, data []byte) (err error) {
 	return nil
 }
 
-// UnifiedDiff renders the effect of edits on src as a unified diff with
-// three lines of context. The hunks come from the edits themselves, so the
-// diff shows exactly the lines they touch.
-func UnifiedDiff(name string, src []byte, edits []Edit) (string, error) {
-	out, err := ApplyEdits(src, edits)
-	if err != nil {
-		return "", err
+// UnifiedDiff renders the change from old to new as a unified diff with
+// three lines of context, or "" when they are equal.
+func UnifiedDiff(name string, oldText, newText []byte) string {
+	if bytes.Equal(oldText, newText) {
+		return ""
 	}
-	if bytes.Equal(out, src) {
-		return "", nil
+	a, b := splitLines(oldText), splitLines(newText)
+	// Only the lines between the common head and tail need a real diff.
+	head := 0
+	for head < len(a) && head < len(b) && a[head] == b[head] {
+		head++
 	}
-	oldLines := splitLines(src)
-	// Each edit touches whole old lines [first, last]; the new text of
-	// those lines is what the edits make of them.
-	type span struct{ first, last int } // 0-based old line indices, inclusive
-	var spans []span
-	for _, e := range edits {
-		first := lineIndex(src, e.Range.Offset)
-		last := lineIndex(src, max(e.Range.EndOffset-1, e.Range.Offset))
-		if e.Range.EndOffset == e.Range.Offset {
-			last = first
-		}
-		spans = append(spans, span{first, last})
+	tail := 0
+	for tail < len(a)-head && tail < len(b)-head && a[len(a)-1-tail] == b[len(b)-1-tail] {
+		tail++
 	}
-	const context = 3
-	var b strings.Builder
+	var ops []diffOp
+	for _, l := range a[:head] {
+		ops = append(ops, diffOp{' ', l})
+	}
+	ops = append(ops, lineDiff(a[head:len(a)-tail], b[head:len(b)-tail])...)
+	for _, l := range a[len(a)-tail:] {
+		ops = append(ops, diffOp{' ', l})
+	}
+
+	var out strings.Builder
 	if filepath.IsAbs(name) {
-		fmt.Fprintf(&b, "--- %s\n+++ %s\n", name, name)
+		fmt.Fprintf(&out, "--- %s\n+++ %s\n", name, name)
 	} else {
-		fmt.Fprintf(&b, "--- a/%s\n+++ b/%s\n", name, name)
+		fmt.Fprintf(&out, "--- a/%s\n+++ b/%s\n", name, name)
 	}
-	delta := 0 // new line count minus old line count before the current hunk
-	for i := 0; i < len(spans); {
-		// Group spans whose contexts touch.
-		j := i
-		hiLast := spans[i].last
-		for j+1 < len(spans) && spans[j+1].first <= hiLast+2*context+1 {
-			j++
-			hiLast = max(hiLast, spans[j].last)
+	const contextLines = 3
+	for i := 0; i < len(ops); {
+		if ops[i].kind == ' ' {
+			i++
+			continue
 		}
-		lo := max(spans[i].first-context, 0)
-		hi := min(hiLast+context, len(oldLines)-1)
-		startOff := lineStart(src, lo)
-		endOff := lineStart(src, hi+1)
-		var hunkEdits []Edit
-		for _, e := range edits[i : j+1] {
-			e.Range.Offset -= startOff
-			e.Range.EndOffset -= startOff
-			hunkEdits = append(hunkEdits, e)
+		// A hunk runs from context lines before this change to context
+		// lines after the last change that is at most 2*context away.
+		start := max(i-contextLines, 0)
+		end := i
+		for j := i; j < len(ops); j++ {
+			if ops[j].kind != ' ' {
+				end = j
+			} else if j-end > 2*contextLines {
+				break
+			}
 		}
-		newText, err := ApplyEdits(src[startOff:endOff], hunkEdits)
-		if err != nil {
-			return "", err
+		stop := min(end+contextLines+1, len(ops))
+		oldLine, newLine := 1, 1
+		for _, op := range ops[:start] {
+			if op.kind != '+' {
+				oldLine++
+			}
+			if op.kind != '-' {
+				newLine++
+			}
 		}
-		oldHunk := oldLines[lo : hi+1]
-		newHunk := splitLines(newText)
-		fmt.Fprintf(&b, "@@ -%d,%d +%d,%d @@\n", lo+1, len(oldHunk), lo+1+delta, len(newHunk))
-		writeHunk(&b, oldHunk, newHunk)
-		delta += len(newHunk) - len(oldHunk)
-		i = j + 1
+		oldCount, newCount := 0, 0
+		for _, op := range ops[start:stop] {
+			if op.kind != '+' {
+				oldCount++
+			}
+			if op.kind != '-' {
+				newCount++
+			}
+		}
+		fmt.Fprintf(&out, "@@ -%d,%d +%d,%d @@\n", oldLine, oldCount, newLine, newCount)
+		for _, op := range ops[start:stop] {
+			out.WriteByte(op.kind)
+			out.WriteString(strings.TrimSuffix(op.text, "\n"))
+			out.WriteString("\n")
+			if !strings.HasSuffix(op.text, "\n") {
+				out.WriteString("\\ No newline at end of file\n")
+			}
+		}
+		i = stop
 	}
-	return b.String(), nil
+	return out.String()
 }
 
-// writeHunk prints old and new lines as a line diff (longest common
-// subsequence; hunks are small).
-func writeHunk(b *strings.Builder, oldL, newL []string) {
-	line := func(prefix, s string) {
-		b.WriteString(prefix)
-		b.WriteString(strings.TrimSuffix(s, "\n"))
-		b.WriteString("\n")
-		if !strings.HasSuffix(s, "\n") {
-			b.WriteString("\\ No newline at end of file\n")
+// diffOp is one line of a diff: ' ' kept, '-' removed, '+' added.
+type diffOp struct {
+	kind byte
+	text string
+}
+
+// lineDiff is a longest-common-subsequence line diff. Callers trim the
+// common head and tail first, so the tables stay small; past a size where
+// they would not, it replaces the lines wholesale.
+func lineDiff(a, b []string) []diffOp {
+	var ops []diffOp
+	if len(a)*len(b) > 4_000_000 {
+		for _, l := range a {
+			ops = append(ops, diffOp{'-', l})
 		}
+		for _, l := range b {
+			ops = append(ops, diffOp{'+', l})
+		}
+		return ops
 	}
-	n, m := len(oldL), len(newL)
-	lcs := make([][]int, n+1)
+	n, m := len(a), len(b)
+	lcs := make([][]int32, n+1)
 	for i := range lcs {
-		lcs[i] = make([]int, m+1)
+		lcs[i] = make([]int32, m+1)
 	}
 	for i := n - 1; i >= 0; i-- {
 		for j := m - 1; j >= 0; j-- {
-			if oldL[i] == newL[j] {
+			if a[i] == b[j] {
 				lcs[i][j] = lcs[i+1][j+1] + 1
 			} else {
 				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
@@ -253,18 +333,19 @@ func writeHunk(b *strings.Builder, oldL, newL []string) {
 	i, j := 0, 0
 	for i < n || j < m {
 		switch {
-		case i < n && j < m && oldL[i] == newL[j]:
-			line(" ", oldL[i])
+		case i < n && j < m && a[i] == b[j]:
+			ops = append(ops, diffOp{' ', a[i]})
 			i++
 			j++
 		case i < n && (j == m || lcs[i+1][j] >= lcs[i][j+1]):
-			line("-", oldL[i])
+			ops = append(ops, diffOp{'-', a[i]})
 			i++
 		default:
-			line("+", newL[j])
+			ops = append(ops, diffOp{'+', b[j]})
 			j++
 		}
 	}
+	return ops
 }
 
 func splitLines(b []byte) []string {
@@ -273,22 +354,4 @@ func splitLines(b []byte) []string {
 		out = append(out, string(l))
 	}
 	return out
-}
-
-// lineIndex is the 0-based line of a byte offset.
-func lineIndex(src []byte, off int) int {
-	return bytes.Count(src[:min(off, len(src))], []byte("\n"))
-}
-
-// lineStart is the byte offset of the 0-based line i, or len(src).
-func lineStart(src []byte, i int) int {
-	off := 0
-	for ; i > 0; i-- {
-		n := bytes.IndexByte(src[off:], '\n')
-		if n < 0 {
-			return len(src)
-		}
-		off += n + 1
-	}
-	return off
 }

@@ -2,7 +2,6 @@ package lint
 
 import (
 	"context"
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"os"
@@ -168,7 +167,6 @@ type fileResult struct {
 	summaries []ast.Value
 	notices   []Notice
 	docs      int
-	checksum  *[sha256.Size]byte
 	ignores   []*ignore
 	err       error
 }
@@ -198,17 +196,14 @@ func (e *Engine) Lint(ctx context.Context, srcs []Source) (*Report, error) {
 	close(next)
 	wg.Wait()
 
-	rep := &Report{Rules: e.Rules(), Files: len(srcs), Checksums: map[string][sha256.Size]byte{}}
+	rep := &Report{Rules: e.Rules(), Files: len(srcs)}
 	var errs []error
 	var summaries []*ast.Term
-	for i, r := range results {
+	for _, r := range results {
 		rep.Notices = append(rep.Notices, r.notices...)
 		rep.Documents += r.docs
 		if r.err != nil {
 			errs = append(errs, r.err)
-		}
-		if r.checksum != nil {
-			rep.Checksums[srcs[i].Path] = *r.checksum
 		}
 		for _, s := range r.summaries {
 			summaries = append(summaries, ast.NewTerm(s))
@@ -295,10 +290,6 @@ func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 		for i := range res.findings {
 			if l := res.findings[i].Range.Line; l >= 1 && l <= len(hashes) {
 				res.findings[i].Fingerprint = hashes[l-1]
-			}
-			if len(res.findings[i].Fixes) > 0 && res.checksum == nil {
-				sum := sha256.Sum256(src)
-				res.checksum = &sum
 			}
 		}
 	}

@@ -29,6 +29,10 @@ func (e *Engine) fix(ctx context.Context, rule policies.Rule, file string, src [
 		fix.Applicability = policies.ApplicabilityDisplay
 	}
 	intents, _ := raw["edits"].([]any)
+	// Intents the document itself turns into edits (YAML fields) are
+	// applied together, so that two of them creating the same missing
+	// parent write it once.
+	var docIntents []Intent
 	for _, v := range intents {
 		m, ok := v.(map[string]any)
 		if !ok {
@@ -62,8 +66,19 @@ func (e *Engine) fix(ctx context.Context, rule policies.Rule, file string, src [
 			if doc == nil {
 				return Fix{}, nil
 			}
-			edits, err = doc.Edit(in)
+			docIntents = append(docIntents, in)
+			continue
 		}
+		if err != nil || src == nil {
+			return Fix{}, nil
+		}
+		for i := range edits {
+			edits[i].File = file
+		}
+		fix.Edits = append(fix.Edits, edits...)
+	}
+	if len(docIntents) > 0 {
+		edits, err := documentEdits(doc, docIntents)
 		if err != nil || src == nil {
 			return Fix{}, nil
 		}
@@ -74,8 +89,8 @@ func (e *Engine) fix(ctx context.Context, rule policies.Rule, file string, src [
 	}
 	slices.SortFunc(fix.Edits, func(a, b Edit) int { return cmp.Compare(a.Range.Offset, b.Range.Offset) })
 	for i := 1; i < len(fix.Edits); i++ {
-		if fix.Edits[i].Range.Offset < fix.Edits[i-1].Range.EndOffset {
-			return Fix{}, nil
+		if fix.Edits[i].Range.Offset < fix.Edits[i-1].Range.EndOffset || fix.Edits[i].Range.Offset == fix.Edits[i-1].Range.Offset {
+			return Fix{}, nil // overlapping, or two insertions whose order is a guess
 		}
 	}
 	if len(fix.Edits) == 0 && fix.Display == "" {
@@ -85,6 +100,26 @@ func (e *Engine) fix(ctx context.Context, rule policies.Rule, file string, src [
 		fix.Applicability = policies.ApplicabilityDisplay
 	}
 	return fix, nil
+}
+
+// multiEditor is a document that applies several intents at once.
+type multiEditor interface {
+	EditAll(ins []Intent) ([]Edit, error)
+}
+
+func documentEdits(doc Document, ins []Intent) ([]Edit, error) {
+	if m, ok := doc.(multiEditor); ok {
+		return m.EditAll(ins)
+	}
+	var out []Edit
+	for _, in := range ins {
+		edits, err := doc.Edit(in)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, edits...)
+	}
+	return out, nil
 }
 
 func intentOf(m map[string]any) Intent {

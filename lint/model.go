@@ -4,7 +4,6 @@ package lint
 
 import (
 	"cmp"
-	"crypto/sha256"
 	"fmt"
 	"slices"
 
@@ -89,9 +88,6 @@ type Report struct {
 	// Dockerfiles and Kubernetes objects among them.
 	Files     int
 	Documents int
-	// Checksums hold the SHA-256 of each file that has fixes, as it was
-	// read, so that a fix is never written over a file changed since.
-	Checksums map[string][sha256.Size]byte
 }
 
 // Rule returns the rule with the given ID.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -125,17 +126,15 @@ func runLint(cmd *cobra.Command, e *env, fl *lintFlags, args []string) error {
 	if err != nil {
 		return &exitCodeError{code: exitError, err: err}
 	}
-	rep, lintErr := eng.Lint(ctx, srcs)
+	var rep *lint.Report
+	var lintErr error
 	if fl.fix || fl.diff {
-		fixed, err := applyFixes(e, fl, rep, srcs)
-		if err != nil {
-			lintErr = errors.Join(lintErr, err)
-		}
-		if fixed > 0 && fl.fix {
-			// Report what is left after the fixes.
-			rep, err = eng.Lint(ctx, srcs)
-			lintErr = errors.Join(lintErr, err)
-		}
+		rep, lintErr = fixOrDiff(ctx, e, fl, eng, srcs)
+	} else {
+		rep, lintErr = eng.Lint(ctx, srcs)
+	}
+	if rep == nil {
+		return &exitCodeError{code: exitError, err: lintErr}
 	}
 	rep.Notices = append(notices, rep.Notices...)
 	if !fl.diff {
@@ -375,44 +374,32 @@ func sources(e *env, fl *lintFlags, cfg *config.Config, args []string) ([]lint.S
 	return d.Sources, d.Notices, nil
 }
 
-// applyFixes writes the selected fixes (--fix) or prints them as a diff
-// (--diff), and returns the number of files changed.
-func applyFixes(e *env, fl *lintFlags, rep *lint.Report, srcs []lint.Source) (int, error) {
-	inMemory := map[string][]byte{}
-	for _, s := range srcs {
-		if s.Src != nil {
-			inMemory[s.Path] = s.Src
+// fixOrDiff applies the fixes in memory. --fix writes the changed files
+// and returns the report on what is left; --diff prints the changes and
+// returns the report on the files as they are, since nothing changed.
+func fixOrDiff(ctx context.Context, e *env, fl *lintFlags, eng *lint.Engine, srcs []lint.Source) (*lint.Report, error) {
+	fixed, rep, err := eng.Fix(ctx, srcs, fl.unsafeFixes)
+	if err != nil {
+		return rep, err
+	}
+	if fl.diff {
+		if rep, err = eng.Lint(ctx, srcs); err != nil {
+			return rep, err
 		}
 	}
 	var errs []error
-	changed := 0
-	for _, fe := range lint.SelectFixes(rep, fl.unsafeFixes) {
-		if !fl.diff {
-			if err := lint.WriteFixed(fe, rep.Checksums[fe.File]); err != nil {
-				errs = append(errs, err)
-				continue
+	for _, f := range fixed {
+		if fl.diff {
+			if _, err := io.WriteString(e.stdout, lint.UnifiedDiff(f.File, f.Original, f.Content)); err != nil {
+				return rep, fmt.Errorf("write diff: %w", err)
 			}
-			changed++
-			fmt.Fprintf(e.stderr, "hardline: fixed %d finding(s) in %s\n", fe.Fixes, fe.File)
 			continue
 		}
-		src, ok := inMemory[fe.File]
-		if !ok {
-			var err error
-			if src, err = os.ReadFile(fe.File); err != nil {
-				errs = append(errs, fmt.Errorf("diff %s: %w", fe.File, err))
-				continue
-			}
-		}
-		d, err := lint.UnifiedDiff(fe.File, src, fe.Edits)
-		if err != nil {
-			errs = append(errs, fmt.Errorf("diff %s: %w", fe.File, err))
+		if err := lint.WriteFixed(f); err != nil {
+			errs = append(errs, err)
 			continue
 		}
-		if _, err := io.WriteString(e.stdout, d); err != nil {
-			return changed, fmt.Errorf("write diff: %w", err)
-		}
-		changed++
+		fmt.Fprintf(e.stderr, "hardline: fixed %d finding(s) in %s\n", f.FixCount, f.File)
 	}
-	return changed, errors.Join(errs...)
+	return rep, errors.Join(errs...)
 }

@@ -283,6 +283,30 @@ func (r renderer) block(v any, owner int, seqItem bool) []string {
 
 // plainSafe reports whether s can be written as a plain scalar that yaml.v3
 // (and YAML 1.1 readers) read back as the same string.
+// simpleWord reports whether s is a plain YAML string for certain without
+// asking the parser: a letter, then letters, digits, '_', '-', '.' and '/',
+// and not a word YAML reads as a bool or null. Keys and values such as
+// securityContext, RuntimeDefault or NET_BIND_SERVICE take this path.
+func simpleWord(s string) bool {
+	c := s[0]
+	if (c < 'a' || c > 'z') && (c < 'A' || c > 'Z') {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '_', c == '-', c == '.', c == '/':
+		default:
+			return false
+		}
+	}
+	switch strings.ToLower(s) {
+	case "true", "false", "null":
+		return false
+	}
+	return true
+}
+
 func plainSafe(s string, flow bool) bool {
 	if s == "" || strings.TrimSpace(s) != s {
 		return false
@@ -298,6 +322,9 @@ func plainSafe(s string, flow bool) bool {
 	}
 	if flow && strings.ContainsAny(s, ",[]{}") {
 		return false
+	}
+	if simpleWord(s) {
+		return true
 	}
 	text := "k: " + s + "\n"
 	if flow {

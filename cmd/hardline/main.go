@@ -17,7 +17,10 @@ import (
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
-var version = "dev"
+var version = devVersion
+
+// devVersion is the version of a build from a checkout.
+const devVersion = "0.1.0-dev"
 
 // Exit codes.
 const (

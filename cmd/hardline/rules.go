@@ -65,7 +65,7 @@ func newExplainCmd(e *env) *cobra.Command {
 // buildVersion is the linker-set version, else the module version
 // recorded by go install.
 func buildVersion() string {
-	if version != "dev" {
+	if version != devVersion {
 		return version
 	}
 	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {

@@ -337,7 +337,7 @@ func needsValue(word, name string) bool {
 
 func (b *builder) image(raw, ref string, unresolved bool, src string, r lint.Range) Image {
 	img := Image{Raw: raw, Ref: ref, Unresolved: unresolved, Source: src, Range: r}
-	if p, ok := ParseReference(ref); ok {
+	if p, ok := lint.ParseReference(ref); ok {
 		img.Registry, img.Repository, img.Name = p.Registry, p.Repository, p.Name
 		img.Tag, img.Digest, img.Official = p.Tag, p.Digest, p.Official()
 	}

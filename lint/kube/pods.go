@@ -3,6 +3,8 @@ package kube
 import (
 	"strings"
 
+	"github.com/hardline-dev/hardline/lint"
+
 	"github.com/open-policy-agent/opa/v1/ast"
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 )
@@ -215,19 +217,21 @@ func isNullTerm(t *ast.Term) bool {
 // imageTerm builds the Image of a container's image field.
 func (d *document) imageTerm(raw, source string, n *yaml.Node, parentIndent int, path termPath) *ast.Term {
 	f := d.f
-	r := parseImage(raw)
+	ref := strings.TrimSpace(raw)
+	r, _ := lint.ParseReference(ref)
+	unresolved := strings.Contains(ref, "${") || strings.Contains(ref, "$(") || strings.Contains(ref, "{{")
 	start := d.f.start(n)
 	rng := d.f.rng(start, d.f.end(n, parentIndent))
 	return ast.ObjectTerm(
 		f.item("raw", ast.StringTerm(raw)),
-		f.item("ref", ast.StringTerm(strings.TrimSpace(raw))),
-		f.item("registry", ast.StringTerm(r.registry)),
-		f.item("repository", ast.StringTerm(r.repository)),
-		f.item("name", ast.StringTerm(r.name)),
-		f.item("tag", ast.StringTerm(r.tag)),
-		f.item("digest", ast.StringTerm(r.digest)),
-		f.item("official", ast.InternedTerm(r.official)),
-		f.item("unresolved", ast.InternedTerm(r.unresolved)),
+		f.item("ref", ast.StringTerm(ref)),
+		f.item("registry", ast.StringTerm(r.Registry)),
+		f.item("repository", ast.StringTerm(r.Repository)),
+		f.item("name", ast.StringTerm(r.Name)),
+		f.item("tag", ast.StringTerm(r.Tag)),
+		f.item("digest", ast.StringTerm(r.Digest)),
+		f.item("official", ast.InternedTerm(r.Official())),
+		f.item("unresolved", ast.InternedTerm(unresolved)),
 		f.item("source", f.str(source)),
 		f.item("range", f.rangeTerm(rng)),
 		f.item("path", path.term()),

@@ -167,33 +167,6 @@ spec:
 	})
 }
 
-func TestParseImage(t *testing.T) {
-	tests := []struct {
-		raw  string
-		want imageRef
-	}{
-		{"nginx", imageRef{registry: "docker.io", repository: "library/nginx", name: "nginx", official: true}},
-		{"nginx:1.27", imageRef{registry: "docker.io", repository: "library/nginx", name: "nginx", tag: "1.27", official: true}},
-		{"bitnami/redis:7", imageRef{registry: "docker.io", repository: "bitnami/redis", name: "redis", tag: "7"}},
-		{"docker.io/library/alpine:3", imageRef{registry: "docker.io", repository: "library/alpine", name: "alpine", tag: "3", official: true}},
-		{"index.docker.io/nginx", imageRef{registry: "docker.io", repository: "library/nginx", name: "nginx", official: true}},
-		{"localhost/app", imageRef{registry: "localhost", repository: "app", name: "app"}},
-		{"localhost:5000/team/app:dev", imageRef{registry: "localhost:5000", repository: "team/app", name: "app", tag: "dev"}},
-		{"ghcr.io/org/tool@sha256:abc", imageRef{registry: "ghcr.io", repository: "org/tool", name: "tool", digest: "sha256:abc"}},
-		{"quay.io/org/img:1.0@sha256:abc", imageRef{registry: "quay.io", repository: "org/img", name: "img", tag: "1.0", digest: "sha256:abc"}},
-		{"registry.example.com:5000/a/b/c", imageRef{registry: "registry.example.com:5000", repository: "a/b/c", name: "c"}},
-		{"${REGISTRY}/app:1", imageRef{registry: "docker.io", repository: "${REGISTRY}/app", name: "app", tag: "1", unresolved: true}},
-		{"", imageRef{}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.raw, func(t *testing.T) {
-			if diff := cmp.Diff(tc.want, parseImage(tc.raw), cmp.AllowUnexported(imageRef{})); diff != "" {
-				t.Errorf("-want +got:\n%s", diff)
-			}
-		})
-	}
-}
-
 func TestLocate(t *testing.T) {
 	src := `# header
 ---

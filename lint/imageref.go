@@ -1,11 +1,12 @@
-package dockerfile
+package lint
 
 import "strings"
 
 // DefaultRegistry is the registry of image references that name none.
 const DefaultRegistry = "docker.io"
 
-// Reference is an image reference split the way Docker reads it.
+// Reference is an image reference split the way Docker reads it. Both
+// parsers use it, so image rules see the same parts whatever the source.
 type Reference struct {
 	// Registry is the host (and port) of the registry, DefaultRegistry
 	// when the reference names none.
@@ -56,7 +57,8 @@ func ParseReference(ref string) (Reference, bool) {
 			r.Registry, r.Repository = first, name[i+1:]
 		}
 	}
-	if r.Registry == "index.docker.io" {
+	switch r.Registry {
+	case "index.docker.io", "registry-1.docker.io", "registry.hub.docker.com":
 		r.Registry = DefaultRegistry
 	}
 	if r.Registry == DefaultRegistry && !strings.Contains(r.Repository, "/") {

@@ -1,4 +1,4 @@
-package dockerfile
+package lint
 
 import (
 	"testing"
@@ -21,6 +21,10 @@ func TestParseReference(t *testing.T) {
 		{ref: "index.docker.io/library/alpine:3.20", want: Reference{"docker.io", "library/alpine", "alpine", "3.20", ""}, official: true},
 		{ref: "bitnami/redis:7.2", want: Reference{"docker.io", "bitnami/redis", "redis", "7.2", ""}},
 		{ref: "ghcr.io/acme/app:v1", want: Reference{"ghcr.io", "acme/app", "app", "v1", ""}},
+		{ref: "registry-1.docker.io/library/nginx", want: Reference{"docker.io", "library/nginx", "nginx", "", ""}, official: true},
+		{ref: "localhost/app", want: Reference{"localhost", "app", "app", "", ""}},
+		{ref: "registry.example.com:5000/a/b/c", want: Reference{"registry.example.com:5000", "a/b/c", "c", "", ""}},
+		{ref: "quay.io/org/img:1.0@sha256:abc", want: Reference{"quay.io", "org/img", "img", "1.0", "sha256:abc"}},
 		{ref: "gcr.io/distroless/static-debian12:nonroot", want: Reference{"gcr.io", "distroless/static-debian12", "static-debian12", "nonroot", ""}},
 		{ref: "localhost/app", want: Reference{"localhost", "app", "app", "", ""}},
 		{ref: "localhost:5000/app:1", want: Reference{"localhost:5000", "app", "app", "1", ""}},

@@ -252,3 +252,52 @@ func TestNoColor(t *testing.T) {
 		t.Error("--color always printed no colour")
 	}
 }
+
+func TestHelmTemplatesSkippedWithNotice(t *testing.T) {
+	dir := t.TempDir()
+	chart := filepath.Join(dir, "charts", "web")
+	if err := os.MkdirAll(filepath.Join(chart, "templates"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, body := range map[string]string{
+		"Chart.yaml":            "apiVersion: v2\nname: web\nversion: 0.1.0\n",
+		"values.yaml":           "image: nginx\n",
+		"templates/deploy.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n",
+	} {
+		if err := os.WriteFile(filepath.Join(chart, name), []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, format := range []string{"text", "json", "sarif", "github"} {
+		code, out, errOut := hardline(t, "", "lint", "--format", format, dir)
+		if code != exitClean || !strings.Contains(out, "Helm chart") {
+			t.Errorf("%s: exit %d, want 0 and a notice naming the Helm chart:\n%s%s", format, code, out, errOut)
+		}
+	}
+}
+
+func TestConfigFile(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("Dockerfile", "FROM ubuntu:latest\n")
+	write("cfg.yaml", "disable: [root-user, DF002]\nseverity:\n  IM001: error\nfail-on: error\n")
+	_, rep := lintJSON(t, "--config", filepath.Join(dir, "cfg.yaml"), dir)
+	for _, f := range rep.Findings {
+		if f.Rule == "DF001" || f.Rule == "DF002" {
+			t.Errorf("disabled rule %s reported", f.Rule)
+		}
+		if f.Rule == "IM001" && f.Severity != "error" {
+			t.Errorf("IM001 severity %s, want error from the configuration", f.Severity)
+		}
+	}
+	write("bad.yaml", "disable: [DF001]\ndisabled: [DF002]\n")
+	code, _, errOut := hardline(t, "", "lint", "--config", filepath.Join(dir, "bad.yaml"), dir)
+	if code != exitError || !strings.Contains(errOut, "bad.yaml:2:1") || !strings.Contains(errOut, `did you mean "disable"`) {
+		t.Errorf("unknown key: exit %d, stderr %q; want 2 and bad.yaml:2:1 with a suggestion", code, errOut)
+	}
+}

@@ -43,36 +43,39 @@ func RulesMarkdown(w io.Writer, rules []policies.Rule) error {
 			fmt.Fprintf(&b, ", Pod Security Standards %s", strings.Join(r.Levels, " and "))
 		}
 		b.WriteString(".\n\n")
-		writeSection(&b, "", r.Description)
-		writeSection(&b, "**Why it matters.** ", r.Why)
-		writeSection(&b, "**How to fix.** ", r.Remediation)
-		if r.Fix != 0 {
-			fmt.Fprintf(&b, "**Automatic fix:** %s", r.Fix)
-			if r.FixReason != "" {
-				fmt.Fprintf(&b, " (%s)", strings.TrimSuffix(r.FixReason, "."))
-			}
-			b.WriteString(".\n\n")
-		}
-		lang := "dockerfile"
-		if r.Input == policies.InputKubernetes || r.Input == policies.InputManifests {
-			lang = "yaml"
-		}
-		if r.Bad != "" {
-			fmt.Fprintf(&b, "Bad:\n\n```%s\n%s\n```\n\n", lang, strings.TrimRight(r.Bad, "\n"))
-		}
-		if r.Good != "" {
-			fmt.Fprintf(&b, "Good:\n\n```%s\n%s\n```\n\n", lang, strings.TrimRight(r.Good, "\n"))
-		}
-		if len(r.References) > 0 {
-			b.WriteString("References:\n\n")
-			for _, ref := range r.References {
-				fmt.Fprintf(&b, "- <%s>\n", ref)
-			}
-			b.WriteString("\n")
-		}
+		writeRuleMarkdown(&b, r)
 	}
 	_, err := io.WriteString(w, strings.TrimRight(b.String(), "\n")+"\n")
 	return err
+}
+
+// writeRuleMarkdown writes what the rules reference and the SARIF help
+// say of a rule: description, why, how to fix, the fix, examples and
+// references.
+func writeRuleMarkdown(b *strings.Builder, r policies.Rule) {
+	writeSection(b, "", r.Description)
+	writeSection(b, "**Why it matters.** ", r.Why)
+	writeSection(b, "**How to fix.** ", r.Remediation)
+	if r.Fix != 0 {
+		fmt.Fprintf(b, "**Automatic fix:** %s", r.Fix)
+		if r.FixReason != "" {
+			fmt.Fprintf(b, " (%s)", strings.TrimSuffix(r.FixReason, "."))
+		}
+		b.WriteString(".\n\n")
+	}
+	lang := "dockerfile"
+	if r.Input == policies.InputKubernetes || r.Input == policies.InputManifests {
+		lang = "yaml"
+	}
+	writeExample(b, "Bad", lang, r.Bad)
+	writeExample(b, "Good", lang, r.Good)
+	if len(r.References) > 0 {
+		b.WriteString("References:\n\n")
+		for _, ref := range r.References {
+			fmt.Fprintf(b, "- <%s>\n", ref)
+		}
+		b.WriteString("\n")
+	}
 }
 
 // RulesTable is a Markdown table of the rules whose IDs link to

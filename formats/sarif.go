@@ -469,28 +469,7 @@ func helpText(rule policies.Rule, title string) string {
 func helpMarkdown(rule policies.Rule, title string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "**%s**\n\n", title)
-	writeSection(&b, "", rule.Description)
-	writeSection(&b, "**Why it matters.** ", rule.Why)
-	writeSection(&b, "**How to fix.** ", rule.Remediation)
-	if rule.Fix != 0 {
-		fmt.Fprintf(&b, "**Automatic fix:** %s", rule.Fix)
-		if rule.FixReason != "" {
-			fmt.Fprintf(&b, " (%s)", strings.TrimSuffix(rule.FixReason, "."))
-		}
-		b.WriteString(".\n\n")
-	}
-	lang := "dockerfile"
-	if rule.Input == policies.InputKubernetes || rule.Input == policies.InputManifests {
-		lang = "yaml"
-	}
-	writeExample(&b, "Bad", lang, rule.Bad)
-	writeExample(&b, "Good", lang, rule.Good)
-	if len(rule.References) > 0 {
-		b.WriteString("References:\n\n")
-		for _, ref := range rule.References {
-			fmt.Fprintf(&b, "- <%s>\n", ref)
-		}
-	}
+	writeRuleMarkdown(&b, rule)
 	return strings.TrimRight(b.String(), "\n")
 }
 

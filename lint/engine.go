@@ -168,7 +168,10 @@ type fileResult struct {
 	notices   []Notice
 	docs      int
 	ignores   []*ignore
-	err       error
+	// lineHashes are the fingerprints of the lines findings made later
+	// may point at.
+	lineHashes map[int]string
+	err        error
 }
 
 // Lint parses and evaluates every source concurrently and returns the
@@ -222,11 +225,16 @@ func (e *Engine) Lint(ctx context.Context, srcs []Source) (*Report, error) {
 		byFile[f.File] = append(byFile[f.File], f)
 	}
 	for i, r := range results {
-		fs := slices.Concat(r.findings, byFile[srcs[i].Path])
+		manifest := byFile[srcs[i].Path]
+		for j := range manifest {
+			manifest[j].Fingerprint = r.lineHashes[manifest[j].Range.Line]
+		}
+		fs := slices.Concat(r.findings, manifest)
 		delete(byFile, srcs[i].Path)
 		for _, f := range suppress(fs, r.ignores, srcs[i].Path, srcs[i].Kind, e.ruleState) {
 			if rule, ok := e.rules[f.RuleID]; ok {
 				f.Name, f.Severity = rule.Name, rule.Severity
+				f.Fingerprint = r.lineHashes[f.Range.Line]
 				fs = append(fs, f)
 			}
 		}
@@ -258,6 +266,10 @@ func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 		query = "kubernetes"
 	}
 	var res fileResult
+	// laterLines are where findings made after this file is done may point
+	// (rules over every manifest, unused suppressions); their fingerprints
+	// need the source, which is gone by then.
+	var laterLines []int
 	for i, doc := range parser.Parse(s.Path, src) {
 		res.docs++
 		input := doc.Input()
@@ -269,6 +281,11 @@ func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 		}
 		if sum := doc.Summary(); sum != nil {
 			res.summaries = append(res.summaries, sum)
+			if line, ok := lookup(ast.NewTerm(sum), "range", "line").(ast.Number); ok {
+				if n, ok := line.Int(); ok {
+					laterLines = append(laterLines, n)
+				}
+			}
 		}
 		pairs, err := e.eval(ctx, query, input)
 		if err != nil {
@@ -285,8 +302,17 @@ func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 			}
 		}
 	}
-	if len(res.findings) > 0 {
+	for _, ig := range res.ignores {
+		laterLines = append(laterLines, ig.at.Line)
+	}
+	if len(res.findings) > 0 || len(laterLines) > 0 {
 		hashes := LineHashes(src)
+		res.lineHashes = map[int]string{}
+		for _, n := range laterLines {
+			if n >= 1 && n <= len(hashes) {
+				res.lineHashes[n] = hashes[n-1]
+			}
+		}
 		for i := range res.findings {
 			if l := res.findings[i].Range.Line; l >= 1 && l <= len(hashes) {
 				res.findings[i].Fingerprint = hashes[l-1]

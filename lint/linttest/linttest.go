@@ -14,7 +14,8 @@
 // Every finding of the rule must be wanted and every want met. When
 // <file>.golden exists it holds the file after the rule's fixes (safe and
 // unsafe) are applied; applying them again must change nothing and linting
-// the fixed file must not report the rule at a fixed line.
+// the fixed file must not report the rule at a fixed line. <file>.diff
+// holds the unified diff of the fixes.
 package linttest
 
 import (
@@ -83,7 +84,7 @@ func Run(t *testing.T, eng *lint.Engine, dir, id string) {
 	n := 0
 	for _, file := range files {
 		kind := lint.Classify(file)
-		if kind == lint.KindUnknown || strings.HasSuffix(file, ".golden") {
+		if kind == lint.KindUnknown || strings.HasSuffix(file, ".golden") || strings.HasSuffix(file, ".diff") {
 			continue
 		}
 		n++
@@ -131,6 +132,22 @@ func runFile(t *testing.T, eng *lint.Engine, file string, kind lint.Kind, id str
 	}
 	if diff := cmp.Diff(string(wantFixed), string(fixed)); diff != "" {
 		t.Errorf("%s: fixed output (-want +got):\n%s", file, diff)
+	}
+	// The diff --diff prints, next to it, so that a reviewer sees exactly
+	// which lines a fix touches.
+	diffGolden := file + ".diff"
+	gotDiff := lint.UnifiedDiff(filepath.ToSlash(file), src, fixed)
+	if *update {
+		if err := os.WriteFile(diffGolden, []byte(gotDiff), 0o600); err != nil { //nolint:gosec // beside a testdata file the test globbed
+			t.Fatal(err)
+		}
+	}
+	wantDiff, err := os.ReadFile(diffGolden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(wantDiff), gotDiff); diff != "" {
+		t.Errorf("%s: diff (-want +got):\n%s", file, diff)
 	}
 	// The fixed file must not have the findings fixed, and fixing it
 	// again must change nothing.

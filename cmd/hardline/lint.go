@@ -41,6 +41,7 @@ type lintFlags struct {
 	unsafeFixes         bool
 	diff                bool
 	resolveDigests      bool
+	forceExclude        bool
 }
 
 func newLintCmd(e *env) *cobra.Command {
@@ -77,6 +78,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 	f.BoolVar(&fl.fix, "fix", false, "apply the safe fixes in place")
 	f.BoolVar(&fl.unsafeFixes, "unsafe-fixes", false, "with --fix or --diff, apply the unsafe fixes too")
 	f.BoolVar(&fl.diff, "diff", false, "print the fixes as a unified diff and write nothing")
+	f.BoolVar(&fl.forceExclude, "force-exclude", false, "apply the configuration's exclude patterns to files named on the command line too (for pre-commit and editors)")
 	f.BoolVar(&fl.resolveDigests, "resolve-digests", false, "look image digests up in their registries (network) so tags can be pinned")
 	return cmd
 }
@@ -366,6 +368,19 @@ func sources(e *env, fl *lintFlags, cfg *config.Config, args []string) ([]lint.S
 		if a == "-" {
 			return nil, nil, errors.New(`"-" (standard input) cannot be mixed with other paths`)
 		}
+	}
+	if fl.forceExclude {
+		kept := args[:0:0]
+		for _, a := range args {
+			if info, err := os.Stat(a); err == nil && !info.IsDir() && cfg.Excluded(a) {
+				continue
+			}
+			kept = append(kept, a)
+		}
+		if len(kept) == 0 {
+			return nil, nil, nil
+		}
+		args = kept
 	}
 	d, err := lint.Discover(args, cfg.Excluded)
 	if err != nil {

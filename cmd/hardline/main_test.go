@@ -301,3 +301,21 @@ func TestConfigFile(t *testing.T) {
 		t.Errorf("unknown key: exit %d, stderr %q; want 2 and bad.yaml:2:1 with a suggestion", code, errOut)
 	}
 }
+
+func TestForceExclude(t *testing.T) {
+	dir := t.TempDir()
+	gen := filepath.Join(dir, "app.generated.yaml")
+	if err := os.WriteFile(gen, []byte("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{name: a, image: nginx, securityContext: {privileged: true}}]}\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, ".hardline.yaml")
+	if err := os.WriteFile(cfg, []byte("exclude: [\"*.generated.yaml\"]\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, _ := hardline(t, "", "lint", "--config", cfg, gen); code != exitFindings {
+		t.Errorf("a file named on the command line: exit %d, want 1 (always linted)", code)
+	}
+	if code, out, _ := hardline(t, "", "lint", "--config", cfg, "--force-exclude", gen); code != exitClean {
+		t.Errorf("--force-exclude: exit %d, want 0 (excluded):\n%s", code, out)
+	}
+}

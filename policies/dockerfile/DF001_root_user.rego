@@ -56,8 +56,14 @@ deny contains with_fix(result.at(msg, df.final_from)) if {
 	img := df.root_image
 	not image.unknown(img)
 	not image.non_root_default(img)
-	msg := sprintf("the final stage runs as root: %s runs as root by default and no USER sets another user", [img.ref])
+	msg := sprintf("the final stage runs as %s: %s runs as %s by default and no USER sets another user", [admin(img), img.ref, admin(img)])
 }
+
+# admin is the all-powerful user of an image: ContainerAdministrator on
+# Windows, root elsewhere.
+admin(img) := "ContainerAdministrator" if image.family(img) == "windows"
+
+else := "root"
 
 with_fix(finding) := result.with_fix(finding, fix) if {
 	fix

@@ -280,3 +280,33 @@ test_fix_for_inherited_root_goes_in_the_final_stage if {
 	doc := inherited(fx.two_stages("python:3.12", [fx.instruction(1, 0, "user", ["root"])], "builder", []), "root")
 	finding(doc).fix.edits == [append(doc, concat("", ["\n", debian_user, "\nUSER 10001:10001"]))]
 }
+
+test_windows_admin_denied_without_fix if {
+	inp := {
+		"type": "dockerfile",
+		"stages": [{
+			"index": 0, "name": "", "final": true, "from": 0,
+			"base": {"kind": "image", "image": win},
+			"root": {"kind": "image", "image": win},
+			"user": {"user": "ContainerAdministrator", "group": "", "raw": "ContainerAdministrator", "instruction": 1, "inherited": false, "range": {"line": 2}},
+			"instructions": [0, 1],
+		}],
+		"instructions": [
+			{"index": 0, "stage": 0, "cmd": "from", "args": [win.ref], "range": {"line": 1}},
+			{"index": 1, "stage": 0, "cmd": "user", "args": ["ContainerAdministrator"], "range": {"line": 2}},
+		],
+		"images": [win],
+	}
+	got := DF001.deny with input as inp
+	count(got) == 1
+	every f in got {
+		not f.fix
+	}
+}
+
+win := {
+	"raw": "mcr.microsoft.com/windows/servercore:ltsc2022", "ref": "mcr.microsoft.com/windows/servercore:ltsc2022",
+	"registry": "mcr.microsoft.com", "repository": "windows/servercore", "name": "servercore",
+	"tag": "ltsc2022", "digest": "", "official": false, "unresolved": false, "source": "from",
+	"range": {"line": 1},
+}

@@ -137,7 +137,8 @@ newline := "\r\n" if {
 	(next.range.offset - inst.range.endOffset) - (next.range.column - 1) == 2
 } else := "\n"
 
-# root_user is true for a USER that is root: the name root or the UID 0.
-root_user(user) if lower(user) == "root"
+# root_user is true for a USER that is root: the name root or the UID 0,
+# or a Windows image's ContainerAdministrator.
+root_user(user) if lower(user) in {"root", "containeradministrator"}
 
 root_user(user) if regex.match(`^0+$`, user)

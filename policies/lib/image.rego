@@ -125,7 +125,7 @@ chainguard_dev(img) if tag(img) == "dev"
 #   "windows"  Windows Server Core and Nano Server images
 #   "unknown"  anything else
 family(img) := "windows" if {
-	regex.match(`windowsservercore|nanoserver`, tag(img))
+	windows(img)
 } else := "alpine" if {
 	alpine(img)
 } else := "minimal" if {
@@ -200,3 +200,10 @@ non_root_user(img) := "65532:65532" if {
 	registry(img) == "docker.io"
 	repository(img) == "node"
 }
+
+# windows holds for Windows Server Core and Nano Server images, named by
+# repository (mcr.microsoft.com/windows/servercore) or by tag
+# (dotnet/aspnet:8.0-nanoserver-ltsc2022).
+windows(img) if regex.match(`windowsservercore|nanoserver`, tag(img))
+
+windows(img) if regex.match(`(^|/)windows/(servercore|nanoserver|server)$`, repository(img))

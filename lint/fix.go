@@ -53,13 +53,8 @@ func (e *Engine) fix(ctx context.Context, rule policies.Rule, file string, src [
 				return Fix{}, []Notice{*notice}
 			}
 			if edits == nil {
-				ref, _ := in.Image["ref"].(string)
-				flags := "--fix --resolve-digests"
-				if fix.Applicability == policies.ApplicabilityUnsafe {
-					flags = "--fix --unsafe-fixes --resolve-digests"
-				}
+				fix.Display = pinAdvice(in.Image, file, fix.Applicability)
 				fix.Applicability = policies.ApplicabilityDisplay
-				fix.Display = fmt.Sprintf("hardline lint %s %s  # pins %s to its current digest", flags, file, ref)
 				continue
 			}
 		default:
@@ -156,6 +151,22 @@ func insertLines(file string, src []byte, in Intent) ([]Edit, error) {
 	}
 	at := Range{Line: in.Range.Line, Column: 1, EndLine: in.Range.Line, EndColumn: 1, Offset: off, EndOffset: off}
 	return []Edit{{File: file, Range: at, NewText: text}}, nil
+}
+
+// pinAdvice tells how to pin an image hardline did not pin itself: with
+// --resolve-digests, or by hand when the reference is written through a
+// variable.
+func pinAdvice(img map[string]any, file string, a policies.Applicability) string {
+	raw, _ := img["raw"].(string)
+	ref, _ := img["ref"].(string)
+	if unresolved, _ := img["unresolved"].(bool); unresolved || raw != ref {
+		return fmt.Sprintf("%s comes from a variable (%s): pin where it is set, as %s@sha256:<digest>", ref, raw, ref)
+	}
+	flags := "--fix --resolve-digests"
+	if a == policies.ApplicabilityUnsafe {
+		flags = "--fix --unsafe-fixes --resolve-digests"
+	}
+	return fmt.Sprintf("hardline lint %s %s  # pins %s to its current digest", flags, file, ref)
 }
 
 // pin returns the edit that adds the digest to an image reference, nil

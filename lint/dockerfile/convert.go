@@ -1,6 +1,7 @@
 package dockerfile
 
 import (
+	"maps"
 	"slices"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -151,23 +152,23 @@ func (c *converter) heredocTerm(h *Heredoc) *ast.Term {
 	)
 }
 
+// sortedObject converts a map to an object term, keys in sorted order.
+func sortedObject[V any](c *converter, m map[string]V, value func(V) *ast.Term) *ast.Term {
+	items := make([][2]*ast.Term, 0, len(m))
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		items = append(items, c.item(k, value(m[k])))
+	}
+	return ast.ObjectTerm(items...)
+}
+
 func (c *converter) instructionTerm(in *Instruction) *ast.Term {
-	names := make([]string, 0, len(in.Flags))
-	for k := range in.Flags {
-		names = append(names, k)
-	}
-	slices.Sort(names)
-	flags := make([][2]*ast.Term, len(names))
-	for i, k := range names {
-		flags[i] = c.item(k, strs(in.Flags[k]))
-	}
 	return ast.ObjectTerm(
 		c.item("index", num(in.Index)),
 		c.item("stage", num(in.Stage)),
 		c.item("cmd", str(in.Cmd)),
 		c.item("args", strs(in.Args)),
 		c.item("json", boolean(in.JSON)),
-		c.item("flags", ast.ObjectTerm(flags...)),
+		c.item("flags", sortedObject(c, in.Flags, strs)),
 		c.item("original", str(in.Original)),
 		c.item("range", c.rangeTerm(in.Range)),
 		c.item("keyword_range", c.rangeTerm(in.KeywordRange)),
@@ -181,19 +182,10 @@ func (c *converter) instructionTerm(in *Instruction) *ast.Term {
 // Value returns the model as the Rego input of docs/policies.md.
 func (m *Model) Value() ast.Value {
 	c := &converter{keys: map[string]*ast.Term{}}
-	names := make([]string, 0, len(m.Directives))
-	for k := range m.Directives {
-		names = append(names, k)
-	}
-	slices.Sort(names)
-	dirs := make([][2]*ast.Term, len(names))
-	for i, k := range names {
-		dirs[i] = c.item(k, str(m.Directives[k]))
-	}
 	return ast.NewObject(
 		c.item("type", str("dockerfile")),
 		c.item("path", str(m.Path)),
-		c.item("directives", ast.ObjectTerm(dirs...)),
+		c.item("directives", sortedObject(c, m.Directives, str)),
 		c.item("errors", list(m.Errors, c.messageTerm)),
 		c.item("warnings", list(m.Warnings, c.messageTerm)),
 		c.item("args", list(m.Args, c.argTerm)),

@@ -64,8 +64,12 @@ func writeRuleMarkdown(b *strings.Builder, r policies.Rule) {
 		b.WriteString(".\n\n")
 	}
 	lang := "dockerfile"
-	if r.Input == policies.InputKubernetes || r.Input == policies.InputManifests {
+	switch r.Input {
+	case policies.InputKubernetes, policies.InputManifests:
 		lang = "yaml"
+	case policies.InputRuntime:
+		lang = "" // Compose YAML and shell side by side
+	case policies.InputDockerfile, policies.InputImage:
 	}
 	writeExample(b, "Bad", lang, r.Bad)
 	writeExample(b, "Good", lang, r.Good)

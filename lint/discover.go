@@ -9,11 +9,18 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // Classify says what kind of file a name is by the discovery rules:
 // Dockerfile, Containerfile, *.Dockerfile, *.dockerfile, Dockerfile.* and
-// Containerfile.* are Dockerfiles; *.yaml, *.yml and *.json are YAML.
+// Containerfile.* are Dockerfiles; compose.yaml, compose.yml,
+// docker-compose.yaml, docker-compose.yml and their compose.*.yaml and
+// docker-compose.*.yml overrides are Compose files; *.yml and *.yaml under
+// .github/workflows/ are GitHub Actions workflows; other *.yaml, *.yml and
+// *.json are YAML; *.sh and *.bash are shell scripts; Makefile, makefile,
+// GNUmakefile and *.mk are Makefiles.
 func Classify(name string) Kind {
 	base := filepath.Base(name)
 	lower := strings.ToLower(base)
@@ -23,18 +30,45 @@ func Classify(name string) Kind {
 		strings.HasPrefix(base, "Dockerfile."), strings.HasPrefix(base, "Containerfile."),
 		strings.HasPrefix(base, "dockerfile."):
 		return KindDockerfile
+	case base == "Makefile" || base == "makefile" || base == "GNUmakefile":
+		return KindMakefile
 	}
 	switch filepath.Ext(lower) {
-	case ".yaml", ".yml", ".json":
+	case ".yaml", ".yml":
+		if composeName(lower) {
+			return KindCompose
+		}
+		if dir := filepath.ToSlash(filepath.Dir(name)); dir == ".github/workflows" || strings.HasSuffix(dir, "/.github/workflows") {
+			return KindWorkflow
+		}
 		return KindYAML
+	case ".json":
+		return KindYAML
+	case ".sh", ".bash":
+		return KindShell
+	case ".mk":
+		return KindMakefile
 	}
 	return KindUnknown
 }
 
+// composeName reports whether a lower-case file name is one Docker Compose
+// looks for, or an override of one: compose.yaml, docker-compose.yml,
+// compose.prod.yaml, docker-compose.override.yml.
+func composeName(lower string) bool {
+	stem := strings.TrimSuffix(strings.TrimSuffix(lower, ".yaml"), ".yml")
+	return stem == "compose" || stem == "docker-compose" ||
+		strings.HasPrefix(stem, "compose.") || strings.HasPrefix(stem, "docker-compose.")
+}
+
 // Sniff guesses the kind of a file named on the command line whose name
-// says nothing: a file whose first instruction is FROM or ARG is a
-// Dockerfile, anything else is read as YAML.
+// says nothing: a file that starts with a sh or bash shebang is a shell
+// script, a file whose first instruction is FROM or ARG is a Dockerfile,
+// anything else is read as YAML.
 func Sniff(src []byte) Kind {
+	if shellShebang(src) {
+		return KindShell
+	}
 	for line := range bytes.Lines(src) {
 		fields := bytes.Fields(line)
 		if len(fields) == 0 || fields[0][0] == '#' {
@@ -47,6 +81,71 @@ func Sniff(src []byte) Kind {
 		return KindYAML
 	}
 	return KindYAML
+}
+
+// ClassifyNamed says what kind a file named on the command line (or
+// standard input named by --stdin-filename) is: by its name, else by its
+// content (Sniff); YAML whose top level has Compose-shaped services is a
+// Compose file whatever its name.
+func ClassifyNamed(name string, src []byte) Kind {
+	k := Classify(name)
+	if k == KindUnknown {
+		k = Sniff(src)
+	}
+	if k == KindYAML && LooksLikeCompose(src) {
+		return KindCompose
+	}
+	return k
+}
+
+// shellShebang reports whether src starts with #! naming sh, bash, dash,
+// ash or ksh, directly or through env.
+func shellShebang(src []byte) bool {
+	if !bytes.HasPrefix(src, []byte("#!")) {
+		return false
+	}
+	line, _, _ := bytes.Cut(src[2:], []byte("\n"))
+	fields := strings.Fields(string(line))
+	if len(fields) == 0 {
+		return false
+	}
+	prog := filepath.Base(fields[0])
+	if prog == "env" {
+		rest := slices.DeleteFunc(fields[1:], func(f string) bool { return strings.HasPrefix(f, "-") })
+		if len(rest) == 0 {
+			return false
+		}
+		prog = filepath.Base(rest[0])
+	}
+	switch prog {
+	case "sh", "bash", "dash", "ash", "ksh", "zsh":
+		return true
+	}
+	return false
+}
+
+// LooksLikeCompose reports whether the first YAML document of src is a
+// mapping with a services: mapping whose entries are mappings (or empty),
+// and no apiVersion and kind (a Kubernetes object).
+func LooksLikeCompose(src []byte) bool {
+	var top map[string]any
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	if err := dec.Decode(&top); err != nil || top == nil {
+		return false
+	}
+	if _, ok := top["apiVersion"]; ok {
+		return false
+	}
+	services, ok := top["services"].(map[string]any)
+	if !ok || len(services) == 0 {
+		return false
+	}
+	for _, v := range services {
+		if _, ok := v.(map[string]any); !ok && v != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // skippedDirs are never entered during a directory walk.
@@ -86,12 +185,12 @@ func Discover(paths []string, exclude func(path string) bool) (*Discovery, error
 		}
 		if !info.IsDir() {
 			k := Classify(root)
-			if k == KindUnknown {
+			if k == KindUnknown || k == KindYAML {
 				src, err := os.ReadFile(root)
 				if err != nil {
 					return nil, fmt.Errorf("lint %s: %w", root, err)
 				}
-				k = Sniff(src)
+				k = ClassifyNamed(root, src)
 			}
 			if k == KindYAML && helmChart(root) != "" {
 				d.Notices = append(d.Notices, helmNotice(root))

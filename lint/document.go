@@ -10,6 +10,14 @@ const (
 	KindUnknown Kind = iota
 	KindDockerfile
 	KindYAML
+	// KindCompose is a Compose file.
+	KindCompose
+	// KindShell is a shell script; KindMakefile a Makefile, whose recipes
+	// are shell; KindWorkflow a GitHub Actions workflow, whose run: steps
+	// are. Their docker run lines are linted.
+	KindShell
+	KindMakefile
+	KindWorkflow
 )
 
 func (k Kind) String() string {
@@ -18,6 +26,14 @@ func (k Kind) String() string {
 		return "dockerfile"
 	case KindYAML:
 		return "yaml"
+	case KindCompose:
+		return "compose"
+	case KindShell:
+		return "shell"
+	case KindMakefile:
+		return "makefile"
+	case KindWorkflow:
+		return "workflow"
 	case KindUnknown:
 	}
 	return "unknown"

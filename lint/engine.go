@@ -54,7 +54,7 @@ type Engine struct {
 }
 
 // queryNames are the inputs the engine evaluates, one prepared query each.
-func queryNames() []string { return []string{"dockerfile", "kubernetes", "manifests"} }
+func queryNames() []string { return []string{"dockerfile", "kubernetes", "manifests", "runtime"} }
 
 // queryInputs are the rule inputs a query collects. Image rules run with
 // both per-document inputs.
@@ -64,6 +64,8 @@ func queryInputs(query string) []policies.Input {
 		return []policies.Input{policies.InputDockerfile, policies.InputImage}
 	case "kubernetes":
 		return []policies.Input{policies.InputKubernetes, policies.InputImage}
+	case "runtime":
+		return []policies.Input{policies.InputRuntime, policies.InputImage}
 	}
 	return []policies.Input{policies.InputManifests}
 }
@@ -262,8 +264,12 @@ func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 		return fileResult{err: fmt.Errorf("lint %s: no parser for %s files", s.Path, s.Kind)}
 	}
 	query := "dockerfile"
-	if s.Kind == KindYAML {
+	switch s.Kind {
+	case KindYAML:
 		query = "kubernetes"
+	case KindCompose, KindShell, KindMakefile, KindWorkflow:
+		query = "runtime"
+	case KindDockerfile, KindUnknown:
 	}
 	var res fileResult
 	// laterLines are where findings made after this file is done may point

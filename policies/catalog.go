@@ -187,9 +187,9 @@ func ruleOf(file string, m *ast.Module) (Rule, bool, error) {
 		return fail("rule %s: METADATA custom.input is %q, want the package's input segment %q", id, r.Input, input)
 	}
 	switch r.Input {
-	case InputDockerfile, InputKubernetes, InputImage, InputManifests:
+	case InputDockerfile, InputKubernetes, InputImage, InputManifests, InputRuntime:
 	default:
-		return fail("rule %s: unknown input %q (want dockerfile, kubernetes, image or manifests)", id, r.Input)
+		return fail("rule %s: unknown input %q (want dockerfile, kubernetes, image, manifests or runtime)", id, r.Input)
 	}
 	if str(custom, "severity") == "" {
 		return fail("rule %s: METADATA needs custom.severity (info, warning or error)", id)

@@ -65,6 +65,7 @@ func TestCatalog(t *testing.T) {
 			if wantPrefix := map[policies.Input]string{
 				policies.InputDockerfile: "DF", policies.InputImage: "IM",
 				policies.InputKubernetes: "KS", policies.InputManifests: "KS",
+				policies.InputRuntime: "RT",
 			}[r.Input]; !strings.HasPrefix(r.ID, wantPrefix) {
 				t.Errorf("%s: a rule over %s input has an ID starting with %s", r.ID, r.Input, wantPrefix)
 			}

@@ -115,10 +115,13 @@ const (
 	InputDockerfile Input = "dockerfile"
 	// InputKubernetes rules see one Kubernetes object.
 	InputKubernetes Input = "kubernetes"
-	// InputImage rules see one Dockerfile or Kubernetes object and look at its images.
+	// InputImage rules see one Dockerfile, Kubernetes object, Compose file or script and look at its images.
 	InputImage Input = "image"
 	// InputManifests rules see a summary of every Kubernetes object of the run.
 	InputManifests Input = "manifests"
+	// InputRuntime rules see the containers a Compose file or a script
+	// (docker run, docker create) starts, with their runtime settings.
+	InputRuntime Input = "runtime"
 )
 
 // Rule is one entry of the catalogue, read from a rule's METADATA block.

@@ -17,8 +17,11 @@ import (
 	"github.com/hardline-dev/hardline/lint"
 	"github.com/hardline-dev/hardline/lint/config"
 	"github.com/hardline-dev/hardline/lint/digest"
+	"github.com/hardline-dev/hardline/lint/compose"
+	"github.com/hardline-dev/hardline/lint/container"
 	"github.com/hardline-dev/hardline/lint/dockerfile"
 	"github.com/hardline-dev/hardline/lint/kube"
+	"github.com/hardline-dev/hardline/lint/shellrun"
 	"github.com/hardline-dev/hardline/policies"
 )
 
@@ -311,6 +314,10 @@ func engineOptions(cfg *config.Config, fl *lintFlags) (lint.Options, error) {
 		Parsers: map[lint.Kind]lint.Parser{
 			lint.KindDockerfile: dockerfile.Parser{},
 			lint.KindYAML:       kube.Parser{},
+			lint.KindCompose:    compose.Parser{},
+			lint.KindShell:      shellrun.Parser{Source: container.SourceShell},
+			lint.KindMakefile:   shellrun.Parser{Source: container.SourceMakefile},
+			lint.KindWorkflow:   shellrun.Parser{Source: container.SourceWorkflow},
 		},
 	}
 	if fl.resolveDigests {
@@ -323,7 +330,7 @@ func engineOptions(cfg *config.Config, fl *lintFlags) (lint.Options, error) {
 // profile: with one, only that level's controls (and the rules reporting
 // unparseable files) run.
 func inProfile(profile string, r policies.Rule) bool {
-	if profile == "" || r.ID == "DF000" || r.ID == "KS000" {
+	if profile == "" || r.ID == "DF000" || r.ID == "KS000" || r.ID == "RT000" {
 		return true
 	}
 	for _, l := range r.Levels {
@@ -355,10 +362,7 @@ func sources(e *env, fl *lintFlags, cfg *config.Config, args []string) ([]lint.S
 		if err != nil {
 			return nil, nil, fmt.Errorf("read standard input: %w", err)
 		}
-		kind := lint.Classify(fl.stdinFilename)
-		if kind == lint.KindUnknown {
-			kind = lint.Sniff(src)
-		}
+		kind := lint.ClassifyNamed(fl.stdinFilename, src)
 		return []lint.Source{{Path: filepath.ToSlash(filepath.Clean(fl.stdinFilename)), Kind: kind, Src: src}}, nil, nil
 	}
 	if len(args) == 0 {

@@ -33,8 +33,11 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/hardline-dev/hardline/lint"
+	"github.com/hardline-dev/hardline/lint/compose"
+	"github.com/hardline-dev/hardline/lint/container"
 	"github.com/hardline-dev/hardline/lint/dockerfile"
 	"github.com/hardline-dev/hardline/lint/kube"
+	"github.com/hardline-dev/hardline/lint/shellrun"
 	"github.com/hardline-dev/hardline/policies"
 )
 
@@ -66,6 +69,10 @@ func Engine(t testing.TB) *lint.Engine {
 		Parsers: map[lint.Kind]lint.Parser{
 			lint.KindDockerfile: dockerfile.Parser{},
 			lint.KindYAML:       kube.Parser{},
+			lint.KindCompose:    compose.Parser{},
+			lint.KindShell:      shellrun.Parser{Source: container.SourceShell},
+			lint.KindMakefile:   shellrun.Parser{Source: container.SourceMakefile},
+			lint.KindWorkflow:   shellrun.Parser{Source: container.SourceWorkflow},
 		},
 	})
 	if err != nil {
@@ -83,7 +90,7 @@ func Run(t *testing.T, eng *lint.Engine, dir, id string) {
 	}
 	n := 0
 	for _, file := range files {
-		kind := lint.Classify(file)
+		kind := testKind(file)
 		if kind == lint.KindUnknown || strings.HasSuffix(file, ".golden") || strings.HasSuffix(file, ".diff") {
 			continue
 		}
@@ -218,4 +225,16 @@ func describe(rep *lint.Report) string {
 		fmt.Fprintf(&b, "  %d:%d %s %s\n", f.Range.Line, f.Range.Column, f.RuleID, f.Message)
 	}
 	return b.String()
+}
+
+// testKind is the kind of a testdata file: by name, with *.compose.yaml
+// read as Compose files and *.workflow.yml as GitHub Actions workflows.
+func testKind(file string) lint.Kind {
+	switch {
+	case strings.HasSuffix(file, ".compose.yaml"), strings.HasSuffix(file, ".compose.yml"):
+		return lint.KindCompose
+	case strings.HasSuffix(file, ".workflow.yml"):
+		return lint.KindWorkflow
+	}
+	return lint.Classify(file)
 }

@@ -184,8 +184,9 @@ func (b *builder) run(name string, s types.ServiceConfig, override bool) contain
 		b.placeEnv(&e)
 		r.Env = append(r.Env, e)
 	}
-	for i, p := range s.Ports {
-		rng, unk := b.indexed("ports", i, len(s.Ports))
+	usedPorts := map[*yaml.Node]map[uint32]bool{}
+	for _, p := range s.Ports {
+		rng, unk := b.placePort(p.Target, usedPorts)
 		r.Ports = append(r.Ports, container.Port{
 			Published: p.Published, Target: strconv.FormatUint(uint64(p.Target), 10),
 			HostIP: p.HostIP, Protocol: p.Protocol, Unknown: unk, Range: rng,
@@ -335,4 +336,55 @@ func (b *builder) addItem(name, item, nl string) (container.Fix, bool) {
 	}
 	text := string(prefix[:dash]) + "- " + item + nl
 	return container.Fix{Edits: []container.Intent{{Op: "replace", Range: b.lines.Range(lineStart, lineStart), Text: text}}}, true
+}
+
+// placePort finds the item of ports: that publishes container port target:
+// a long-syntax item with that target, or a short one whose container part
+// is that port or a range holding it.
+func (b *builder) placePort(target uint32, used map[*yaml.Node]map[uint32]bool) (lint.Range, bool) {
+	for _, it := range b.items("ports") {
+		if used[it][target] {
+			continue
+		}
+		if used[it] == nil {
+			used[it] = map[uint32]bool{}
+		}
+		switch it.Kind {
+		case yaml.MappingNode:
+			if _, v := entry(it, "target"); v != nil && v.Value == strconv.FormatUint(uint64(target), 10) {
+				used[it][target] = true
+				return b.nodeRange(it), unknown(v.Value)
+			}
+		case yaml.ScalarNode:
+			spec, _, _ := strings.Cut(it.Value, "/")
+			if i := strings.LastIndexByte(spec, ':'); i >= 0 {
+				spec = spec[i+1:]
+			}
+			lo, hi, isRange := strings.Cut(spec, "-")
+			if !isRange {
+				hi = lo
+			}
+			l, e1 := strconv.ParseUint(lo, 10, 32)
+			h, e2 := strconv.ParseUint(hi, 10, 32)
+			if e1 == nil && e2 == nil && uint64(target) >= l && uint64(target) <= h {
+				used[it][target] = true
+				return b.nodeRange(it), unknown(it.Value)
+			}
+		default:
+		}
+	}
+	_, v := b.field("ports")
+	return b.at("ports"), v != nil && unknown(nodeText(v))
+}
+
+// nodeText is the text of every scalar of a node, for finding variables.
+func nodeText(n *yaml.Node) string {
+	if n.Kind == yaml.ScalarNode {
+		return n.Value
+	}
+	var parts []string
+	for _, c := range n.Content {
+		parts = append(parts, nodeText(c))
+	}
+	return strings.Join(parts, " ")
 }

@@ -84,7 +84,19 @@ func parse(m *container.Model, path string, src []byte, lines *container.Lines) 
 		root = root.Content[0]
 	}
 	override := Override(path)
-	project, err := load(path, src, root, lines, override)
+	project, err := load(path, src, root, lines, override, "")
+	if err != nil {
+		// Variables the empty environment leaves unset make typed settings
+		// invalid (read_only: ${RO}, "${DIR}:/mnt"); Docker Compose would
+		// load them with the variables set. Load again with every unset
+		// variable "1": the settings they reach are unknown to the rules.
+		for _, unset := range []string{"1", "true"} {
+			if p, e := load(path, src, root, lines, true, unset); e == nil && unknownVar.Match(src) {
+				project, err = p, nil
+				break
+			}
+		}
+	}
 	if err != nil {
 		m.Errors = append(m.Errors, container.Message{Message: errorText(err, path), Range: errorRange(err, root, lines)})
 		return
@@ -119,7 +131,7 @@ func parse(m *container.Model, path string, src []byte, lines *container.Lines) 
 }
 
 // load runs compose-go over the file's bytes.
-func load(path string, src []byte, root *yaml.Node, lines *container.Lines, override bool) (*types.Project, error) {
+func load(path string, src []byte, root *yaml.Node, lines *container.Lines, override bool, unset string) (*types.Project, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, fmt.Errorf("compose: %w", err)
@@ -140,7 +152,7 @@ func load(path string, src []byte, root *yaml.Node, lines *container.Lines, over
 		o.SkipValidation = override
 		o.Profiles = []string{"*"}
 		o.Interpolate.Substitute = substitute
-		o.Interpolate.LookupValue = func(string) (string, bool) { return "", false }
+		o.Interpolate.LookupValue = func(string) (string, bool) { return unset, unset != "" }
 		o.ResourceLoaders = []loader.ResourceLoader{boundedLoader{root: dir}}
 	})
 }
@@ -149,7 +161,7 @@ func load(path string, src []byte, root *yaml.Node, lines *container.Lines, over
 // variable (${VAR:?message}) is left as written, unknown to the rules.
 func substitute(s string, m template.Mapping) (string, error) {
 	out, err := template.SubstituteWithOptions(s, m, template.WithoutLogging)
-	var missing template.MissingRequiredError
+	var missing *template.MissingRequiredError
 	if errors.As(err, &missing) {
 		return s, nil
 	}
@@ -220,7 +232,19 @@ var dotted = regexp.MustCompile(`\b(services|networks|volumes|secrets|configs)(\
 // its message names (services.web.ports), else on the first line.
 func errorRange(err error, root *yaml.Node, lines *container.Lines) lint.Range {
 	best := container.Whole(lines.Src())
+	if r, ok := extendsRange(err, root, lines); ok {
+		return r
+	}
 	sm := dotted.FindString(err.Error())
+	for _, lm := range yamlLine.FindAllStringSubmatch(err.Error(), -1) {
+		if n, e := strconv.Atoi(lm[1]); e == nil && n > 1 && sm == "" {
+			start := lines.Offset(n, 1)
+			for start < len(lines.Src()) && lines.Src()[start] == ' ' {
+				start++
+			}
+			return lines.Range(start, lines.LineEnd(start))
+		}
+	}
 	if sm == "" {
 		if strings.Contains(err.Error(), "services") {
 			if k, _ := entry(root, "services"); k != nil {
@@ -330,4 +354,34 @@ func scalarEnd(lines *container.Lines, off int, n *yaml.Node) int {
 		}
 	}
 	return off + len(bytes.TrimRight(text, " \t:"))
+}
+
+// extendsRange places an error about an extends at the file or service it
+// names.
+func extendsRange(err error, root *yaml.Node, lines *container.Lines) (lint.Range, bool) {
+	msg := err.Error()
+	if !strings.Contains(msg, "extend") {
+		return lint.Range{}, false
+	}
+	services := mapping(root, "services")
+	if services == nil || services.Kind != yaml.MappingNode {
+		return lint.Range{}, false
+	}
+	for i := 0; i+1 < len(services.Content); i += 2 {
+		k, ext := entry(resolve(services.Content[i+1]), "extends")
+		if k == nil || ext == nil {
+			continue
+		}
+		for _, name := range []string{"file", "service"} {
+			if _, v := entry(ext, name); v != nil && v.Kind == yaml.ScalarNode && v.Value != "" && strings.Contains(msg, v.Value) {
+				start := lines.Offset(v.Line, v.Column)
+				return lines.Range(start, scalarEnd(lines, start, v)), true
+			}
+		}
+		if ext.Kind == yaml.ScalarNode && strings.Contains(msg, fmt.Sprintf("%q", ext.Value)) {
+			start := lines.Offset(ext.Line, ext.Column)
+			return lines.Range(start, scalarEnd(lines, start, ext)), true
+		}
+	}
+	return lint.Range{}, false
 }

@@ -13,6 +13,7 @@ package shellrun
 import (
 	"bytes"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -96,8 +97,39 @@ type word struct {
 	// resolve ($VAR, $(cmd)).
 	known bool
 	// quoted is true when the whole word is one quoted string.
-	quoted     bool
+	quoted bool
+	// options is true for a word that expands to option words hardline
+	// cannot see: "$@", $*, $DOCKER_OPTS, $(RUN_ARGS).
+	options    bool
 	start, end int
+}
+
+// optionNames are variable names that hold options rather than an image.
+var optionNames = regexp.MustCompile(`(?i)^[@*]$|OPT|ARG|FLAG|PARAM|EXTRA`)
+
+// expansionName is the name of the variable a word is made of alone
+// ($X, "$X", ${X}, and $(X) as a Makefile variable), or "".
+func expansionName(w *syntax.Word) string {
+	if len(w.Parts) != 1 {
+		return ""
+	}
+	part := w.Parts[0]
+	if dq, ok := part.(*syntax.DblQuoted); ok && len(dq.Parts) == 1 {
+		part = dq.Parts[0]
+	}
+	switch x := part.(type) {
+	case *syntax.ParamExp:
+		if x.Param != nil {
+			return x.Param.Value
+		}
+	case *syntax.CmdSubst:
+		if len(x.Stmts) == 1 {
+			if call, ok := x.Stmts[0].Cmd.(*syntax.CallExpr); ok && len(call.Args) == 1 {
+				return call.Args[0].Lit()
+			}
+		}
+	}
+	return ""
 }
 
 func words(call *syntax.CallExpr, s segment) []word {
@@ -112,8 +144,9 @@ func words(call *syntax.CallExpr, s segment) []word {
 				quoted = false
 			}
 		}
+		name := expansionName(w)
 		out = append(out, word{
-			value: v, known: known, quoted: quoted,
+			value: v, known: known, quoted: quoted, options: name != "" && optionNames.MatchString(name),
 			start: s.base + int(w.Pos().Offset()), end: s.base + int(w.End().Offset()),
 		})
 	}
@@ -256,8 +289,8 @@ func parseArgs(r *container.Run, ws []word, lines *container.Lines) {
 	i := 0
 	for ; i < len(ws); i++ {
 		w := ws[i]
-		if !w.known && !w.quoted && !strings.HasPrefix(w.value, "-") {
-			// $DOCKER_OPTS: may be options, may be the image.
+		if w.options {
+			// "$@", $DOCKER_OPTS: options hardline cannot see.
 			r.Dynamic = true
 			continue
 		}

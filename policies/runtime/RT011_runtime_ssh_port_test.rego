@@ -1,0 +1,25 @@
+package rules.runtime.RT011_test
+
+import data.rules.runtime.RT011
+
+r := {"line": 1, "column": 1, "endLine": 1, "endColumn": 2, "offset": 0, "endOffset": 1}
+
+service(fields) := {"type": "runtime", "source": "compose", "errors": [], "images": [], "containers": [object.union(
+	{
+		"kind": "service", "name": "web", "range": r, "override": false, "dynamic": false,
+		"cap_add": [], "cap_drop": [], "security_opt": [], "volumes": [], "env": [], "ports": [], "devices": [], "fixes": {},
+	},
+	fields,
+)]}
+
+command(fields) := object.union(service({}), {"source": "shell", "containers": [object.union(service(fields).containers[0], {"kind": "command", "name": "docker run"})]})
+
+v(x) := {"value": x, "unknown": false, "range": r}
+
+p(target) := {"published": "", "target": target, "host_ip": "", "protocol": "tcp", "unknown": false, "range": r}
+
+test_ssh_denied if count(RT011.deny) == 1 with input as service({"ports": [p("22")]})
+
+test_range_denied if count(RT011.deny) == 1 with input as command({"ports": [p("20-30")]})
+
+test_other_allowed if count(RT011.deny) == 0 with input as service({"ports": [p("2222")]})

@@ -898,6 +898,10 @@ func TestPreCommitFilesMatchDiscovery(t *testing.T) {
 		"Dockerfile-dev", "my.dockerfile.bak", "Dockerfiles/README.md", "Dockerfile/app.yaml",
 		"k8s/app.yaml", "values.yml", "manifest.json", "a/b/C.YAML", "x.Yml", ".yaml", "app.yaml.bak",
 		"app.yamlx", "README.md", "main.go", "Makefile", ".github/workflows/ci.yml",
+		"compose.yaml", "docker-compose.yml", "compose.override.YAML", "docker-compose.prod.yml", "deploy/compose.yml",
+		"composer.yaml", "my-compose.yaml", "compose.json", "scripts/run.sh", "a.bash", "x.SH", "rules.mk", "makefile",
+		"GNUmakefile", "sub/Makefile", "Makefile.in", "Dockerfile.sh", ".github/workflows/release.yaml",
+		"sub/.github/workflows/ci.yml", ".github/workflows/sub/x.yml", ".github/workflows/compose.yml", "github/workflows/ci.yml",
 		"vendor/x/Dockerfile", "node_modules/a.yaml", "sub/vendor/a.yaml", "vendorx/a.yaml", "my-vendor/a.yaml",
 	}
 	dir := t.TempDir()
@@ -929,9 +933,12 @@ func TestPreCommitFilesMatchDiscovery(t *testing.T) {
 	}
 
 	wantKind := map[string]func(lint.Kind, bool) bool{
-		"hardline":                  func(_ lint.Kind, ok bool) bool { return ok },
-		"hardline-dockerfile":       func(k lint.Kind, ok bool) bool { return ok && k == lint.KindDockerfile },
-		"hardline-kubernetes":       func(k lint.Kind, ok bool) bool { return ok && k == lint.KindYAML },
+		"hardline":            func(_ lint.Kind, ok bool) bool { return ok },
+		"hardline-dockerfile": func(k lint.Kind, ok bool) bool { return ok && k == lint.KindDockerfile },
+		"hardline-kubernetes": func(k lint.Kind, ok bool) bool { return ok && k == lint.KindYAML },
+		"hardline-runtime": func(k lint.Kind, ok bool) bool {
+			return ok && (k == lint.KindCompose || k == lint.KindShell || k == lint.KindMakefile || k == lint.KindWorkflow)
+		},
 		"hardline-network-policies": func(k lint.Kind, ok bool) bool { return ok && k == lint.KindYAML },
 	}
 	for id, want := range wantKind {

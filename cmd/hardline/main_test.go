@@ -98,6 +98,8 @@ func TestLintExamples(t *testing.T) {
 	}
 	const docker = "../../examples/insecure/Dockerfile"
 	const deploy = "../../examples/kubernetes/deployment-defaults.yaml"
+	const compose = "../../examples/insecure/compose.yaml"
+	const script = "../../examples/scripts/run.sh"
 	for _, want := range []struct {
 		rule, file string
 		line       int
@@ -115,6 +117,19 @@ func TestLintExamples(t *testing.T) {
 		{"KS001", deploy, 23},
 		{"KS025", deploy, 29},
 		{"KS021", "../../examples/kubernetes/podsecuritypolicy.yaml", 4},
+		{"IM001", compose, 8},
+		{"RT002", compose, 7},
+		{"RT010", compose, 20},
+		{"RT011", compose, 24},
+		{"RT001", compose, 35},
+		{"RT007", compose, 36},
+		{"RT008", compose, 39},
+		{"RT009", compose, 42},
+		{"RT004", script, 10},
+		{"RT001", script, 11},
+		{"RT008", script, 13},
+		{"RT010", script, 14},
+		{"IM001", script, 15},
 	} {
 		if !has(rep, want.rule, want.file, want.line) {
 			t.Errorf("no %s finding at %s:%d", want.rule, want.file, want.line)

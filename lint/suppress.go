@@ -298,7 +298,7 @@ func suppress(findings []Finding, ignores []*ignore, file string, kind Kind, kno
 			continue
 		}
 		id := UnusedDockerfileRule
-		if kind == KindYAML {
+		if kind == KindYAML || kind == KindCompose || kind == KindWorkflow {
 			id = UnusedManifestRule
 		}
 		msg := fmt.Sprintf("this suppression of %s silences nothing: remove it", strings.Join(ig.rules, ","))

@@ -40,7 +40,9 @@ spec:
           securityContext:
             privileged: true
 `
-	workDir = "/home/dev/src/shop"
+	composeSrc = "services:\n  agent:\n    image: portainer/agent:2.21\n    privileged: true\n"
+	scriptSrc  = "#!/bin/sh\ndocker run --privileged \\\n  alpine:3.22 sh\n"
+	workDir    = "/home/dev/src/shop"
 )
 
 // span builds the range of src from line:col to endLine:endCol (1-based,
@@ -118,6 +120,13 @@ func testRules() []policies.Rule {
 			Builtin:    true,
 		},
 		{
+			ID: "RT001", Name: "runtime-privileged", Title: "Containers must not run privileged",
+			Description: "A Compose service sets privileged: true, or a docker run command passes --privileged.",
+			Severity:    policies.SeverityError, Input: policies.InputRuntime,
+			Bad: "services:\n  app:\n    privileged: true\ndocker run --privileged app:1.4\n",
+			Fix: policies.ApplicabilityUnsafe, Builtin: true,
+		},
+		{
 			ID: "KS010", Name: "no-privilege-escalation", Title: "Containers must set allowPrivilegeEscalation to false",
 			Description: "Without it, a setuid binary can give a process more privileges than its parent.",
 			Severity:    policies.SeverityWarning, Input: policies.InputKubernetes,
@@ -140,6 +149,8 @@ func testReport(t *testing.T) *lint.Report {
 	dh := lint.LineHashes([]byte(dockerfileSrc))
 	bh := lint.LineHashes([]byte(brokenSrc))
 	yh := lint.LineHashes([]byte(deploySrc))
+	ch := lint.LineHashes([]byte(composeSrc))
+	sh := lint.LineHashes([]byte(scriptSrc))
 	r := &lint.Report{
 		Rules: testRules(),
 		Findings: []lint.Finding{
@@ -199,6 +210,24 @@ func testReport(t *testing.T) *lint.Report {
 				}},
 			},
 			{
+				RuleID: "RT001", Name: "runtime-privileged", Severity: policies.SeverityError,
+				Message: `service "agent" runs privileged: remove privileged: true`, File: "compose.yaml",
+				Range: span(t, composeSrc, 4, 5, 4, 21), Fingerprint: ch[3],
+				Fixes: []lint.Fix{{
+					Title: "Remove privileged", Applicability: policies.ApplicabilityUnsafe,
+					Edits: []lint.Edit{{File: "compose.yaml", Range: span(t, composeSrc, 4, 1, 5, 1), NewText: ""}},
+				}},
+			},
+			{
+				RuleID: "RT001", Name: "runtime-privileged", Severity: policies.SeverityError,
+				Message: "docker run runs privileged: remove --privileged", File: "scripts/run.sh",
+				Range: span(t, scriptSrc, 2, 12, 2, 24), Fingerprint: sh[1],
+				Fixes: []lint.Fix{{
+					Title: "Remove privileged", Applicability: policies.ApplicabilityUnsafe,
+					Edits: []lint.Edit{{File: "scripts/run.sh", Range: span(t, scriptSrc, 2, 12, 2, 25), NewText: ""}},
+				}},
+			},
+			{
 				RuleID: "KS006", Name: "privileged", Severity: policies.SeverityError,
 				Message: `container "web" runs privileged`, File: "k8s/deploy.yaml",
 				Range: span(t, deploySrc, 12, 13, 12, 29), Fingerprint: yh[11],
@@ -217,8 +246,8 @@ func testReport(t *testing.T) *lint.Report {
 		Notices: []lint.Notice{
 			{File: "charts/web/templates/deploy.yaml", Message: "skipped: Helm template (contains {{ }})"},
 		},
-		Files:     3,
-		Documents: 3,
+		Files:     5,
+		Documents: 5,
 	}
 	lint.SortFindings(r.Findings)
 	return r

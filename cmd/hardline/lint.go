@@ -15,10 +15,10 @@ import (
 
 	"github.com/hardline-dev/hardline/formats"
 	"github.com/hardline-dev/hardline/lint"
-	"github.com/hardline-dev/hardline/lint/config"
-	"github.com/hardline-dev/hardline/lint/digest"
 	"github.com/hardline-dev/hardline/lint/compose"
+	"github.com/hardline-dev/hardline/lint/config"
 	"github.com/hardline-dev/hardline/lint/container"
+	"github.com/hardline-dev/hardline/lint/digest"
 	"github.com/hardline-dev/hardline/lint/dockerfile"
 	"github.com/hardline-dev/hardline/lint/kube"
 	"github.com/hardline-dev/hardline/lint/shellrun"

@@ -79,10 +79,7 @@ func (b *builder) value(name, val string) *container.Value {
 	if val == "" && k == nil {
 		return nil
 	}
-	raw, unk := b.scalar(name)
-	if raw == "" && val != "" {
-		raw = val
-	}
+	_, unk := b.scalar(name)
 	return &container.Value{Value: val, Unknown: unk, Range: b.at(name)}
 }
 

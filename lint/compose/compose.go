@@ -197,7 +197,7 @@ func (boundedLoader) Accept(string) bool { return true }
 
 func (l boundedLoader) Load(_ context.Context, p string) (string, error) {
 	abs := l.abs(p)
-	real, err := filepath.EvalSymlinks(abs)
+	target, err := filepath.EvalSymlinks(abs)
 	if err != nil {
 		return "", fmt.Errorf("extends: cannot read %s", p)
 	}
@@ -205,13 +205,13 @@ func (l boundedLoader) Load(_ context.Context, p string) (string, error) {
 	if err != nil {
 		root = l.root
 	}
-	if rel, err := filepath.Rel(root, real); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+	if rel, err := filepath.Rel(root, target); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 		return "", fmt.Errorf("extends: %s is outside the directory of the linted file; hardline does not read it", p)
 	}
-	if info, err := os.Stat(real); err != nil || !info.Mode().IsRegular() {
+	if info, err := os.Stat(target); err != nil || !info.Mode().IsRegular() {
 		return "", fmt.Errorf("extends: cannot read %s", p)
 	}
-	return real, nil
+	return target, nil
 }
 
 func (l boundedLoader) Dir(p string) string { return filepath.Dir(l.abs(p)) }

@@ -20,7 +20,11 @@ func parse(t *testing.T, path, src string) *container.Model {
 	if len(docs) != 1 {
 		t.Fatalf("%d documents, want 1", len(docs))
 	}
-	return docs[0].(*container.Document).Model()
+	d, ok := docs[0].(*container.Document)
+	if !ok {
+		t.Fatalf("document is a %T", docs[0])
+	}
+	return d.Model()
 }
 
 func at(src string, r lint.Range) string {

@@ -313,7 +313,7 @@ func parseArgs(r *container.Run, ws []word, lines *container.Lines) {
 		}
 		// A cluster of short options: -it, -dit, -e NAME=value, -uroot.
 		cluster := w.value[1:]
-		for j := 0; j < len(cluster); j++ {
+		for j := range len(cluster) {
 			name, ok := shortName(cluster[j])
 			if !ok {
 				name = string(cluster[j])

@@ -18,7 +18,11 @@ func parse(t *testing.T, source, src string) *container.Model {
 	if len(docs) != 1 {
 		t.Fatalf("%d documents, want 1", len(docs))
 	}
-	return docs[0].(*container.Document).Model()
+	d, ok := docs[0].(*container.Document)
+	if !ok {
+		t.Fatalf("document is a %T", docs[0])
+	}
+	return d.Model()
 }
 
 // at is the text of src a range covers, with its line and column.

@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/signal"
 
+	"github.com/sirupsen/logrus"
 	"github.com/spf13/cobra"
 )
 
@@ -46,6 +47,9 @@ func (e *exitCodeError) Error() string {
 func (e *exitCodeError) Unwrap() error { return e.err }
 
 func main() {
+	// The Compose loader logs warnings about the files it reads through
+	// logrus; hardline reports what matters about them as findings.
+	logrus.SetOutput(io.Discard)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()

@@ -40,7 +40,7 @@ import data.lib.runtime as rt
 
 deny contains rt.with_fix(
 	result.at(sprintf("%s runs as the image's user, root unless its Dockerfile sets USER: set %s", [rt.describe(c), rt.option(c, "user", "--user")]), c),
-	c, "user", "Run as user 10001:10001",
+	c, "user", "Run as user 10001:10001 (the image must work as that user: files it writes, ports below 1024)",
 ) if {
 	some c in rt.containers
 	rt.sees_all(c)
@@ -50,7 +50,7 @@ deny contains rt.with_fix(
 
 deny contains rt.with_fix(
 	result.at(sprintf("%s runs as root (user %s): use a non-root user", [rt.describe(c), c.user.value]), c.user),
-	c, "user", "Run as user 10001:10001",
+	c, "user", "Run as user 10001:10001 (the image must work as that user: files it writes, ports below 1024)",
 ) if {
 	some c in rt.containers
 	not c.user.unknown

@@ -116,3 +116,27 @@ func TestExplainRuntimeRule(t *testing.T) {
 		t.Errorf("explain: exit %d\n%s%s", code, out, errOut)
 	}
 }
+
+// TestResolveDigestsPinsRuntimeImages pins the images of a Compose file and
+// of docker run lines, quoted or not, keeping the rest of the line.
+func TestResolveDigestsPinsRuntimeImages(t *testing.T) {
+	host, digest := digestRegistry(t)
+	dir := t.TempDir()
+	compose := "services:\n  app:\n    image: \"" + host + "/team/app:1.0\" # pinned by bots\n  job:\n    image: " + host + "/team/app\n"
+	script := "#!/bin/sh\ndocker run --rm \\\n  '" + host + "/team/app:1.0' serve\ndocker run " + host + "/team/app:latest\n"
+	writeTestFile(t, filepath.Join(dir, "compose.yaml"), compose)
+	writeTestFile(t, filepath.Join(dir, "run.sh"), script)
+
+	code, out, errOut := hardline(t, "", pinOnly("lint", "--today", "2026-11-22", "--resolve-digests", "--fix", "--unsafe-fixes", dir)...)
+	if code != exitClean {
+		t.Fatalf("exit %d, want 0 (everything pinned)\nstdout: %s\nstderr: %s", code, out, errOut)
+	}
+	wantCompose := "services:\n  app:\n    image: \"" + host + "/team/app:1.0@" + digest + "\" # pinned by bots\n  job:\n    image: " + host + "/team/app@" + digest + "\n"
+	wantScript := "#!/bin/sh\ndocker run --rm \\\n  '" + host + "/team/app:1.0@" + digest + "' serve\ndocker run " + host + "/team/app:latest@" + digest + "\n"
+	if got := readTestFile(t, filepath.Join(dir, "compose.yaml")); got != wantCompose {
+		t.Errorf("compose.yaml after --fix:\n%s\nwant:\n%s", got, wantCompose)
+	}
+	if got := readTestFile(t, filepath.Join(dir, "run.sh")); got != wantScript {
+		t.Errorf("run.sh after --fix:\n%s\nwant:\n%s", got, wantScript)
+	}
+}

@@ -148,7 +148,10 @@ func load(path string, src []byte, root *yaml.Node, lines *container.Lines, over
 		o.SkipResolveEnvironment = true
 		o.SkipResolveLabels = true
 		o.ResolvePaths = false
-		o.SkipConsistencyCheck = override
+		// Services of included files are not loaded: references to them
+		// cannot be checked.
+		inc, _ := entry(root, "include")
+		o.SkipConsistencyCheck = override || inc != nil
 		o.SkipValidation = override
 		o.Profiles = []string{"*"}
 		o.Interpolate.Substitute = substitute
@@ -223,8 +226,18 @@ func errorText(err error, path string) string {
 	if abs, e := filepath.Abs(path); e == nil {
 		msg = strings.ReplaceAll(msg, abs, filepath.ToSlash(path))
 	}
-	return strings.TrimPrefix(msg, "validating "+filepath.ToSlash(path)+": ")
+	msg = strings.TrimPrefix(msg, "validating "+filepath.ToSlash(path)+": ")
+	if m := falseSchema.FindStringSubmatch(msg); m != nil {
+		// The schema allows no such key.
+		return fmt.Sprintf("%s is not a Compose setting", m[1])
+	}
+	return msg
 }
+
+var (
+	falseSchema = regexp.MustCompile(`^(\S+) false schema$`)
+	serviceName = regexp.MustCompile(`service "([^"]+)"`)
+)
 
 var dotted = regexp.MustCompile(`\b(services|networks|volumes|secrets|configs)(\.[A-Za-z0-9_.\-\[\]]+)`)
 
@@ -243,6 +256,11 @@ func errorRange(err error, root *yaml.Node, lines *container.Lines) lint.Range {
 				start++
 			}
 			return lines.Range(start, lines.LineEnd(start))
+		}
+	}
+	if m := serviceName.FindStringSubmatch(err.Error()); sm == "" && m != nil {
+		if k, _ := entry(mapping(root, "services"), m[1]); k != nil {
+			return keyRange(lines, k)
 		}
 	}
 	if sm == "" {

@@ -186,7 +186,8 @@ func TestErrors(t *testing.T) {
 		{"bad yaml", "services:\n  web:\n    image: [x\n", ""},
 		{"not a mapping", "- a\n- b\n", "1:1"},
 		{"missing service", "services:\n  web:\n    extends: nothing\n", "3:14 nothing"},
-		{"env file and include are not read", "include: [/etc/passwd]\nservices:\n  web:\n    image: x\n    env_file: /etc/shadow\n", "-"},
+		{"env file and include are not read", "include: [/etc/passwd]\nservices:\n  web:\n    image: x\n    env_file: /etc/shadow\n    depends_on: [included]\n", "-"},
+		{"undefined network", "services:\n  web:\n    image: x\n    networks: [front]\n", "2:3 web"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m := parse(t, "compose.yaml", tc.src)

@@ -146,6 +146,7 @@ func (b *builder) indexed(name string, i, n int) (lint.Range, bool) {
 func (b *builder) run(name string, s types.ServiceConfig, override bool) container.Run {
 	r := container.NewRun(container.KindService, name, b.serviceRange())
 	r.Override = override
+	r.Build = s.Build != nil
 	if s.Image != "" {
 		raw, unk := b.scalar("image")
 		if raw == "" {

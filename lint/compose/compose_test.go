@@ -280,3 +280,13 @@ func TestNeverPanics(t *testing.T) {
 		parse(t, "compose.yaml", src)
 	}
 }
+
+func TestBuiltImagesAreNotPulled(t *testing.T) {
+	m := parse(t, "compose.yaml", "services:\n  app:\n    build: .\n    image: shop/app\n  db:\n    image: postgres:17\n")
+	if len(m.Containers) != 2 || !m.Containers[0].Build || m.Containers[0].Image == nil {
+		t.Fatalf("containers %+v", m.Containers)
+	}
+	if len(m.Images) != 1 || m.Images[0].Ref != "postgres:17" {
+		t.Errorf("images %+v, want only the pulled one", m.Images)
+	}
+}

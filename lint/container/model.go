@@ -72,6 +72,10 @@ type Run struct {
 	// Dynamic is true when words hardline cannot read ($DOCKER_OPTS, "$@")
 	// may hold more flags: a missing setting may be among them.
 	Dynamic bool `json:"dynamic"`
+	// Build is true for a Compose service that builds its image: image
+	// then names the result, which is not pulled, and is left out of the
+	// input's images.
+	Build bool `json:"build"`
 
 	Image       *Image   `json:"image,omitempty"`
 	Privileged  *Bool    `json:"privileged,omitempty"`
@@ -228,7 +232,7 @@ var _ lint.Document = (*Document)(nil)
 // NewDocument converts the model to its Rego input once.
 func NewDocument(m *Model, src []byte) *Document {
 	for i := range m.Containers {
-		if m.Containers[i].Image != nil {
+		if m.Containers[i].Image != nil && !m.Containers[i].Build {
 			m.Images = append(m.Images, *m.Containers[i].Image)
 		}
 	}

@@ -46,7 +46,7 @@ func (Parser) Parse(path string, src []byte) []lint.Document {
 			if r := recover(); r != nil {
 				m.Containers = m.Containers[:0]
 				m.Errors = append(m.Errors, container.Message{
-					Message: fmt.Sprintf("internal error: hardline could not load this Compose file: %v", r),
+					Message: fmt.Sprintf("the Compose loader failed on this file: %v", r),
 					Range:   container.Whole(src),
 				})
 			}

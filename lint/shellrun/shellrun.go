@@ -54,9 +54,18 @@ func (p Parser) Parse(path string, src []byte) []lint.Document {
 	default:
 		segs = []segment{{base: 0, text: src}}
 	}
-	for _, s := range segs {
-		m.Containers = append(m.Containers, runsIn(s, lines)...)
-	}
+	func() {
+		defer func() {
+			// Never fail a run on a script: one hardline cannot read has
+			// no containers.
+			if r := recover(); r != nil {
+				m.Containers = m.Containers[:0]
+			}
+		}()
+		for _, s := range segs {
+			m.Containers = append(m.Containers, runsIn(s, lines)...)
+		}
+	}()
 	return []lint.Document{container.NewDocument(m, src)}
 }
 

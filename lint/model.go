@@ -85,7 +85,7 @@ type Report struct {
 	Findings []Finding
 	Notices  []Notice
 	// Files is the number of files linted; Documents the number of
-	// Dockerfiles and Kubernetes objects among them.
+	// Dockerfiles, Kubernetes objects, Compose files and scripts among them.
 	Files     int
 	Documents int
 }

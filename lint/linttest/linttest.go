@@ -1,9 +1,10 @@
 // Package linttest checks rules against annotated inputs, in the manner of
 // golang.org/x/tools/go/analysis/analysistest.
 //
-// A folder policies/testdata/<ID>/ holds Dockerfiles (*.Dockerfile) and
-// manifests (*.yaml) in which every line that must get a finding of the
-// rule is marked with a comment:
+// A folder policies/testdata/<ID>/ holds Dockerfiles (*.Dockerfile),
+// manifests (*.yaml), Compose files (*.compose.yaml), shell scripts (*.sh),
+// Makefiles (*.mk) and GitHub Actions workflows (*.workflow.yml) in which
+// every line that must get a finding of the rule is marked with a comment:
 //
 //	# want "DF001"
 //	USER root

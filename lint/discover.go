@@ -125,8 +125,11 @@ func shellShebang(src []byte) bool {
 }
 
 // LooksLikeCompose reports whether the first YAML document of src is a
-// mapping with a services: mapping whose entries are mappings (or empty),
-// and no apiVersion and kind (a Kubernetes object).
+// Compose file: a mapping with no apiVersion (a Kubernetes object) and a
+// services: mapping whose entries are mappings of Compose service settings
+// only (x- extensions allowed), image a string, at least one of them set.
+// Helm values with a services: key (image: {repository: ...}, port: 80) are
+// not.
 func LooksLikeCompose(src []byte) bool {
 	var top map[string]any
 	dec := yaml.NewDecoder(bytes.NewReader(src))
@@ -137,15 +140,54 @@ func LooksLikeCompose(src []byte) bool {
 		return false
 	}
 	services, ok := top["services"].(map[string]any)
-	if !ok || len(services) == 0 {
+	if !ok {
 		return false
 	}
+	settings := 0
 	for _, v := range services {
-		if _, ok := v.(map[string]any); !ok && v != nil {
+		if v == nil {
+			continue
+		}
+		svc, ok := v.(map[string]any)
+		if !ok {
 			return false
 		}
+		for k, val := range svc {
+			if strings.HasPrefix(k, "x-") {
+				continue
+			}
+			if !composeServiceKey(k) {
+				return false
+			}
+			if _, isString := val.(string); k == "image" && !isString {
+				return false
+			}
+			settings++
+		}
 	}
-	return true
+	return settings > 0
+}
+
+// composeServiceKey reports whether k is a setting of a Compose service
+// (the Compose specification's service attributes).
+func composeServiceKey(k string) bool {
+	switch k {
+	case "annotations", "attach", "build", "blkio_config", "cpu_count", "cpu_percent", "cpu_shares",
+		"cpu_period", "cpu_quota", "cpu_rt_runtime", "cpu_rt_period", "cpus", "cpuset", "cap_add",
+		"cap_drop", "cgroup", "cgroup_parent", "command", "configs", "container_name", "credential_spec",
+		"depends_on", "deploy", "develop", "device_cgroup_rules", "devices", "dns", "dns_opt", "dns_search",
+		"domainname", "driver_opts", "entrypoint", "env_file", "environment", "expose", "extends",
+		"external_links", "extra_hosts", "gpus", "group_add", "healthcheck", "hostname", "image", "init",
+		"ipc", "isolation", "labels", "label_file", "links", "logging", "mac_address", "mem_limit",
+		"mem_reservation", "mem_swappiness", "memswap_limit", "models", "network_mode", "networks",
+		"oom_kill_disable", "oom_score_adj", "pid", "pids_limit", "platform", "ports", "post_start",
+		"pre_stop", "privileged", "profiles", "provider", "pull_policy", "pull_refresh_after", "read_only",
+		"restart", "runtime", "scale", "secrets", "security_opt", "shm_size", "stdin_open",
+		"stop_grace_period", "stop_signal", "storage_opt", "sysctls", "tmpfs", "tty", "ulimits",
+		"use_api_socket", "user", "userns_mode", "uts", "volumes", "volumes_from", "working_dir":
+		return true
+	}
+	return false
 }
 
 // skippedDirs are never entered during a directory walk.

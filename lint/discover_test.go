@@ -40,7 +40,10 @@ func TestClassifyNamed(t *testing.T) {
 		want      lint.Kind
 	}{
 		{"stack.yaml", "services:\n  web:\n    image: nginx\n", lint.KindCompose},
-		{"stack.yaml", "services:\n  web:\n", lint.KindCompose},
+		{"stack.yaml", "services:\n  web:\n", lint.KindYAML},
+		{"stack.yaml", "services:\n  web:\n    build: .\n    x-team: web\n  db:\n", lint.KindCompose},
+		{"values.yaml", "services:\n  web:\n    image:\n      repository: nginx\n", lint.KindYAML},
+		{"values.yaml", "services:\n  web:\n    port: 80\n", lint.KindYAML},
 		{"app.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: x}\nservices: {a: {}}\n", lint.KindYAML},
 		{"values.yaml", "services:\n  - web\n", lint.KindYAML},
 		{"values.yaml", "services:\n  web: true\n", lint.KindYAML},

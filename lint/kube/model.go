@@ -1,6 +1,8 @@
 package kube
 
 import (
+	"strings"
+
 	"github.com/open-policy-agent/opa/v1/ast"
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 
@@ -184,8 +186,53 @@ func (y *yamlDoc) object(c *converter, objPath []any, obj *yaml.Node) *document 
 	if kind == "NetworkPolicy" || kind == "Namespace" {
 		summary = append(summary, f.item("spec", objectOrEmpty(f.get(t, "spec"))))
 	}
+	if rbacKind(f.getString(t, "apiVersion"), kind) {
+		summary = append(summary, d.rbacSummary(t, objPath)...)
+	}
 	d.summary = ast.NewObject(summary...)
 	return d
+}
+
+// rbacKind reports whether the object is a Role, ClusterRole, RoleBinding or
+// ClusterRoleBinding of the rbac.authorization.k8s.io API group.
+func rbacKind(apiVersion, kind string) bool {
+	switch kind {
+	case "Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding":
+		return strings.HasPrefix(apiVersion, "rbac.authorization.k8s.io/")
+	}
+	return false
+}
+
+// rbacSummary is what rules over every object need of an RBAC object: its
+// rules, aggregationRule, roleRef and subjects as written, and where each
+// rule, subject and the roleRef are.
+func (d *document) rbacSummary(t *ast.Term, objPath []any) [][2]*ast.Term {
+	f := d.f
+	list := func(key, rangesKey string) [][2]*ast.Term {
+		var items, ranges []*ast.Term
+		if v := f.get(t, key); v != nil {
+			arr, _ := v.Value.(*ast.Array)
+			for i := range arrayLen(arr) {
+				items = append(items, arr.Elem(i))
+				ranges = append(ranges, f.rangeTerm(d.Locate(appendPath(objPath, key, i))))
+			}
+		}
+		return [][2]*ast.Term{f.item(key, ast.ArrayTerm(items...)), f.item(rangesKey, ast.ArrayTerm(ranges...))}
+	}
+	out := list("rules", "rule_ranges")
+	out = append(out, list("subjects", "subject_ranges")...)
+	return append(out,
+		f.item("aggregationRule", objectOrEmpty(f.get(t, "aggregationRule"))),
+		f.item("roleRef", objectOrEmpty(f.get(t, "roleRef"))),
+		f.item("roleRef_range", f.rangeTerm(d.Locate(appendPath(objPath, "roleRef")))),
+	)
+}
+
+func arrayLen(a *ast.Array) int {
+	if a == nil {
+		return 0
+	}
+	return a.Len()
 }
 
 // stringOr returns t when it is a string, else "".

@@ -1,6 +1,6 @@
 # METADATA
 # description: |
-#   The secret detector of KS025 and RT010: a literal value that looks like
+#   The secret detector of KS025, KS050 and RT010: a literal value that looks like
 #   a credential, by the variable's name or by the value itself.
 package lib.secrets
 

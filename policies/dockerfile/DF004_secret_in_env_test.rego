@@ -54,9 +54,99 @@ test_arg_with_default_denied if {
 	}}
 }
 
-test_arg_without_value_allowed if {
-	count(DF004.deny) == 0 with input as arg(["NPM_TOKEN"])
+test_arg_without_value_warned_with_secret_mount_fix if {
+	doc := arg(["NPM_TOKEN"])
+	res := DF004.deny with input as doc
+	res == {{
+		"msg": "ARG NPM_TOKEN looks like a secret, which is recorded in the image history of each RUN that follows: pass it as a build secret (RUN --mount=type=secret)",
+		"range": doc.instructions[1].range,
+		"severity": "warning",
+		"fix": {
+			"title": "Pass NPM_TOKEN as a build secret",
+			"applicability": "display",
+			"display": "RUN --mount=type=secret,id=npm_token,env=NPM_TOKEN <command that needs it>\n# build with: docker build --secret id=npm_token,env=NPM_TOKEN .\n",
+		},
+	}}
 	count(DF004.deny) == 0 with input as arg(["NPM_TOKEN="])
+}
+
+test_buildkit_secret_names_warned if {
+	# The names BuildKit's SecretsUsedInArgOrEnv reports.
+	every name in ["SECRET_PASSPHRASE", "SUPER_Secret", "password", "secret", "auth", "super_duper_secret_token", "apikey", "git_key", "NODE_AUTH_TOKEN", "AWS_SECRET_ACCESS_KEY", "DOCKER_PWORD", "SSH_KEY", "credentials"] {
+		{f.severity | some f in DF004.deny} == {"warning"} with input as arg([name])
+	}
+}
+
+test_buildkit_allowed_and_public_names_quiet if {
+	every name in [
+		# BuildKit's allowed words.
+		"PUBLIC_KEY", "public_token", "SECRET_PASSPHRASE_FILE", "password_file", "AUTH_MODULE_VERSION",
+		# Fingerprints, ids and keys that are not credentials.
+		"GPG_KEY", "GPG_KEYS", "PYTHON_GPG_KEY", "AWS_ACCESS_KEY_ID", "SIGNING_KEY_ID", "KEY_FINGERPRINT",
+		"CACHE_KEY", "AUTH_SERVER", "AUTH_REALM", "NEXT_PUBLIC_API_KEY", "TOKENIZERS_PARALLELISM",
+		"SECRETS_DIR", "TOKEN_URL", "DB_PASSWORD_HOST", "KEYRING", "NODE_VERSION", "MONKEY",
+	] {
+		count(DF004.deny) == 0 with input as arg([name])
+	}
+}
+
+test_env_from_build_arg_warned if {
+	res := DF004.deny with input as env(["NODE_AUTH_TOKEN", "${NPM_TOKEN}"])
+	{[f.severity, f.msg] | some f in res} == {[
+		"warning",
+		"ENV NODE_AUTH_TOKEN looks like a secret, which stays in the image configuration: pass it as a build secret (RUN --mount=type=secret)",
+	]}
+}
+
+run_doc(args_line, words, mount) := doc if {
+	c := fx.command(3, "sh", "sh", words, 0, 0)
+	r := fx.run(2, 0, [c])
+	run := object.union(r, {"flags": {"mount": mount}})
+	doc := fx.single("node:22", [fx.instruction(1, 0, "arg", [args_line]), run])
+}
+
+test_build_arg_in_run_warned_at_the_word if {
+	doc := run_doc("NPM_TOKEN", ["-c", "echo //registry.npmjs.org/:_authToken=${NPM_TOKEN} > .npmrc"], [])
+	res := DF004.deny with input as doc
+	some f in res
+	f.msg == "RUN uses build argument NPM_TOKEN, which records its value in the image history: pass it as a build secret (RUN --mount=type=secret)"
+	f.range == doc.instructions[2].commands[0].arg_ranges[1]
+	f.fix.applicability == "display"
+	count(res) == 2 # and the ARG
+}
+
+test_build_arg_in_url_warned if {
+	doc := run_doc("GITHUB_TOKEN", ["-c", "git clone https://x-access-token:$GITHUB_TOKEN@github.com/acme/app.git"], [])
+	{f.range | some f in DF004.deny} == {doc.instructions[1].range, doc.instructions[2].commands[0].arg_ranges[1]} with input as doc
+}
+
+test_secret_mounted_into_the_variable_allowed if {
+	doc := run_doc("NPM_TOKEN", ["-c", "npm ci --token=${NPM_TOKEN}"], ["type=secret,id=npm,env=NPM_TOKEN"])
+	{f.range | some f in DF004.deny} == {doc.instructions[1].range} with input as doc
+}
+
+test_shell_variables_in_run_allowed if {
+	# TOKEN is not a build argument: the shell sets it from a secret file.
+	doc := run_doc("NODE_VERSION", ["-c", "TOKEN=$(cat /run/secrets/npm) && npm ci --token=$TOKEN"], [])
+	count(DF004.deny) == 0 with input as doc
+}
+
+test_url_with_password_in_run_denied if {
+	doc := run_doc("NODE_VERSION", ["-c", "git clone https://deploy:s3cr3t@git.example.com/app.git"], [])
+	res := DF004.deny with input as doc
+	{[f.msg, object.get(f, "severity", "")] | some f in res} == {[
+		"RUN is given a URL with a password, which is recorded in the image history: pass the credentials as a build secret",
+		"",
+	]}
+	doc2 := run_doc("NODE_VERSION", ["-c", "git clone https://github.com/acme/app.git"], [])
+	count(DF004.deny) == 0 with input as doc2
+}
+
+test_url_with_password_in_add_denied if {
+	add := fx.instruction(1, 0, "add", ["https://user:pa55@files.example.com/tool.tgz", "/opt/"])
+	count(DF004.deny) == 1 with input as fx.single("alpine:3.22", [add])
+	add2 := fx.instruction(1, 0, "add", ["https://files.example.com/tool.tgz", "/opt/"])
+	count(DF004.deny) == 0 with input as fx.single("alpine:3.22", [add2])
 }
 
 test_references_to_secrets_allowed if {
@@ -77,11 +167,18 @@ test_references_to_secrets_allowed if {
 	}
 }
 
-test_non_literal_values_allowed if {
+test_values_from_variables_are_warnings if {
 	every args in [
 		["DB_PASSWORD", "${DB_PASSWORD}"],
 		["DB_PASSWORD", "$DB_PASSWORD"],
 		["API_TOKEN", "Bearer ${TOKEN}"],
+	] {
+		{f.severity | some f in DF004.deny} == {"warning"} with input as env(args)
+	}
+}
+
+test_non_literal_values_allowed if {
+	every args in [
 		["DB_PASSWORD", `""`],
 		["DB_PASSWORD", "/run/secrets/db"],
 		["GOOGLE_APPLICATION_CREDENTIALS", "service-account.json"],

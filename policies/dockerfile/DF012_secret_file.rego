@@ -5,9 +5,14 @@
 #   image: an SSH private key (id_rsa, id_ed25519...), a .env file, package
 #   registry credentials (.npmrc, .pypirc, .netrc, .git-credentials), a cloud
 #   credentials file (credentials.json, .aws/credentials, .docker/config.json,
-#   .kube/config) or a private key PEM. Anyone who can pull the image can read
-#   it, even if a later step deletes it. Stages that are not part of the built
-#   image are not reported.
+#   .kube/config, kubeconfig), a private key (*.key, a *.pem that is not a
+#   certificate or CA bundle such as ca.pem, cacert.pem, ca-bundle.pem,
+#   fullchain.pem or cert.pem) or a keystore (*.p12, *.pfx, *.jks, *.keystore;
+#   truststores and cacerts are public, as are keys copied to where package
+#   managers read repository keys: /etc/apt, /usr/share/keyrings,
+#   /etc/pki/rpm-gpg, /etc/apk/keys). Anyone who can pull the image can
+#   read it, even if a later step deletes it. Stages that are not part of
+#   the built image are not reported.
 # custom:
 #   id: DF012
 #   name: secret-file
@@ -35,8 +40,13 @@ deny contains result.at_range(msg, df.args_range(inst)) if {
 	df.in_image(inst)
 	some src in df.sources(inst)
 	secret_file(trim_right(src, "/"))
+	not key_directory(inst.args[count(inst.args) - 1])
 	msg := sprintf("%s is copied into the image by %s, where anyone who pulls it can read it", [src, upper(inst.cmd)])
 }
+
+# key_directory: keys copied where package managers read repository
+# signing keys are public keys (COPY nodesource.key /usr/share/keyrings/).
+key_directory(dest) if regex.match(`(^|/)(etc/apt|usr/share/keyrings|etc/pki/rpm-gpg|etc/apk/keys)(/|$)`, dest)
 
 secret_names := {
 	"id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", "id_ecdsa_sk", "id_ed25519_sk",
@@ -59,6 +69,31 @@ secret_file(path) if {
 	regex.match(`[._-](priv(ate)?[._-]?)?key\.pem$`, name)
 	not contains(name, "pub")
 }
+
+# private keys and keystores by extension: server.key, tls.p12, app.jks.
+secret_file(path) if {
+	name := lower(df.base(path))
+	regex.match(`\.(key|p12|pfx|jks|keystore|ppk)$`, name)
+	not public_name(name)
+}
+
+# PEM files, unless their name says they hold certificates.
+secret_file(path) if {
+	name := lower(df.base(path))
+	endswith(name, ".pem")
+	not public_name(name)
+	not regex.match(`(^|[._-])(ca|cacerts?|certs?|certificates?|chain|fullchain|bundle|ca-bundle|ca-certificates|root|roots|intermediate|trust|truststore|tls-ca|rds-combined-ca-bundle|global-bundle)([._-]|$)|crt\.pem$|cert\.pem$`, name)
+}
+
+# kubeconfig, kubeconfig.yaml, admin.kubeconfig.
+secret_file(path) if {
+	name := lower(df.base(path))
+	regex.match(`(^|[._-])kubeconfig([._-].*)?$`, name)
+}
+
+# Public keys, truststores, and package signing keys (nginx_signing.key,
+# repo.gpg.key, archive-keyring.key).
+public_name(name) if regex.match(`(^|[._-])(pub|public|trust|truststore|cacerts|signing|gpg|pgp|apt|repo|keyring|archive-keyring|release)([._-]|$)|pubkey|\.pub\.`, name)
 
 secret_file(path) if {
 	some suffix in {".ssh", ".aws/credentials", ".docker/config.json", ".kube/config"}

@@ -48,13 +48,49 @@ test_ordinary_files_allowed if {
 		".envrc.d",
 		"id_rsa.pub",
 		"certs/ca.pem",
-		"certs/server.pem",
 		"certs/public-key.pem",
-		"nodesource.key",
+		"certs/cert.pem",
+		"certs/fullchain.pem",
+		"certs/cacert.pem",
+		"certs/ca-bundle.pem",
+		"rds-combined-ca-bundle.pem",
+		"nginx_signing.key",
+		"repo.gpg.key",
+		"config/truststore.jks",
+		"jdk/lib/security/cacerts",
 		"config/credentials.example.json",
 		"src/.ssh-config",
 	] {
 		count(DF012.deny) == 0 with input as copy([src, "/app/"])
+	}
+}
+
+test_private_keys_and_keystores_denied if {
+	every src in [
+		"certs/server.pem",
+		"certs/server.key",
+		"tls.key",
+		"ca.key",
+		"keystore.p12",
+		"client.pfx",
+		"app.jks",
+		"app.keystore",
+		"deploy.ppk",
+		"kubeconfig",
+		"admin.kubeconfig",
+		"kubeconfig.yaml",
+		"id_ecdsa",
+		"home/.docker/config.json",
+		".git-credentials",
+	] {
+		count(DF012.deny) == 1 with input as copy([src, "/app/"])
+	}
+}
+
+test_repository_keys_in_package_manager_directories_allowed if {
+	count(DF012.deny) == 1 with input as copy(["nodesource.key", "/app/"])
+	every dest in ["/usr/share/keyrings/", "/etc/apt/trusted.gpg.d/nodesource.key", "/etc/pki/rpm-gpg/", "/etc/apk/keys/"] {
+		count(DF012.deny) == 0 with input as copy(["nodesource.key", dest])
 	}
 }
 

@@ -53,9 +53,9 @@ verbs := {
 
 # grants: [API group, resources, verbs, what the grant allows].
 grants := [
-	["", ["serviceaccounts/token"], {"create"}, "mint tokens for any service account (create serviceaccounts/token)"],
+	["", ["serviceaccounts/token"], {"create"}, "mint tokens for any service account"],
 	["certificates.k8s.io", ["certificatesigningrequests/approval"], {"update", "patch"}, "approve certificate signing requests"],
-	["", ["nodes/proxy"], {"get", "create", "update", "patch", "delete"}, "reach the kubelet API through nodes/proxy, which runs commands in every pod of a node"],
+	["", ["nodes/proxy"], {"get", "create", "update", "patch", "delete"}, "reach the kubelet API, which runs commands in every pod of a node"],
 	[
 		"admissionregistration.k8s.io",
 		[

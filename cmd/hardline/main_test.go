@@ -100,6 +100,7 @@ func TestLintExamples(t *testing.T) {
 	const deploy = "../../examples/kubernetes/deployment-defaults.yaml"
 	const compose = "../../examples/insecure/compose.yaml"
 	const script = "../../examples/scripts/run.sh"
+	const rbac = "../../examples/kubernetes/rbac.yaml"
 	for _, want := range []struct {
 		rule, file string
 		line       int
@@ -130,6 +131,12 @@ func TestLintExamples(t *testing.T) {
 		{"RT008", script, 13},
 		{"RT010", script, 14},
 		{"IM001", script, 15},
+		{"KS040", rbac, 9},
+		{"KS043", rbac, 25},
+		{"KS044", rbac, 28},
+		{"KS045", rbac, 28},
+		{"KS047", rbac, 41},
+		{"KS041", rbac, 54},
 	} {
 		if !has(rep, want.rule, want.file, want.line) {
 			t.Errorf("no %s finding at %s:%d", want.rule, want.file, want.line)

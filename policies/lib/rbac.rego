@@ -229,10 +229,10 @@ grant(b) := sprintf("%s %q (%s)", [b.roleRef.kind, b.roleRef.name, builtin_privi
 	not role_of(b)
 	b.roleRef.kind == "ClusterRole"
 	builtin_privileged[b.roleRef.name]
-} else := sprintf("%s %q, which allows every verb on every resource", [b.roleRef.kind, b.roleRef.name]) if {
+} else := sprintf("%s %q (every verb on every resource)", [b.roleRef.kind, b.roleRef.name]) if {
 	some rule in effective_rules(role_of(b))
 	all_powerful(rule)
-} else := sprintf("%s %q, which %s", [b.roleRef.kind, b.roleRef.name, texts[0]]) if {
+} else := sprintf("%s %q (%s)", [b.roleRef.kind, b.roleRef.name, texts[0]]) if {
 	texts := [privileged_text(rule) |
 		some rule in effective_rules(role_of(b))
 		privileged(rule)

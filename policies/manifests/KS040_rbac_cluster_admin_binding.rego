@@ -62,7 +62,7 @@ deny contains rbac.at(msg, role, role.rule_ranges[i]) if {
 
 what(b) := "cluster-admin" if {
 	not rbac.role_of(b)
-} else := sprintf("%s %q, which allows every verb on every resource,", [b.roleRef.kind, b.roleRef.name])
+} else := sprintf("%s %q (every verb on every resource)", [b.roleRef.kind, b.roleRef.name])
 
 subjects(b) := "no subject" if {
 	count(b.subjects) == 0

@@ -28,7 +28,7 @@ test_role_in_the_set_that_execs_is_privileged if {
 	b := t.binding("RoleBinding", "dbg", "shop", 1, "Role", "debug", [t.sa("default", "shop")])
 	some f in KS047.deny with input as t.manifests([r, b])
 	f.severity == "error"
-	contains(f.msg, `Role "debug", which execs into pods`)
+	contains(f.msg, `Role "debug" (execs into pods)`)
 }
 
 test_other_subjects_allowed if {

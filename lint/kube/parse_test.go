@@ -470,7 +470,9 @@ metadata: {name: r}
 		  "range": {"line": 14, "column": 1, "endLine": 14, "endColumn": 14, "offset": 304, "endOffset": 317}}`,
 		`{"file": "m.yaml", "document": 3, "object_path": [], "apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRole",
 		  "name": "r", "namespace": "", "labels": {}, "annotations": {}, "has_pods": false,
-		  "range": {"line": 27, "column": 1, "endLine": 27, "endColumn": 18, "offset": 542, "endOffset": 559}}`,
+		  "range": {"line": 27, "column": 1, "endLine": 27, "endColumn": 18, "offset": 542, "endOffset": 559},
+		  "rules": [], "rule_ranges": [], "subjects": [], "subject_ranges": [], "aggregationRule": {}, "roleRef": {},
+		  "roleRef_range": {"line": 27, "column": 1, "endLine": 27, "endColumn": 18, "offset": 542, "endOffset": 559}}`,
 	}
 	if len(docs) != len(want) {
 		t.Fatalf("got %d documents", len(docs))
@@ -485,5 +487,76 @@ metadata: {name: r}
 	}
 	if got := field(t, docs[2].Input(), "namespace"); got != "" {
 		t.Errorf("input namespace = %v, want it as written", got)
+	}
+}
+
+func TestRBACSummaryPositions(t *testing.T) {
+	src := `apiVersion: v1
+kind: List
+items:
+  - apiVersion: rbac.authorization.k8s.io/v1
+    kind: Role
+    metadata: {name: reader, namespace: shop, labels: {team: a}}
+    rules:
+      - apiGroups: [""]
+        resources: ["secrets"]
+        verbs: ["get"]
+      - {apiGroups: [apps], resources: [deployments], verbs: [list]}
+  - apiVersion: rbac.authorization.k8s.io/v1
+    kind: RoleBinding
+    metadata: {name: reader, namespace: shop}
+    roleRef:
+      apiGroup: rbac.authorization.k8s.io
+      kind: Role
+      name: reader
+    subjects:
+      - kind: ServiceAccount
+        name: default
+      - {kind: Group, name: system:authenticated}
+---
+apiVersion: example.com/v1
+kind: Role
+metadata: {name: not-rbac}
+rules: [x]
+`
+	docs := parse(t, "rbac.yaml", src)
+	if len(docs) != 3 {
+		t.Fatalf("got %d documents", len(docs))
+	}
+	text := func(r any) string {
+		m := as[map[string]any](t, r)
+		start, end := int(mustNumber(t, m["offset"])), int(mustNumber(t, m["endOffset"]))
+		return src[start:end]
+	}
+	role, binding := docs[0].Summary(), docs[1].Summary()
+	for _, tc := range []struct {
+		name string
+		got  any
+		want string
+	}{
+		{"first rule", field(t, role, "rule_ranges", 0), `apiGroups: [""]`},
+		{"flow rule", field(t, role, "rule_ranges", 1), `{apiGroups: [apps], resources: [deployments], verbs: [list]}`},
+		{"roleRef", field(t, binding, "roleRef_range"), "roleRef"},
+		{"first subject", field(t, binding, "subject_ranges", 0), "kind: ServiceAccount"},
+		{"flow subject", field(t, binding, "subject_ranges", 1), "{kind: Group, name: system:authenticated}"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := text(tc.got); got != tc.want {
+				t.Errorf("range covers %q, want %q", got, tc.want)
+			}
+		})
+	}
+	if diff := cmp.Diff(jsonOf(t, `[{"apiGroups": [""], "resources": ["secrets"], "verbs": ["get"]},
+		{"apiGroups": ["apps"], "resources": ["deployments"], "verbs": ["list"]}]`), field(t, role, "rules")); diff != "" {
+		t.Errorf("rules: -want +got:\n%s", diff)
+	}
+	if diff := cmp.Diff(jsonOf(t, `{"apiGroup": "rbac.authorization.k8s.io", "kind": "Role", "name": "reader"}`), field(t, binding, "roleRef")); diff != "" {
+		t.Errorf("roleRef: -want +got:\n%s", diff)
+	}
+	if got := field(t, binding, "subjects", 1, "name"); got != "system:authenticated" {
+		t.Errorf("subjects[1].name = %v", got)
+	}
+	if got := field(t, docs[2].Summary(), "rules"); got != nil {
+		t.Errorf("a Role of another API group has rules in its summary: %v", got)
 	}
 }

@@ -1,14 +1,14 @@
 # METADATA
 # title: RBAC rules should not let subjects exec into, attach to or port-forward to pods
 # description: |
-#   A rule of a Role or ClusterRole grants create or get (or "*") on
-#   pods/exec, pods/attach or pods/portforward (or "*/exec"...), in the core
-#   API group, without naming the pods in resourceNames. kubectl opens these
-#   with a POST (create); the WebSocket protocol that clients and kubectl
-#   1.31+ use opens them with a GET, which clusters authorize as get on
-#   the subresource unless their API server requires create for it
-#   (the AuthorizePodWebsocketUpgradeCreatePermission feature gate, enabled
-#   by default from Kubernetes 1.35): get is reported too.
+#   A rule of a Role or ClusterRole grants create (or "*") on pods/exec,
+#   pods/attach or pods/portforward (or "*/exec"...), in the core API
+#   group, without naming the pods in resourceNames. When the target
+#   Kubernetes version (--kube-version) is older than 1.35, get is reported
+#   too: the WebSocket protocol, which client libraries and recent kubectl
+#   versions use, opens these streams with a GET, which API servers before
+#   1.35 authorize as get on the subresource (from 1.35 they check create
+#   as well, the AuthorizePodWebsocketUpgradeCreatePermission feature gate).
 # custom:
 #   id: KS044
 #   name: rbac-pod-exec
@@ -32,7 +32,7 @@
 #   references:
 #     - https://kubernetes.io/docs/concepts/security/rbac-good-practices/#workload-creation
 #     - https://kubernetes.io/docs/reference/access-authn-authz/authorization/#determine-the-request-verb
-#     - https://github.com/kubernetes/enhancements/tree/master/keps/sig-api-machinery/4006-transition-spdy-to-websockets
+#     - https://github.com/kubernetes/kubernetes/pull/134577
 package rules.kubernetes.KS044
 
 import data.lib.rbac
@@ -47,7 +47,7 @@ subresources := {
 deny contains result.at_path(msg, rbac.rule_path(i, "resources", j)) if {
 	some [i, rule] in rbac.object_rules
 	some sub, what in subresources
-	rbac.names(rule, {""}, [sub], {"create", "get"})
+	rbac.names(rule, {""}, [sub], rbac.stream_verbs)
 	j := min(rbac.resource_indices(rule, [sub]))
 	msg := sprintf("%s lets its subjects %s (%s): remove it, or grant it only to those who debug", [rbac.role_text, what, sub])
 }

@@ -1,5 +1,6 @@
 package rules.kubernetes.KS044_test
 
+import data.lib.kubernetes_test as k
 import data.lib.rbac_test as t
 import data.rules.kubernetes.KS044
 
@@ -11,9 +12,14 @@ test_exec_denied_at_resource if {
 	}}
 }
 
-test_get_opens_websocket_streams if {
+test_get_opens_websocket_streams_before_1_35 if {
 	every sub in ["pods/exec", "pods/attach", "pods/portforward", "*/exec"] {
 		count(KS044.deny) == 1 with input as t.object_input("Role", "r", [t.rule([""], [sub], ["get"])])
+			with data.hardline.config as k.version("1.34")
+		count(KS044.deny) == 0 with input as t.object_input("Role", "r", [t.rule([""], [sub], ["get"])])
+			with data.hardline.config as k.version("1.35")
+		count(KS044.deny) == 1 with input as t.object_input("Role", "r", [t.rule([""], [sub], ["create"])])
+			with data.hardline.config as k.version("1.35")
 	}
 }
 

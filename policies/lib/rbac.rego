@@ -7,6 +7,8 @@
 #   ClusterRoles included.
 package lib.rbac
 
+import data.lib.kubernetes as k8s
+
 # --- one PolicyRule ----------------------------------------------------------
 
 # list is a list field of a rule, or [] when it is absent or not a list.
@@ -80,6 +82,14 @@ all_powerful(rule) if {
 
 read_verbs := {"get", "list", "watch"}
 
+# stream_verbs open pods/exec, pods/attach and pods/portforward: create
+# (kubectl's SPDY POST) and, before Kubernetes 1.35, get (the WebSocket
+# upgrade is a GET; from 1.35 the API server checks create for it too, the
+# AuthorizePodWebsocketUpgradeCreatePermission feature gate).
+stream_verbs := {"create"} if k8s.at_least(35)
+
+else := {"create", "get"}
+
 write_verbs := {"create", "update", "patch", "delete", "deletecollection"}
 
 # workload_resources are the resources whose creation runs a pod, by API group.
@@ -96,7 +106,7 @@ privileged(rule) if all_powerful(rule)
 
 privileged(rule) if grants(rule, {""}, ["secrets"], read_verbs)
 
-privileged(rule) if grants(rule, {""}, ["pods/exec", "pods/attach"], {"create", "get"})
+privileged(rule) if grants(rule, {""}, ["pods/exec", "pods/attach"], stream_verbs)
 
 privileged(rule) if {
 	some group, resources in workload_resources
@@ -255,7 +265,7 @@ cluster_admin(b) if {
 privileged_text(rule) := "reads secrets" if {
 	grants(rule, {""}, ["secrets"], read_verbs)
 } else := "execs into pods" if {
-	grants(rule, {""}, ["pods/exec", "pods/attach"], {"create", "get"})
+	grants(rule, {""}, ["pods/exec", "pods/attach"], stream_verbs)
 } else := "reaches the kubelet through nodes/proxy" if {
 	grants(rule, {""}, ["nodes/proxy"], {"get", "create"})
 } else := "creates workloads" if {

@@ -105,6 +105,7 @@ test_grant_of_builtin_roles_by_name if {
 	contains(rbac.grant(b), `ClusterRole "edit"`) with input as manifests([b])
 	v := binding("RoleBinding", "b", "shop", 1, "ClusterRole", "view", [sa("app", "shop")])
 	not rbac.grant(v) with input as manifests([v])
+
 	# Defined in the set: judged by its rules, not its name.
 	own := role("ClusterRole", "edit", "", 10, [rule([""], ["configmaps"], ["get"])])
 	not rbac.grant(b) with input as manifests([b, own])

@@ -7,7 +7,10 @@
 #   path, a number or a boolean; or the value holds something shaped like a
 #   credential (an AWS access key, a GitHub, GitLab, Slack, Stripe, Google
 #   or npm token, a JWT, a private key, a URL with a password), which also
-#   finds them inside configuration files stored under a key.
+#   finds them inside configuration files stored under a key. In such a
+#   file (a value of several lines), a line that sets a secret-looking name
+#   to a literal value (password=..., "apiKey": "...", secret: ...) is
+#   reported too, by the same name and value tests.
 # custom:
 #   id: KS050
 #   name: configmap-secret
@@ -45,4 +48,30 @@ deny contains result.at_path(msg, k8s.object_path(["data", key])) if {
 	is_string(value)
 	why := secrets.reason(key, value)
 	msg := sprintf("ConfigMap %q sets %s to %s: store it in a Secret", [input.name, key, why])
+}
+
+deny contains result.at_path(msg, k8s.object_path(["data", key])) if {
+	input.kind == "ConfigMap"
+	input.apiVersion == "v1"
+	some key, value in input.object.data
+	is_string(key)
+	is_string(value)
+	not secrets.reason(key, value)
+	lines := [sprintf("%d (%s)", [n + 1, name]) |
+		some n, line in split(value, "\n")
+		[name, literal] := setting(line)
+		secrets.reason(name, literal)
+	]
+	count(lines) > 0
+	msg := sprintf("ConfigMap %q holds a literal value that looks like a secret in %s, at line %s: store it in a Secret", [input.name, key, concat(", ", lines)])
+}
+
+# setting reads a line that sets a name to a value, in the syntax of
+# properties, .env, INI, YAML, TOML or JSON files: [name, value], quotes
+# and a trailing comma removed.
+setting(line) := [m[1], trim_suffix(trim(trim_space(m[2]), `"'`), ",")] if {
+	m := regex.find_all_string_submatch_n(`^\s*(?:export\s+)?["']?([A-Za-z0-9_.-]+)["']?\s*[:=]\s*(.*?)\s*,?\s*$`, line, 1)[0]
+	m[2] != ""
+	not startswith(m[2], "{")
+	not startswith(m[2], "[")
 }

@@ -23,6 +23,32 @@ test_credentials_inside_config_files_denied if {
 	count(KS050.deny) == 1 with input as configmap({"tls.key": key})
 }
 
+test_secret_settings_inside_config_files_denied if {
+	props := "spring.datasource.url=jdbc:postgresql://db:5432/shop\nspring.datasource.username=shop\nspring.datasource.password=Sup3rS3cret\n"
+	{f.msg | some f in KS050.deny} == {`ConfigMap "app-config" holds a literal value that looks like a secret in application.properties, at line 3 (spring.datasource.password): store it in a Secret`} with input as configmap({"application.properties": props})
+	every file in [
+		"[database]\nhost = db\npassword = \"hunter22\"\n",
+		"{\n  \"apiKey\": \"aZ9-not-a-reference\",\n  \"debug\": true\n}\n",
+		"db:\n  host: db\n  password: hunter22\n",
+		"export CLIENT_SECRET=aZ9-not-a-reference\n",
+	] {
+		count(KS050.deny) == 1 with input as configmap({"config": file})
+	}
+}
+
+test_settings_that_are_not_secrets_allowed if {
+	every file in [
+		"password.min-length=12\npassword.policy=strict\n",
+		"db:\n  password: ${DB_PASSWORD}\n  passwordFile: /run/secrets/db\n",
+		"auth:\n  token:\n    ttl: 1h\n",
+		"{\"secret\": {\"name\": \"db\"}}\n",
+		"# password=\nlog.level=info\n",
+		"client_secret: \"\"\n",
+	] {
+		count(KS050.deny) == 0 with input as configmap({"config": file})
+	}
+}
+
 test_message_never_shows_the_value if {
 	msgs := {f.msg | some f in KS050.deny} with input as configmap({"api_token": "aZ9-not-a-reference"})
 	count(msgs) == 1

@@ -236,6 +236,6 @@ buildkit_secret_name(name) if {
 # credentials (cache or sort keys).
 public_key_name(upper_name) if regex.match(`(^|_)(GPG|PGP|GNUPG|PUB|PUBLIC|CACHE|SORT|PARTITION|PRIMARY|FOREIGN|APT|REPO)_KEYS?$`, upper_name)
 
-public_key_name(upper_name) if regex.match(`_KEY_?IDS?$|FINGERPRINTS?$|KEYRING|KEYSERVER|PUBKEY`, upper_name)
+public_key_name(upper_name) if regex.match(`_KEY_?IDS?$|FINGERPRINTS?$|KEYRING|KEYSERVER|PUBKEY|_SOCK(ET)?$`, upper_name)
 
 public_key_name(upper_name) if regex.match(`^(AUTH|BASIC_AUTH)_(SERVER|DOMAIN|REALM|PROVIDER|STRATEGY|SCOPES?|ISSUER|AUDIENCE|BASE)$`, upper_name)

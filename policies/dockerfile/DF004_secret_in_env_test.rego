@@ -84,7 +84,7 @@ test_buildkit_allowed_and_public_names_quiet if {
 		# Fingerprints, ids and keys that are not credentials.
 		"GPG_KEY", "GPG_KEYS", "PYTHON_GPG_KEY", "AWS_ACCESS_KEY_ID", "SIGNING_KEY_ID", "KEY_FINGERPRINT",
 		"CACHE_KEY", "AUTH_SERVER", "AUTH_REALM", "NEXT_PUBLIC_API_KEY", "TOKENIZERS_PARALLELISM",
-		"SECRETS_DIR", "TOKEN_URL", "DB_PASSWORD_HOST", "KEYRING", "NODE_VERSION", "MONKEY",
+		"SECRETS_DIR", "TOKEN_URL", "DB_PASSWORD_HOST", "KEYRING", "NODE_VERSION", "MONKEY", "SSH_AUTH_SOCK",
 	] {
 		count(DF004.deny) == 0 with input as arg([name])
 	}

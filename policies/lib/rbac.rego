@@ -75,6 +75,7 @@ grants(rule, groups, _, verbs) if {
 
 # all_powerful rules allow every verb on every resource of every group.
 all_powerful(rule) if {
+	not scoped(rule)
 	"*" in list(rule, "apiGroups")
 	"*" in list(rule, "resources")
 	"*" in list(rule, "verbs")

@@ -62,6 +62,14 @@ test_matching_follows_the_authorizer if {
 	not rbac.grants(object.union(rule([""], ["secrets"], ["get"]), {"resourceNames": ["tls"]}), {""}, ["secrets"], rbac.read_verbs)
 }
 
+test_all_powerful_needs_every_wildcard_unscoped if {
+	rbac.all_powerful(rule(["*"], ["*"], ["*"]))
+	not rbac.all_powerful(rule(["*"], ["*"], ["get"]))
+	not rbac.all_powerful(rule([""], ["*"], ["*"]))
+	not rbac.all_powerful(object.union(rule(["*"], ["*"], ["*"]), {"resourceNames": ["x"]}))
+	not rbac.all_powerful({"nonResourceURLs": ["*"], "verbs": ["*"]})
+}
+
 test_malformed_rules_grant_nothing if {
 	not rbac.grants({"apiGroups": "", "resources": "secrets", "verbs": "get"}, {""}, ["secrets"], rbac.read_verbs)
 	not rbac.grants("rule", {""}, ["secrets"], rbac.read_verbs)

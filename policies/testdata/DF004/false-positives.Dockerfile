@@ -34,3 +34,4 @@ RUN --mount=type=secret,id=token TOKEN="$(cat /run/secrets/token)" && \
 # URLs without a password.
 RUN git clone https://github.com/acme/app.git /src/app && \
     curl -fsSL https://user@example.com/x -o /tmp/y
+ARG SSH_AUTH_SOCK

@@ -44,6 +44,7 @@ func objectPaths(d *document, limit int) [][]any {
 
 func FuzzParse(f *testing.F) {
 	f.Add([]byte(podYAML))
+	f.Add([]byte("apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: {name: b}\nroleRef: {kind: Role, name: r}\nsubjects:\n  - kind: ServiceAccount\n    name: default\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: r}\nrules:\n  - {apiGroups: [\"\"], resources: [secrets], verbs: [get]}\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		check := func(r lintRange) { checkRange(t, src, r) }
 		for _, ld := range (Parser{}).Parse("fuzz.yaml", src) {

@@ -4,7 +4,7 @@
 #   A RoleBinding or ClusterRoleBinding has the subject system:anonymous
 #   (requests without credentials), system:unauthenticated (the same, as a
 #   group), system:authenticated (every user and service account that can
-#   log in, in many managed clusters anyone with a cloud account),
+#   log in; on GKE any Google account),
 #   system:serviceaccounts (every service account of every namespace) or
 #   system:masters (the group that bypasses authorization: a binding to it
 #   is never needed). An error when the role is privileged (cluster-admin,
@@ -19,8 +19,8 @@
 #   remediation: Bind the role to the users, groups or service accounts that need it, by name.
 #   why: |
 #     These groups hold everyone: a grant to system:authenticated is a grant
-#     to every workload's service account token and, on several managed
-#     platforms, to any account of the cloud provider.
+#     to every workload's service account token and, on GKE, to any Google
+#     account.
 #   bad: |
 #     kind: ClusterRoleBinding
 #     roleRef:
@@ -36,6 +36,7 @@
 #   references:
 #     - https://kubernetes.io/docs/reference/access-authn-authz/rbac/#referring-to-subjects
 #     - https://kubernetes.io/docs/concepts/security/rbac-good-practices/#least-privilege
+#     - https://cloud.google.com/kubernetes-engine/docs/best-practices/rbac#default-users-groups
 package rules.manifests.KS041
 
 import data.lib.rbac

@@ -280,8 +280,12 @@ scope(b) := sprintf("in namespace %q", [b.namespace]) if {
 } else := "in every namespace"
 
 # subject_text names a subject: ServiceAccount "shop/default", Group "system:authenticated".
-subject_text(s, b) := sprintf("ServiceAccount %q", [concat("/", [object.get(s, "namespace", b.namespace), s.name])]) if {
+subject_text(s, b) := sprintf("ServiceAccount %q", [concat("/", [ns, s.name])]) if {
 	s.kind == "ServiceAccount"
+	ns := object.get(s, "namespace", b.namespace)
+	is_string(ns)
+	ns != ""
+	is_string(s.name)
 } else := sprintf("%s %q", [s.kind, s.name])
 
 # at is a manifests result at the range of the summary object o.

@@ -39,3 +39,9 @@ test_other_subjects_allowed if {
 	])
 	count(KS047.deny) == 0 with input as t.manifests([b])
 }
+
+test_cluster_role_binding_without_namespace_names_the_account if {
+	b := t.binding("ClusterRoleBinding", "b", "", 1, "ClusterRole", "view", [{"kind": "ServiceAccount", "name": "default"}])
+	some f in KS047.deny with input as t.manifests([b])
+	contains(f.msg, `to ServiceAccount "default", which`)
+}

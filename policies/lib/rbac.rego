@@ -147,51 +147,70 @@ bindings := [o |
 # role_of is the role the binding refers to, when the set holds it (the
 # first one, if it is defined twice): a RoleBinding's Role is in the
 # binding's namespace.
-role_of(b) := found[0] if {
-	found := [r |
-		some r in roles
-		refers(b, r)
-	]
-	count(found) > 0
+role_of(b) := roles[min(role_table[key])] if key := ref_key(b)
+
+# role_table is role_index computed once, and looked up by key.
+role_table := {k: v | some k, v in role_index}
+
+# role_index maps [kind, namespace, name] to the indices of the roles of
+# that name, so that bindings find their role without a scan each.
+role_index[[r.kind, ns, r.name]] contains i if {
+	some i, r in roles
+	ns := namespace_key(r)
 }
 
-refers(b, r) if {
+namespace_key(r) := r.namespace if r.kind == "Role"
+
+else := ""
+
+# ref_key is the role_index key of the role a binding refers to: a
+# RoleBinding's Role is in the binding's namespace; a ClusterRoleBinding
+# refers to ClusterRoles only.
+ref_key(b) := ["Role", b.namespace, b.roleRef.name] if {
 	b.kind == "RoleBinding"
 	b.roleRef.kind == "Role"
-	r.kind == "Role"
-	r.name == b.roleRef.name
-	r.namespace == b.namespace
-}
-
-refers(b, r) if {
+} else := ["ClusterRole", "", b.roleRef.name] if {
 	b.roleRef.kind == "ClusterRole"
-	r.kind == "ClusterRole"
-	r.name == b.roleRef.name
 }
 
 # effective_rules are the role's rules and, for a ClusterRole with an
-# aggregationRule, the rules of every ClusterRole of the set it aggregates
-# (transitively, as the aggregation controller does).
+# aggregationRule, the rules of every ClusterRole of the set it aggregates,
+# through up to four levels of aggregation (the built-in admin, edit and
+# view chain has three).
 effective_rules(role) := [rule |
-	some name in graph.reachable(aggregation_graph, {role.name})
-	some r in roles
-	r.kind == "ClusterRole"
-	r.name == name
-	some rule in r.rules
+	some name in aggregates_from(role.name)
+	some i in role_table[["ClusterRole", "", name]]
+	some rule in roles[i].rules
 ] if {
 	role.kind == "ClusterRole"
 } else := role.rules
 
-aggregation_graph := {name: aggregated(name) | some name in {r.name | some r in roles; r.kind == "ClusterRole"}}
+# aggregates_from is the ClusterRole's name and the names of the
+# ClusterRoles it aggregates, level by level (graph.reachable is slow on
+# graphs with cycles, which selectors make easily).
+aggregates_from(name) := step(step(step(step({name}))))
+
+step(names) := names | {a |
+	some n in names
+	some a in object.get(aggregation_edges, n, set())
+}
+
+# aggregation_edges link each aggregating ClusterRole to the ClusterRoles
+# its selectors match.
+aggregation_edges := {name: aggregated(name) |
+	some name in {r.name |
+		some r in roles
+		r.kind == "ClusterRole"
+		count(object.get(r, "aggregationRule", {})) > 0
+	}
+}
 
 aggregated(name) := {a.name |
-	some r in roles
-	r.kind == "ClusterRole"
-	r.name == name
+	some i in role_table[["ClusterRole", "", name]]
 	some a in roles
 	a.kind == "ClusterRole"
 	a.name != name
-	aggregates(r, a)
+	aggregates(roles[i], a)
 }
 
 aggregates(r, a) if {

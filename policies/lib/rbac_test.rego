@@ -102,6 +102,19 @@ test_aggregated_rules_are_followed_transitively if {
 	rules == [rule([""], ["secrets"], ["list"])]
 }
 
+agg(name, label, selects_label, rules) := object.union(
+	role("ClusterRole", name, "", 1, rules),
+	{"labels": {"agg": label}, "aggregationRule": {"clusterRoleSelectors": [{"matchLabels": {"agg": selects_label}}]}},
+)
+
+test_aggregation_cycles_end if {
+	a := agg("a", "la", "lb", [])
+	b := agg("b", "lb", "lc", [])
+	c := agg("c", "lc", "la", [rule([""], ["secrets"], ["get"])])
+	rules := rbac.effective_rules(a) with input as manifests([a, b, c])
+	rules == [rule([""], ["secrets"], ["get"])]
+}
+
 test_empty_selector_aggregates_nothing if {
 	top := summary("ClusterRole", "top", "", 1, {"aggregationRule": {"clusterRoleSelectors": [{}]}})
 	other := role("ClusterRole", "other", "", 30, [rule(["*"], ["*"], ["*"])])

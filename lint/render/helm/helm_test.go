@@ -178,3 +178,21 @@ func TestDependencyFromChartsDir(t *testing.T) {
 		}
 	}
 }
+
+func TestObjectMappingNamesTheRenderedObject(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "Chart.yaml", "apiVersion: v2\nname: app\nversion: 0.1.0\n")
+	write(t, dir, "templates/_pod.tpl", "{{- define \"app.spec\" -}}\ncontainers:\n  - name: a\n    image: nginx:1.27\n    securityContext:\n      privileged: true\n{{- end }}\n")
+	write(t, dir, "templates/pod.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  {{- include \"app.spec\" . | nindent 2 }}\n")
+	u := helm.Render(context.Background(), dir, helm.Options{})
+	rep, err := render.Lint(context.Background(), newEngine(t), u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := summary(rep)
+	// The key is written in a helper, not in the template: the object's
+	// kind line, with the rendered object named.
+	if !strings.Contains(got, "/templates/pod.yaml:2 KS006 object [display:0]") || !strings.Contains(got, "(in the rendered Pod/p)") {
+		t.Errorf("no KS006 at the object with its name:\n%s", got)
+	}
+}

@@ -228,6 +228,20 @@ func testReport(t *testing.T) *lint.Report {
 				}},
 			},
 			{
+				RuleID: "KS002", Name: "privilege-escalation", Severity: policies.SeverityWarning,
+				Message: `container "web" allows privilege escalation`, File: "charts/web/values.yaml",
+				Range:   lint.Range{Line: 3, Column: 1, EndLine: 3, EndColumn: 16, Offset: 20, EndOffset: 35},
+				Mapping: "values",
+				Fixes: []lint.Fix{{
+					Title: "Set allowPrivilegeEscalation to false", Applicability: policies.ApplicabilitySafe,
+					Edits: []lint.Edit{{
+						File:    "charts/web/values.yaml",
+						Range:   lint.Range{Line: 3, Column: 18, EndLine: 3, EndColumn: 20, Offset: 37, EndOffset: 39},
+						NewText: "{allowPrivilegeEscalation: false}",
+					}},
+				}},
+			},
+			{
 				RuleID: "KS006", Name: "privileged", Severity: policies.SeverityError,
 				Message: `container "web" runs privileged`, File: "k8s/deploy.yaml",
 				Range: span(t, deploySrc, 12, 13, 12, 29), Fingerprint: yh[11],

@@ -32,6 +32,7 @@ type jsonFinding struct {
 	EndLine     int              `json:"endLine"`
 	EndColumn   int              `json:"endColumn"`
 	Fingerprint string           `json:"fingerprint,omitempty"`
+	Mapping     string           `json:"mapping,omitempty"`
 	Fixes       []jsonFix        `json:"fixes"`
 	Suppressed  *jsonSuppression `json:"suppressed,omitempty"`
 }
@@ -115,6 +116,7 @@ func toJSONFinding(f *lint.Finding) jsonFinding {
 		EndLine:     f.Range.EndLine,
 		EndColumn:   f.Range.EndColumn,
 		Fingerprint: f.Fingerprint,
+		Mapping:     f.Mapping,
 		Fixes:       make([]jsonFix, 0, len(f.Fixes)),
 	}
 	for _, fix := range f.Fixes {

@@ -130,6 +130,13 @@ type sarifResult struct {
 	PartialFingerprints map[string]string  `json:"partialFingerprints,omitempty"`
 	Fixes               []sarifFix         `json:"fixes,omitempty"`
 	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+	Properties          *sarifResultProps  `json:"properties,omitempty"`
+}
+
+// sarifResultProps says how a finding on rendered output (a Helm chart, a
+// Kustomize overlay) was placed in its source.
+type sarifResultProps struct {
+	Mapping string `json:"hardline/mapping"`
 }
 
 type sarifLoc struct {
@@ -236,6 +243,9 @@ func (s SARIF) result(f *lint.Finding, ruleIndex int) sarifResult {
 			ArtifactLocation: s.artifactLocation(f.File),
 			Region:           resultRegion(f.Range),
 		}}},
+	}
+	if f.Mapping != "" {
+		res.Properties = &sarifResultProps{Mapping: f.Mapping}
 	}
 	if f.Fingerprint != "" {
 		res.PartialFingerprints = map[string]string{"primaryLocationLineHash": f.Fingerprint}

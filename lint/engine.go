@@ -161,6 +161,12 @@ type Source struct {
 	Kind Kind
 	// Src holds the content; when nil, the engine reads Path.
 	Src []byte
+	// Parser, when set, reads the file instead of the parser of its kind
+	// (a manifest listed by a kustomization with a namespace).
+	Parser Parser
+	// Patch marks a file a kustomization uses as a patch: only the fields
+	// it writes are checked (see lintFile).
+	Patch bool
 }
 
 // fileResult is what linting one file produced.
@@ -260,6 +266,9 @@ func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 		src = b
 	}
 	parser, ok := e.opts.Parsers[s.Kind]
+	if s.Parser != nil {
+		parser, ok = s.Parser, true
+	}
 	if !ok {
 		return fileResult{err: fmt.Errorf("lint %s: no parser for %s files", s.Path, s.Kind)}
 	}
@@ -285,7 +294,7 @@ func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 		if s.Kind == KindYAML {
 			res.ignores = append(res.ignores, annotationIgnores(input, doc)...)
 		}
-		if sum := doc.Summary(); sum != nil {
+		if sum := doc.Summary(); sum != nil && !s.Patch {
 			res.summaries = append(res.summaries, sum)
 			if line, ok := lookup(ast.NewTerm(sum), "range", "line").(ast.Number); ok {
 				if n, ok := line.Int(); ok {
@@ -302,6 +311,9 @@ func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 		for _, p := range pairs {
 			f, notices := e.finding(ctx, s.Path, src, doc, p)
 			res.notices = append(res.notices, notices...)
+			if s.Patch && f.RuleID != "" {
+				f = patchFinding(f, doc)
+			}
 			if f.RuleID != "" {
 				f.doc = docIndex
 				res.findings = append(res.findings, f)
@@ -439,6 +451,9 @@ func (e *Engine) finding(ctx context.Context, file string, src []byte, doc Docum
 	}
 	if f.Range.IsZero() {
 		f.Range = Range{Line: 1, Column: 1, EndLine: 1, EndColumn: 1}
+	}
+	if path, ok := p.result["path"].([]any); ok {
+		f.path = normalizePath(path)
 	}
 	var notices []Notice
 	if raw, ok := p.result["fix"].(map[string]any); ok {

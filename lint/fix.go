@@ -81,6 +81,7 @@ func (e *Engine) fix(ctx context.Context, rule policies.Rule, file string, src [
 			edits[i].File = file
 		}
 		fix.Edits = append(fix.Edits, edits...)
+		fix.Intents = docIntents
 	}
 	slices.SortFunc(fix.Edits, func(a, b Edit) int { return cmp.Compare(a.Range.Offset, b.Range.Offset) })
 	for i := 1; i < len(fix.Edits); i++ {

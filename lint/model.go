@@ -40,6 +40,10 @@ type Fix struct {
 	// Display is text shown to the user for a display fix that has no
 	// edits, such as a whole new object to add.
 	Display string
+	// Intents are the YAML intents ("set", "delete", "add_to_list") the
+	// edits were made from, for callers that apply the fix to another file
+	// (the source of a rendered manifest). Not part of the output.
+	Intents []Intent
 }
 
 // Finding is one problem reported by a rule.
@@ -57,10 +61,18 @@ type Finding struct {
 	// Suppression is set when an ignore comment, annotation or the
 	// configuration silenced the finding.
 	Suppression *Suppression
+	// Mapping says how a finding on rendered output (a Helm chart, a
+	// Kustomize overlay) was placed in the file people edit: "source" (the
+	// key as written in a template or resource), "values" (the chart's
+	// values key), "object" (the start of the object); "" for files linted
+	// as they are.
+	Mapping string
 
 	// doc is the index of the YAML document the finding is in (-1 when
 	// unknown), for suppression annotations.
 	doc int
+	// path is the node the rule reported, from the document root.
+	path []any
 }
 
 // Suppression says why a finding is not counted.

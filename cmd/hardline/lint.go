@@ -45,6 +45,11 @@ type lintFlags struct {
 	diff                bool
 	resolveDigests      bool
 	forceExclude        bool
+	render              bool
+	helmValues          []string
+	helmSet             []string
+	helmRelease         string
+	helmNamespace       string
 }
 
 func newLintCmd(e *env) *cobra.Command {
@@ -83,6 +88,11 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 	f.BoolVar(&fl.diff, "diff", false, "print the fixes as a unified diff and write nothing")
 	f.BoolVar(&fl.forceExclude, "force-exclude", false, "apply the configuration's exclude patterns to files named on the command line too (for pre-commit and editors)")
 	f.BoolVar(&fl.resolveDigests, "resolve-digests", false, "look image digests up in their registries (network) so tags can be pinned")
+	f.BoolVar(&fl.render, "render", true, "render Helm charts and Kustomize overlays found in directories and lint the result (false: lint their files as they are)")
+	f.StringArrayVar(&fl.helmValues, "helm-values", nil, "values file for rendering Helm charts, as helm template -f; repeatable")
+	f.StringArrayVar(&fl.helmSet, "helm-set", nil, "KEY=VALUE for rendering Helm charts, as helm template --set; repeatable")
+	f.StringVar(&fl.helmRelease, "helm-release", "", `release name Helm charts are rendered with (default "release-name")`)
+	f.StringVar(&fl.helmNamespace, "helm-namespace", "", "namespace Helm charts are rendered for; set on their namespaced objects that have none")
 	return cmd
 }
 
@@ -131,12 +141,20 @@ func runLint(cmd *cobra.Command, e *env, fl *lintFlags, args []string) error {
 	if err != nil {
 		return &exitCodeError{code: exitError, err: err}
 	}
+	targets := renderTargets(ctx, fl, cfg, args)
+	built, srcs, notices := renderUnits(targets, srcs, notices)
 	var rep *lint.Report
 	var lintErr error
 	if fl.fix || fl.diff {
 		rep, lintErr = fixOrDiff(ctx, e, fl, eng, srcs)
+		if rep != nil {
+			lintErr = errors.Join(lintErr, fixRendered(ctx, e, fl, eng, targets, rep))
+		}
 	} else {
 		rep, lintErr = eng.Lint(ctx, srcs)
+		if rep != nil {
+			lintErr = errors.Join(lintErr, lintRendered(ctx, eng, built, rep))
+		}
 	}
 	if rep == nil {
 		return &exitCodeError{code: exitError, err: lintErr}

@@ -747,7 +747,14 @@ func (d *document) EditAll(ins []lint.Intent) ([]lint.Edit, error) {
 // reparse parses text, an edited version of the file, and returns the
 // document of the same object.
 func (d *document) reparse(text []byte) (*document, bool) {
-	for _, ld := range (Parser{}).Parse(d.f.path, text) {
+	if d.plain {
+		docs, err := ParsePlain(d.f.path, text)
+		if err != nil || d.y.index >= len(docs) || docs[d.y.index] == nil {
+			return nil, false
+		}
+		return docs[d.y.index].d, true
+	}
+	for _, ld := range (Parser{Namespace: d.f.namespace}).Parse(d.f.path, text) {
 		if nd, ok := ld.(*document); ok && nd.y != nil && nd.y.index == d.y.index && slices.Equal(nd.objPath, d.objPath) {
 			return nd, true
 		}

@@ -1,6 +1,7 @@
 package kube
 
 import (
+	"cmp"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -20,6 +21,8 @@ type document struct {
 	summary ast.Value
 	// errRange is where the error of an error document is.
 	errRange lint.Range
+	// plain is set for a mapping read by ParsePlain, not as an object.
+	plain bool
 }
 
 var _ lint.Document = (*document)(nil)
@@ -165,7 +168,7 @@ func (y *yamlDoc) object(c *converter, objPath []any, obj *yaml.Node) *document 
 	)
 
 	if namespace == "" && !clusterScoped(kind) {
-		namespace = "default"
+		namespace = cmp.Or(f.namespace, "default")
 	}
 	if clusterScoped(kind) {
 		namespace = ""

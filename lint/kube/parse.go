@@ -24,7 +24,11 @@ import (
 // List yields one per item. Other YAML (CI workflows, compose files, Helm
 // values) yields nothing. Input that cannot be read becomes a document
 // whose "errors" say why and where, after the objects read before it.
-type Parser struct{}
+type Parser struct {
+	// Namespace is where objects without one are deployed (the namespace:
+	// of the kustomization that lists the file); "" for kubectl's context.
+	Namespace string
+}
 
 var _ lint.Parser = Parser{}
 
@@ -32,8 +36,9 @@ var _ lint.Parser = Parser{}
 var yamlLine = regexp.MustCompile(`^line (\d+): `)
 
 // Parse implements lint.Parser.
-func (Parser) Parse(path string, src []byte) []lint.Document {
+func (p Parser) Parse(path string, src []byte) []lint.Document {
 	f := newFile(path, src)
+	f.namespace = p.Namespace
 	if bytes.HasPrefix(src, []byte{0xFE, 0xFF}) || bytes.HasPrefix(src, []byte{0xFF, 0xFE}) {
 		if !looksKubernetes(bytes.ReplaceAll(src, []byte{0}, nil)) {
 			return nil

@@ -28,6 +28,8 @@ type file struct {
 	marks map[int][]int
 	// strs shares the terms of strings while parsing.
 	strs map[string]*ast.Term
+	// namespace is where objects without one are deployed, if known.
+	namespace string
 }
 
 const markStep = 32

@@ -107,11 +107,7 @@ func NewEngine(ctx context.Context, cat *policies.Catalog, opts Options) (*Engin
 	compiler := ast.NewCompiler().WithCapabilities(policies.Capabilities()).WithEnablePrintStatements(false)
 	compiler.Compile(modules)
 	if compiler.Failed() {
-		err := error(compiler.Errors)
-		if strings.Contains(err.Error(), "undefined function") {
-			err = fmt.Errorf("%w (policies run without network, environment or clock access: http.send, net.lookup_ip_addr, opa.runtime, time.now_ns, rand.intn and uuid.rfc4122 are not available)", err)
-		}
-		return nil, fmt.Errorf("compile policies: %w", err)
+		return nil, fmt.Errorf("compile policies: %w", policies.CompileError(compiler.Errors))
 	}
 	cfg := opts.Config
 	if cfg == nil {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -22,6 +23,10 @@ type Catalog struct {
 	Modules map[string]*ast.Module
 	// Tests are the _test.rego modules by file name.
 	Tests map[string]*ast.Module
+
+	// reserved are the packages of the built-in policies, which other
+	// policies may not define, extend or enclose.
+	reserved []ast.Ref
 }
 
 var (
@@ -88,12 +93,20 @@ func Load(fsys fs.FS, root string, builtin bool) (*Catalog, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
+	if builtin {
+		for _, m := range c.Modules {
+			c.reserved = append(c.reserved, m.Package.Path)
+		}
+	}
 	return c, nil
 }
 
 // Merge adds other's modules and rules to c. Rule IDs and names must not
-// clash, and other may not define packages c already has outside lib.
+// clash, and other may not define hardline's packages (see checkReserved).
 func (c *Catalog) Merge(other *Catalog) error {
+	if err := c.checkReserved(other); err != nil {
+		return err
+	}
 	for name, m := range other.Modules {
 		if _, dup := c.Modules[name]; dup {
 			return fmt.Errorf("policy file %s is loaded twice", name)
@@ -105,6 +118,46 @@ func (c *Catalog) Merge(other *Catalog) error {
 	}
 	c.Rules = append(c.Rules, other.Rules...)
 	return c.sortAndCheck()
+}
+
+// checkReserved refuses modules of other that would change what the
+// built-in policies report: a package under data.hardline (the engine's
+// own queries and data.hardline.config), or a package that is, extends or
+// encloses a package of the built-in policies (lib.dockerfile,
+// rules.kubernetes.KS006, rules.kubernetes, lib, ...). Rule IDs of built-in
+// rules are refused by the ID check of sortAndCheck.
+func (c *Catalog) checkReserved(other *Catalog) error {
+	hardline := ast.MustParseRef("data.hardline")
+	var errs []error
+	check := func(name string, m *ast.Module) {
+		pkg := m.Package.Path
+		reserved := pkg.HasPrefix(hardline)
+		for _, r := range c.reserved {
+			reserved = reserved || pkg.HasPrefix(r) || r.HasPrefix(pkg)
+		}
+		if reserved {
+			errs = append(errs, fmt.Errorf("%s:%d: package %s is %w", name, m.Package.Location.Row,
+				strings.TrimPrefix(pkg.String(), "data."), ErrReserved))
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(other.Modules)) {
+		check(name, other.Modules[name])
+	}
+	for _, name := range slices.Sorted(maps.Keys(other.Tests)) {
+		check(name, other.Tests[name])
+	}
+	builtin := map[string]string{}
+	for _, r := range c.Rules {
+		if r.Builtin {
+			builtin[r.ID] = r.File
+		}
+	}
+	for _, r := range other.Rules {
+		if _, ok := builtin[r.ID]; ok {
+			errs = append(errs, fmt.Errorf("%s: rule ID %s (package %s) is %w", r.File, r.ID, r.Package, ErrReserved))
+		}
+	}
+	return errors.Join(errs...)
 }
 
 func (c *Catalog) sortAndCheck() error {

@@ -42,7 +42,7 @@ func RunTests(ctx context.Context, cat *Catalog, include func(file string) bool)
 	defer store.Abort(ctx, txn)
 	ch, err := tester.NewRunner().SetCompiler(compiler).SetStore(store).SetModules(modules).EnableTracing(false).RunTests(ctx, txn)
 	if err != nil {
-		return nil, fmt.Errorf("run policy tests: %w", err)
+		return nil, fmt.Errorf("run policy tests: %w", CompileError(err))
 	}
 	var out []TestResult
 	for r := range ch {
@@ -68,24 +68,4 @@ func RunTests(ctx context.Context, cat *Catalog, include func(file string) bool)
 		return strings.Compare(a.Package+"."+a.Name, b.Package+"."+b.Name)
 	})
 	return out, nil
-}
-
-// Capabilities are the built-in functions policies may call: everything
-// OPA offers except what reaches the network or the environment, or makes
-// results depend on when or where hardline runs.
-func Capabilities() *ast.Capabilities {
-	caps := ast.CapabilitiesForThisVersion()
-	denied := map[string]bool{
-		"http.send": true, "net.lookup_ip_addr": true, "opa.runtime": true,
-		"time.now_ns": true, "rand.intn": true, "uuid.rfc4122": true,
-	}
-	kept := caps.Builtins[:0]
-	for _, b := range caps.Builtins {
-		if !denied[b.Name] {
-			kept = append(kept, b)
-		}
-	}
-	caps.Builtins = kept
-	caps.AllowNet = []string{}
-	return caps
 }

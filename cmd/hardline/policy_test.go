@@ -8,9 +8,14 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/hardline-dev/hardline/policies"
 )
 
 const examplePolicies = "../../examples/policies"
@@ -234,13 +239,62 @@ func TestPolicySandbox(t *testing.T) {
 		{"time.now_ns", `time.now_ns() > 0`},
 		{"rand.intn", `rand.intn("x", 10) == 1`},
 		{"uuid.rfc4122", `uuid.rfc4122("x") != ""`},
+		// A $ref reads files (file:///etc/passwd leaks content and
+		// existence, file:///dev/zero exhausts memory) and the network.
+		{"json.verify_schema", `json.verify_schema({"$ref": "file:///etc/passwd"})[0]`},
+		{"json.match_schema", `json.match_schema({}, {"$ref": "file:///dev/zero"})[0]`},
+		// Signing is randomised; verifying expiry reads the clock.
+		{"io.jwt.encode_sign", `io.jwt.encode_sign({"alg": "HS256"}, {}, {"kty": "oct", "k": "eA"}) != ""`},
+		{"io.jwt.encode_sign_raw", `io.jwt.encode_sign_raw("{}", "{}", "{}") != ""`},
+		{"io.jwt.decode_verify", `io.jwt.decode_verify("x.y.z", {"secret": "s"})[0]`},
+		{"crypto.x509.parse_and_verify_certificates", `crypto.x509.parse_and_verify_certificates("x")[0]`},
+		{"providers.aws.sign_req", `providers.aws.sign_req({}, {}, 0) != {}`},
 	} {
 		t.Run(tc.builtin, func(t *testing.T) {
 			dir := t.TempDir()
 			file := writeFile(t, dir, "ORG001_registry.rego", userPolicy("ORG001", fullMeta("ORG001", "org-registry"), tc.call))
 			// hardline rules only reads METADATA; it does not compile the
 			// policies, so it does not see the call.
-			expectLoadError(t, dir, false, filepath.ToSlash(file), tc.builtin)
+			expectLoadError(t, dir, false, filepath.ToSlash(file), tc.builtin+" is not available to policies")
+		})
+	}
+}
+
+// TestPolicySandboxAllowList checks that every built-in function of the OPA
+// version in use is either allowed or excluded with a reason, so that a new
+// OPA release cannot add a function to the sandbox unseen.
+func TestPolicySandboxAllowList(t *testing.T) {
+	allowed := policies.AllowedBuiltins()
+	for _, b := range ast.CapabilitiesForThisVersion().Builtins {
+		_, excluded := policies.ExcludedBuiltin(b.Name)
+		if slices.Contains(allowed, b.Name) == excluded {
+			t.Errorf("built-in %s: allowed %v, excluded %v; want exactly one", b.Name, !excluded, excluded)
+		}
+	}
+	got := map[string]bool{}
+	for _, b := range policies.Capabilities().Builtins {
+		got[b.Name] = true
+	}
+	for _, name := range allowed {
+		if !got[name] {
+			t.Errorf("allowed built-in %s is not in the capabilities (renamed or removed by OPA?)", name)
+		}
+	}
+}
+
+func TestPolicyReservedPackages(t *testing.T) {
+	for _, tc := range []struct{ name, file, src, want string }{
+		{"hardline.config", "config.rego", "package hardline.config\n\nkube_minor := 10\n", "package hardline.config"},
+		{"hardline.main", "main.rego", "package hardline.main\n\nkubernetes contains [\"KS006\", {\"msg\": \"x\"}] if true\n", "package hardline.main"},
+		{"lib helper", "lib.rego", "package lib.dockerfile\n\nroot_user(_) := false\n", "package lib.dockerfile"},
+		{"lib sub-package", "lib.rego", "package lib.dockerfile.extra\n\nx := 1\n", "package lib.dockerfile.extra"},
+		{"enclosing package", "lib.rego", "package lib\n\ndockerfile := {}\n", "package lib "},
+		{"built-in rule package", "DF001.rego", userPolicy("DF001", fullMeta("DF001", "my-rule"), "true"), "package rules.dockerfile.DF001"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			file := writeFile(t, dir, tc.file, tc.src)
+			expectLoadError(t, dir, true, filepath.ToSlash(file), tc.want, "reserved for hardline's built-in policies")
 		})
 	}
 }
@@ -280,7 +334,7 @@ func TestPolicyClashesWithBuiltin(t *testing.T) {
 	t.Run("id", func(t *testing.T) {
 		dir := t.TempDir()
 		file := writeFile(t, dir, "DF001_mine.rego", userPolicy("DF001", fullMeta("DF001", "my-root-user"), "true"))
-		expectLoadError(t, dir, true, filepath.ToSlash(file), "DF001", "already defined")
+		expectLoadError(t, dir, true, filepath.ToSlash(file), "rule ID DF001", "reserved for hardline's built-in policies")
 	})
 	t.Run("name", func(t *testing.T) {
 		dir := t.TempDir()

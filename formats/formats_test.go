@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
@@ -624,5 +625,59 @@ func checkGitHubLimits(t *testing.T, data []byte) {
 			res.Locations[0].PhysicalLocation.Region.StartLine < 1 {
 			t.Errorf("result for %s lacks a message or a region", res.RuleID)
 		}
+	}
+}
+
+// TestHostileText feeds every format a report whose file names, messages,
+// fixes and notices come from a hostile repository: newlines that would
+// start GitHub workflow commands, terminal escapes, NULs, bidirectional
+// overrides and bytes that are not UTF-8.
+func TestHostileText(t *testing.T) {
+	const evil = "evil\n::error title=FN::x\x1b]0;pwned\a\x1b[2J\x00\u202e\xff.yaml"
+	r := &lint.Report{
+		Rules: testRules(),
+		Findings: []lint.Finding{{
+			RuleID: "KS020", Name: "default-namespace", Severity: policies.SeverityWarning,
+			Message: "namespace " + evil, File: evil,
+			Range: lint.Range{Line: 1, Column: 1, EndLine: 1, EndColumn: 2},
+			Fixes: []lint.Fix{{
+				Title: "set namespace " + evil, Applicability: policies.ApplicabilityDisplay,
+				Display: "metadata:\n  namespace: " + evil + "\n::add-mask::x\r\n",
+			}},
+		}},
+		Notices: []lint.Notice{{File: evil, Message: "skipped " + evil}},
+		Files:   1,
+	}
+	for _, tc := range []struct {
+		name string
+		f    Formatter
+	}{{"text", Text{}}, {"text colour", Text{Color: true}}, {"json", JSON{}}, {"sarif", SARIF{Version: "test"}}, {"github", GitHub{}}} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got bytes.Buffer
+			if err := tc.f.Format(&got, r); err != nil {
+				t.Fatal(err)
+			}
+			out := got.String()
+			for line := range strings.Lines(out) {
+				if strings.HasPrefix(line, "::") && !strings.HasPrefix(line, "::warning file=") && !strings.HasPrefix(line, "::notice file=") {
+					t.Errorf("a line starts a workflow command: %q", line)
+				}
+			}
+			if !utf8.ValidString(out) {
+				t.Errorf("output is not UTF-8")
+			}
+			for _, c := range out {
+				color := tc.name == "text colour" && c == '\x1b'
+				if c != '\n' && !color && (unicode.IsControl(c) || c == '\u202e') {
+					t.Errorf("output holds control character %U:\n%s", c, out)
+					break
+				}
+			}
+			if tc.name == "text colour" {
+				if strings.Contains(out, "\x1b]") || strings.Contains(out, "\x1b[2J") {
+					t.Errorf("output holds the file's terminal escapes:\n%q", out)
+				}
+			}
+		})
 	}
 }

@@ -85,11 +85,11 @@ func writeCommand(b *strings.Builder, cmd string, props [][2]string, msg string)
 // escapeData escapes a command's message as the Actions runner expects
 // (toCommandValue in @actions/core).
 func escapeData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(lint.PrintableLines(s))
 }
 
 // escapeProperty escapes a command's property value, which also may not
 // hold ':' or ','.
 func escapeProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+	return strings.NewReplacer("%", "%25", ":", "%3A", ",", "%2C").Replace(lint.Printable(s))
 }

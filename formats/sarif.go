@@ -592,9 +592,30 @@ func limitText(s string) string {
 	return strings.TrimRightFunc(s[:cut], unicode.IsSpace) + ellipsis
 }
 
+// writeJSON writes v as indented JSON. encoding/json escapes the C0
+// controls; C1 controls and bidirectional-text controls, which some
+// terminals and viewers act on, are escaped too (as \uXXXX, which only
+// occur inside strings, so the JSON means the same).
 func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(v)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	out := buf.Bytes()
+	if bytes.ContainsFunc(out, lint.UnsafeRune) {
+		var esc bytes.Buffer
+		for _, r := range string(out) {
+			if lint.UnsafeRune(r) {
+				fmt.Fprintf(&esc, `\u%04x`, r)
+			} else {
+				esc.WriteRune(r)
+			}
+		}
+		out = esc.Bytes()
+	}
+	_, err := w.Write(out)
+	return err
 }

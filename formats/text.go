@@ -87,13 +87,13 @@ func (t Text) Format(w io.Writer, r *lint.Report) error {
 		pad := strings.Repeat(" ", max(severityWidth-len(sev), 0))
 		fmt.Fprintf(&b, "%s  %s%s  %s  %s\n",
 			p.location.Sprint(textLocation(f)), p.severity(f.Severity).Sprint(sev), pad,
-			p.id.Sprint(f.RuleID), oneLine(f.Message))
+			p.id.Sprint(lint.Printable(f.RuleID)), oneLine(f.Message))
 		for _, fix := range f.Fixes {
 			fmt.Fprintf(&b, "  %s %s\n", p.fix.Sprintf("fix (%s):", fix.Applicability), oneLine(fix.Title))
 			if fix.Display != "" {
 				for line := range strings.SplitSeq(strings.TrimRight(fix.Display, "\n"), "\n") {
 					b.WriteString("      ")
-					b.WriteString(p.display.Sprint(strings.TrimRight(line, "\r")))
+					b.WriteString(p.display.Sprint(lint.Printable(strings.TrimRight(line, "\r"))))
 					b.WriteString("\n")
 				}
 			}
@@ -101,7 +101,7 @@ func (t Text) Format(w io.Writer, r *lint.Report) error {
 	}
 	for _, n := range r.Notices {
 		if n.File != "" {
-			b.WriteString(n.File + ": ")
+			b.WriteString(lint.Printable(n.File) + ": ")
 		}
 		fmt.Fprintf(&b, "%s %s\n", p.notice.Sprint("notice:"), oneLine(n.Message))
 	}
@@ -114,19 +114,21 @@ func (t Text) Format(w io.Writer, r *lint.Report) error {
 // textLocation is file:line:col, or the file alone for a finding about the
 // whole file.
 func textLocation(f *lint.Finding) string {
+	file := lint.Printable(f.File)
 	if f.Range.IsZero() {
-		return f.File
+		return file
 	}
 	col := max(f.Range.Column, 1)
-	return f.File + ":" + strconv.Itoa(f.Range.Line) + ":" + strconv.Itoa(col)
+	return file + ":" + strconv.Itoa(f.Range.Line) + ":" + strconv.Itoa(col)
 }
 
-// oneLine keeps a message on one line of output.
+// oneLine keeps a message on one line of output, with its control
+// characters escaped.
 func oneLine(s string) string {
-	if !strings.ContainsAny(s, "\r\n") {
-		return s
+	if strings.ContainsAny(s, "\r\n") {
+		s = strings.Join(strings.Fields(s), " ")
 	}
-	return strings.Join(strings.Fields(s), " ")
+	return lint.Printable(s)
 }
 
 // tally counts the findings of a report.

@@ -215,8 +215,18 @@ func WriteAtomic(path string, data []byte) (err error) {
 	return nil
 }
 
+// diffName is a file name for a diff header, quoted as git quotes names
+// holding control characters, quotes or backslashes ("a/x\ny").
+func diffName(prefix, name string) string {
+	if Printable(name) == name && !strings.ContainsAny(name, `"\`) {
+		return prefix + name
+	}
+	return `"` + strings.ReplaceAll(Printable(strings.ReplaceAll(prefix+name, `\`, `\\`)), `"`, `\"`) + `"`
+}
+
 // UnifiedDiff renders the change from old to new as a unified diff with
-// three lines of context, or "" when they are equal.
+// three lines of context, or "" when they are equal. The file name is
+// quoted when it holds control characters.
 func UnifiedDiff(name string, oldText, newText []byte) string {
 	if bytes.Equal(oldText, newText) {
 		return ""
@@ -242,9 +252,9 @@ func UnifiedDiff(name string, oldText, newText []byte) string {
 
 	var out strings.Builder
 	if filepath.IsAbs(name) {
-		fmt.Fprintf(&out, "--- %s\n+++ %s\n", name, name)
+		fmt.Fprintf(&out, "--- %s\n+++ %s\n", diffName("", name), diffName("", name))
 	} else {
-		fmt.Fprintf(&out, "--- a/%s\n+++ b/%s\n", name, name)
+		fmt.Fprintf(&out, "--- %s\n+++ %s\n", diffName("a/", name), diffName("b/", name))
 	}
 	const contextLines = 3
 	for i := 0; i < len(ops); {

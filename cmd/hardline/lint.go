@@ -436,7 +436,7 @@ func fixOrDiff(ctx context.Context, e *env, fl *lintFlags, eng *lint.Engine, src
 			errs = append(errs, err)
 			continue
 		}
-		fmt.Fprintf(e.stderr, "hardline: fixed %d finding(s) in %s\n", f.FixCount, f.File)
+		fmt.Fprintf(e.stderr, "hardline: fixed %d finding(s) in %s\n", f.FixCount, lint.Printable(f.File))
 	}
 	return rep, errors.Join(errs...)
 }

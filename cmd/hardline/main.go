@@ -12,9 +12,12 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 
 	"github.com/sirupsen/logrus"
 	"github.com/spf13/cobra"
+
+	"github.com/hardline-dev/hardline/lint"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -79,12 +82,24 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	var ec *exitCodeError
 	if errors.As(err, &ec) {
 		if ec.err != nil {
-			fmt.Fprintf(stderr, "hardline: %v\n", ec.err)
+			fmt.Fprintf(stderr, "hardline: %s\n", errorText(ec.err))
 		}
 		return ec.code
 	}
-	fmt.Fprintf(stderr, "hardline: %v\n", err)
+	fmt.Fprintf(stderr, "hardline: %s\n", errorText(err))
 	return exitError
+}
+
+// errorText is an error message safe to print: control characters from
+// file names and policies are escaped, and the lines of a multi-line
+// error are indented, so that no line starts with text from a linted file
+// (a GitHub workflow command such as "::error").
+func errorText(err error) string {
+	lines := strings.Split(err.Error(), "\n")
+	for i, l := range lines {
+		lines[i] = lint.Printable(l)
+	}
+	return strings.Join(lines, "\n  ")
 }
 
 func newRootCmd(e *env) *cobra.Command {

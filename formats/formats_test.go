@@ -263,6 +263,7 @@ func testReport(t *testing.T) *lint.Report {
 		},
 		Files:     5,
 		Documents: 5,
+		Config:    ".hardline.yaml",
 	}
 	lint.SortFindings(r.Findings)
 	return r
@@ -320,8 +321,10 @@ func TestEmptyReport(t *testing.T) {
 		{"github", GitHub{}, "no findings in 0 files\n"},
 		{"json", JSON{}, `{
   "version": 1,
+  "configuration": null,
   "findings": [],
   "notices": [],
+  "errors": [],
   "summary": {
     "files": 0,
     "documents": 0,
@@ -676,6 +679,40 @@ func TestHostileText(t *testing.T) {
 			if tc.name == "text colour" {
 				if strings.Contains(out, "\x1b]") || strings.Contains(out, "\x1b[2J") {
 					t.Errorf("output holds the file's terminal escapes:\n%q", out)
+				}
+			}
+		})
+	}
+}
+
+// TestIncompleteReport checks that a run that failed to lint something
+// never looks clean in any format.
+func TestIncompleteReport(t *testing.T) {
+	r := &lint.Report{
+		Rules: testRules(),
+		Files: 2,
+		Errors: []lint.Notice{
+			{File: "k8s/pod.yaml", Message: "evaluate k8s/pod.yaml: policies did not finish within 1s (file-timeout)"},
+		},
+	}
+	for _, tc := range []struct {
+		name string
+		f    Formatter
+		want []string
+	}{
+		{"text", Text{}, []string{"k8s/pod.yaml: error: evaluate k8s/pod.yaml: policies did not finish", "INCOMPLETE: 1 error"}},
+		{"github", GitHub{}, []string{"::error file=k8s/pod.yaml,title=hardline could not lint::evaluate", "INCOMPLETE: 1 error"}},
+		{"json", JSON{}, []string{`"errors": [`, `"message": "evaluate k8s/pod.yaml: policies did not finish within 1s (file-timeout)"`}},
+		{"sarif", SARIF{Version: "test"}, []string{`"executionSuccessful": false`, `"level": "error"`, "policies did not finish"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got bytes.Buffer
+			if err := tc.f.Format(&got, r); err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(got.String(), w) {
+					t.Errorf("output lacks %q:\n%s", w, got.String())
 				}
 			}
 		})

@@ -51,7 +51,15 @@ func (GitHub) Format(w io.Writer, r *lint.Report) error {
 		}
 		writeCommand(&b, "notice", props, n.Message)
 	}
-	b.WriteString(summaryLine(r))
+	for _, n := range r.Errors {
+		var props [][2]string
+		if n.File != "" {
+			props = append(props, [2]string{"file", n.File})
+		}
+		props = append(props, [2]string{"title", "hardline could not lint"})
+		writeCommand(&b, "error", props, n.Message)
+	}
+	b.WriteString(lint.Printable(summaryLine(r)))
 	b.WriteString("\n")
 	_, err := io.WriteString(w, b.String())
 	return err

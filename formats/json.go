@@ -15,10 +15,15 @@ const JSONVersion = 1
 type JSON struct{}
 
 type jsonReport struct {
-	Version  int           `json:"version"`
-	Findings []jsonFinding `json:"findings"`
-	Notices  []jsonNotice  `json:"notices"`
-	Summary  jsonSummary   `json:"summary"`
+	Version int `json:"version"`
+	// Configuration is the configuration file used, null for none.
+	Configuration *string       `json:"configuration"`
+	Findings      []jsonFinding `json:"findings"`
+	Notices       []jsonNotice  `json:"notices"`
+	// Errors are what hardline could not do; when there are any, the
+	// report is incomplete (and the exit code is 2).
+	Errors  []jsonNotice `json:"errors"`
+	Summary jsonSummary  `json:"summary"`
 }
 
 type jsonFinding struct {
@@ -87,6 +92,7 @@ func (JSON) Format(w io.Writer, r *lint.Report) error {
 		Version:  JSONVersion,
 		Findings: make([]jsonFinding, 0, len(r.Findings)),
 		Notices:  make([]jsonNotice, 0, len(r.Notices)),
+		Errors:   make([]jsonNotice, 0, len(r.Errors)),
 		Summary: jsonSummary{
 			Files:      r.Files,
 			Documents:  r.Documents,
@@ -100,6 +106,12 @@ func (JSON) Format(w io.Writer, r *lint.Report) error {
 	}
 	for _, n := range r.Notices {
 		out.Notices = append(out.Notices, jsonNotice{File: n.File, Message: n.Message})
+	}
+	for _, n := range r.Errors {
+		out.Errors = append(out.Errors, jsonNotice{File: n.File, Message: n.Message})
+	}
+	if r.Config != "" {
+		out.Configuration = &r.Config
 	}
 	return writeJSON(w, out)
 }

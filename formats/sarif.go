@@ -105,8 +105,14 @@ type sarifRuleProps struct {
 }
 
 type sarifInvocation struct {
-	ExecutionSuccessful        bool                `json:"executionSuccessful"`
-	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+	ExecutionSuccessful        bool                  `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification   `json:"toolExecutionNotifications,omitempty"`
+	Properties                 *sarifInvocationProps `json:"properties,omitempty"`
+}
+
+// sarifInvocationProps names the configuration file the run used.
+type sarifInvocationProps struct {
+	Configuration string `json:"configuration"`
 }
 
 type sarifNotification struct {
@@ -229,7 +235,18 @@ func (s SARIF) Format(w io.Writer, r *lint.Report) error {
 		}
 		notes.add(note)
 	}
-	run.Invocations = []sarifInvocation{{ExecutionSuccessful: true, ToolExecutionNotifications: notes.list}}
+	for _, n := range r.Errors {
+		note := sarifNotification{Level: "error", Message: sarifText{Text: limitText(withFile(n.File, n.Message))}}
+		if n.File != "" {
+			note.Locations = []sarifLoc{{PhysicalLocation: sarifPhysicalLocation{ArtifactLocation: s.artifactLocation(n.File)}}}
+		}
+		notes.add(note)
+	}
+	inv := sarifInvocation{ExecutionSuccessful: len(r.Errors) == 0, ToolExecutionNotifications: notes.list}
+	if r.Config != "" {
+		inv.Properties = &sarifInvocationProps{Configuration: r.Config}
+	}
+	run.Invocations = []sarifInvocation{inv}
 	return writeJSON(w, sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
 }
 

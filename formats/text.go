@@ -105,6 +105,12 @@ func (t Text) Format(w io.Writer, r *lint.Report) error {
 		}
 		fmt.Fprintf(&b, "%s %s\n", p.notice.Sprint("notice:"), oneLine(n.Message))
 	}
+	for _, n := range r.Errors {
+		if n.File != "" {
+			b.WriteString(lint.Printable(n.File) + ": ")
+		}
+		fmt.Fprintf(&b, "%s %s\n", p.err.Sprint("error:"), oneLine(n.Message))
+	}
 	b.WriteString(p.summary.Sprint(summaryLine(r)))
 	b.WriteString("\n")
 	_, err := io.WriteString(w, b.String())
@@ -186,6 +192,12 @@ func summaryLine(r *lint.Report) string {
 	b.WriteString(" in " + plural(r.Files, "file", "files"))
 	if t.suppressed > 0 {
 		b.WriteString("; " + strconv.Itoa(t.suppressed) + " suppressed")
+	}
+	if len(r.Errors) > 0 {
+		b.WriteString("; INCOMPLETE: " + plural(len(r.Errors), "error", "errors"))
+	}
+	if r.Config != "" {
+		b.WriteString("; configuration " + lint.Printable(r.Config))
 	}
 	return b.String()
 }

@@ -128,8 +128,12 @@ func (e *Engine) Fix(ctx context.Context, srcs []Source, unsafe bool) ([]Fixed, 
 	index := map[string]int{}
 	for i, s := range srcs {
 		if s.Src == nil {
-			b, err := os.ReadFile(s.Path)
-			if err != nil {
+			b, err := ReadFile(s.Path, e.opts.MaxFileSize)
+			var tooLarge *TooLargeError
+			switch {
+			case errors.As(err, &tooLarge):
+				// Linted (and reported) without fixes.
+			case err != nil:
 				return nil, nil, fmt.Errorf("fix %s: %w", s.Path, err)
 			}
 			s.Src = b

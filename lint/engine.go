@@ -1,14 +1,15 @@
 package lint
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -38,6 +39,12 @@ type Options struct {
 	// Digests, when set, turns image pinning intents into edits. Without
 	// it hardline makes no network call.
 	Digests DigestResolver
+	// MaxFileSize is the size past which a file is reported (DF000 or
+	// KS000) rather than linted; 0 means DefaultMaxFileSize.
+	MaxFileSize int64
+	// FileTimeout bounds the evaluation of each file; 0 means no bound
+	// other than the context's.
+	FileTimeout time.Duration
 }
 
 // Engine evaluates compiled policies over parsed files. Build it once per
@@ -206,23 +213,35 @@ func (e *Engine) Lint(ctx context.Context, srcs []Source) (*Report, error) {
 	rep := &Report{Rules: e.Rules(), Files: len(srcs)}
 	var errs []error
 	var summaries []*ast.Term
-	for _, r := range results {
+	// A run that ran out of time says so once, not once per file.
+	stopped, cause := 0, context.Cause(ctx)
+	for i, r := range results {
 		rep.Notices = append(rep.Notices, r.notices...)
 		rep.Documents += r.docs
-		if r.err != nil {
+		switch {
+		case r.err != nil && cause != nil && errors.Is(r.err, cause):
+			stopped++
+		case r.err != nil:
 			errs = append(errs, r.err)
+			rep.Errors = append(rep.Errors, Notice{File: srcs[i].Path, Message: r.err.Error()})
 		}
 		for _, s := range r.summaries {
 			summaries = append(summaries, ast.NewTerm(s))
 		}
 	}
 	var manifestFindings []Finding
-	if len(summaries) > 0 {
+	if len(summaries) > 0 && cause == nil {
 		var err error
 		manifestFindings, err = e.lintManifests(ctx, summaries)
 		if err != nil {
 			errs = append(errs, err)
+			rep.Errors = append(rep.Errors, Notice{Message: err.Error()})
 		}
+	}
+	if cause != nil {
+		err := fmt.Errorf("%d of %d files not linted: %w", stopped, len(srcs), cause)
+		errs = append(errs, err)
+		rep.Errors = append(rep.Errors, Notice{Message: err.Error()})
 	}
 	byFile := map[string][]Finding{}
 	for _, f := range manifestFindings {
@@ -253,13 +272,32 @@ func (e *Engine) Lint(ctx context.Context, srcs []Source) (*Report, error) {
 }
 
 func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
+	if err := ctx.Err(); err != nil {
+		return fileResult{err: fmt.Errorf("lint %s: %w", s.Path, context.Cause(ctx))}
+	}
 	src := s.Src
+	var tooLarge *TooLargeError
 	if src == nil {
-		b, err := os.ReadFile(s.Path)
-		if err != nil {
+		b, err := ReadFile(s.Path, e.opts.MaxFileSize)
+		switch {
+		case errors.As(err, &tooLarge):
+			return e.unread(s, tooLarge)
+		case err != nil:
 			return fileResult{err: fmt.Errorf("read %s: %w", s.Path, err)}
 		}
 		src = b
+	}
+	if limit := cmp.Or(e.opts.MaxFileSize, DefaultMaxFileSize); int64(len(src)) > limit {
+		return e.unread(s, &TooLargeError{Size: int64(len(src)), Limit: limit})
+	}
+	if Binary(src) {
+		return fileResult{notices: []Notice{{File: s.Path, Message: "skipped: a binary file (NUL bytes or not UTF-8), not a Dockerfile or YAML"}}}
+	}
+	if e.opts.FileTimeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeoutCause(ctx, e.opts.FileTimeout,
+			fmt.Errorf("policies did not finish within %s (file-timeout): a rule, probably a user policy, loops or is too slow", e.opts.FileTimeout))
+		defer cancel()
 	}
 	parser, ok := e.opts.Parsers[s.Kind]
 	if s.Parser != nil {
@@ -300,6 +338,11 @@ func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 		}
 		pairs, err := e.eval(ctx, query, input)
 		if err != nil {
+			if ctx.Err() != nil {
+				// Out of time: the file's other documents would fail alike.
+				res.err = errors.Join(res.err, fmt.Errorf("evaluate %s: %w", s.Path, context.Cause(ctx)))
+				break
+			}
 			res.err = errors.Join(res.err, fmt.Errorf("evaluate %s: %w", s.Path, err))
 			continue
 		}
@@ -334,6 +377,24 @@ func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 		}
 	}
 	return res
+}
+
+// unread is the result for a file too large to read: a finding of the
+// rule that reports unparseable files of its kind.
+func (e *Engine) unread(s Source, err *TooLargeError) fileResult {
+	id := "DF000"
+	if s.Kind == KindYAML {
+		id = "KS000"
+	}
+	rule, ok := e.rules[id]
+	if !ok {
+		return fileResult{notices: []Notice{{File: s.Path, Message: "skipped: " + err.Error()}}}
+	}
+	return fileResult{findings: []Finding{{
+		RuleID: rule.ID, Name: rule.Name, Severity: rule.Severity, File: s.Path,
+		Message: err.Error() + ": not linted", doc: -1,
+		Range: Range{Line: 1, Column: 1, EndLine: 1, EndColumn: 1},
+	}}}
 }
 
 // lintManifests runs the rules that see every Kubernetes object at once.

@@ -100,6 +100,12 @@ type Report struct {
 	// Dockerfiles, Kubernetes objects, Compose files and scripts among them.
 	Files     int
 	Documents int
+	// Config is the configuration file the run used, "" for none.
+	Config string
+	// Errors are what hardline could not do (a file it could not read, an
+	// evaluation that failed or ran out of time): the report is incomplete
+	// and the run exits 2.
+	Errors []Notice
 }
 
 // Rule returns the rule with the given ID.

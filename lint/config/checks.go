@@ -1,8 +1,11 @@
 package config
 
 import (
+	"fmt"
 	"path"
+	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/hardline-dev/hardline/policies"
@@ -135,6 +138,48 @@ func checkSeverityKey(s string) error {
 	}
 	if strings.EqualFold(s, All) {
 		return errorf(ErrValue, "severity: %q cannot be given a severity; name a rule", s)
+	}
+	return nil
+}
+
+// Defaults of the limits.
+const (
+	DefaultMaxFileSize = 20 << 20
+	DefaultTimeout     = 5 * time.Minute
+	DefaultFileTimeout = 30 * time.Second
+)
+
+// ParseSize reads a size in bytes: a whole number with an optional unit,
+// B, KB, MB, GB (powers of 1000) or KiB, MiB, GiB (powers of 1024), such as
+// "20MiB".
+func ParseSize(s string) (int64, error) {
+	s = strings.TrimSpace(s)
+	num := strings.TrimRightFunc(s, unicode.IsLetter)
+	unit := strings.ToLower(strings.TrimSpace(s[len(num):]))
+	n, err := strconv.ParseInt(strings.TrimSpace(num), 10, 64)
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("%q is not a size such as 20MiB", s)
+	}
+	mult := map[string]int64{"": 1, "b": 1, "kb": 1e3, "mb": 1e6, "gb": 1e9, "kib": 1 << 10, "mib": 1 << 20, "gib": 1 << 30}[unit]
+	if mult == 0 {
+		return 0, fmt.Errorf("%q: unknown unit %q (want B, KB, MB, GB, KiB, MiB or GiB)", s, unit)
+	}
+	if n > (1<<62)/mult {
+		return 0, fmt.Errorf("%q is too large", s)
+	}
+	return n * mult, nil
+}
+
+func checkSize(key, s string) error {
+	if _, err := ParseSize(s); err != nil {
+		return errorf(ErrValue, "%s: %v", key, err)
+	}
+	return nil
+}
+
+func checkDuration(key, s string) error {
+	if d, err := time.ParseDuration(strings.TrimSpace(s)); err != nil || d <= 0 {
+		return errorf(ErrValue, "%s: %q is not a positive duration such as 30s or 2m", key, s)
 	}
 	return nil
 }

@@ -103,6 +103,15 @@ type Config struct {
 	// Policies are directories of the user's own Rego policies, relative
 	// to Dir unless absolute; see PolicyDirs.
 	Policies []string `yaml:"policies,omitempty"`
+	// MaxFileSize is the size past which a file is not linted but
+	// reported, such as "20MiB" or "500KB" (see ParseSize). Empty means
+	// the default, DefaultMaxFileSize.
+	MaxFileSize string `yaml:"max-file-size,omitempty"`
+	// Timeout bounds the whole run's policy evaluation and FileTimeout
+	// each file's, as Go durations ("2m", "30s"). Empty means the
+	// defaults, DefaultTimeout and DefaultFileTimeout.
+	Timeout     string `yaml:"timeout,omitempty"`
+	FileTimeout string `yaml:"file-timeout,omitempty"`
 
 	// Path is the configuration file, as given to Load or Parse.
 	Path string `yaml:"-"`
@@ -214,6 +223,15 @@ func (c *Config) Validate() error {
 	}
 	if c.KubeVersion != "" {
 		check(checkKubeVersion(c.KubeVersion))
+	}
+	if c.MaxFileSize != "" {
+		check(checkSize("max-file-size", c.MaxFileSize))
+	}
+	if c.Timeout != "" {
+		check(checkDuration("timeout", c.Timeout))
+	}
+	if c.FileTimeout != "" {
+		check(checkDuration("file-timeout", c.FileTimeout))
 	}
 	return errors.Join(errs...)
 }

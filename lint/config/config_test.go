@@ -65,7 +65,7 @@ func TestParseErrors(t *testing.T) {
 		{
 			name: "unknown key lists the keys",
 			src:  "colour: always\n",
-			want: []string{`c.yaml:1:1: unknown key "colour" (want one of disable, enable, severity, fail-on, profile, trusted-registries, allowed-capabilities, kube-version, exclude, policies)`},
+			want: []string{`c.yaml:1:1: unknown key "colour" (want one of disable, enable, severity, fail-on, profile, trusted-registries, allowed-capabilities, kube-version, exclude, policies, max-file-size, timeout, file-timeout)`},
 			is:   config.ErrUnknownKey,
 		},
 		{

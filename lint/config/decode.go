@@ -44,6 +44,9 @@ func fields() []field {
 		}},
 		{"exclude", func(d *decoder, k, v *yaml.Node) { d.c.Exclude = d.list(k.Value, v, checkPattern) }},
 		{"policies", func(d *decoder, k, v *yaml.Node) { d.c.Policies = d.list(k.Value, v, checkNonEmpty) }},
+		{"max-file-size", func(d *decoder, k, v *yaml.Node) { d.c.MaxFileSize = d.checked(k.Value, v, checkSize) }},
+		{"timeout", func(d *decoder, k, v *yaml.Node) { d.c.Timeout = d.checked(k.Value, v, checkDuration) }},
+		{"file-timeout", func(d *decoder, k, v *yaml.Node) { d.c.FileTimeout = d.checked(k.Value, v, checkDuration) }},
 	}
 }
 
@@ -167,6 +170,22 @@ func (d *decoder) str(key string, n *yaml.Node) (string, bool) {
 		return "", false
 	}
 	return r.Value, true
+}
+
+// checked reads a string value (or a number, for sizes) checked by check.
+func (d *decoder) checked(key string, n *yaml.Node, check func(key, value string) error) string {
+	r := resolve(n)
+	if r.Kind == yaml.ScalarNode && (r.Tag == "!!int" || r.Tag == "!!float") {
+		if d.check(n, check(key, r.Value)) {
+			return r.Value
+		}
+		return ""
+	}
+	s, ok := d.str(key, n)
+	if !ok || !d.check(n, check(key, strings.TrimSpace(s))) {
+		return ""
+	}
+	return strings.TrimSpace(s)
 }
 
 // enum reads a string value checked by check after trimming and

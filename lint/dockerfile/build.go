@@ -8,6 +8,7 @@ import (
 	"maps"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/moby/buildkit/frontend/dockerfile/command"
 	"github.com/moby/buildkit/frontend/dockerfile/parser"
@@ -37,7 +38,9 @@ type builder struct {
 	// stageNames maps each stage name, in lower case, to its index.
 	stageNames map[string]int
 	hasFrom    bool
-	states     []*stageState
+	// unknown counts the unknown instructions.
+	unknown int
+	states  []*stageState
 }
 
 // stageState is what a stage's instructions see.
@@ -82,8 +85,52 @@ func newBuilder(m *Model, src []byte) *builder {
 	}
 }
 
+// maxUnknown is how many unknown instructions a file reports one by one.
+// A file that is not a Dockerfile at all (a symbolic link to /etc/passwd
+// named on the command line) is reported without echoing it.
+const maxUnknown = 3
+
+// maxMessage is the longest error message, in bytes.
+const maxMessage = 200
+
+// unknownInstruction reports an unknown instruction, quoting a short
+// escaped excerpt of it.
+func (b *builder) unknownInstruction(r lint.Range, name string) {
+	b.unknown++
+	switch {
+	case b.unknown <= maxUnknown:
+		b.errorf(r, "unknown instruction: %s", excerpt(name))
+	case b.unknown == maxUnknown+1:
+		b.errorf(r, "unknown instruction (more unknown instructions follow; is this a Dockerfile?)")
+	}
+}
+
+// excerpt is at most 20 characters of s, escaped for printing.
+func excerpt(s string) string {
+	const maxRunes = 20
+	if utf8.RuneCountInString(s) > maxRunes {
+		cut := 0
+		for range maxRunes {
+			_, size := utf8.DecodeRuneInString(s[cut:])
+			cut += size
+		}
+		s = s[:cut] + "…"
+	}
+	return lint.Printable(s)
+}
+
 func (b *builder) errorf(r lint.Range, format string, args ...any) {
-	b.m.Errors = append(b.m.Errors, Message{Message: fmt.Sprintf(format, args...), Range: r})
+	// Messages may quote the file (the parser's errors do): keep them
+	// short and printable.
+	msg := fmt.Sprintf(format, args...)
+	if len(msg) > maxMessage {
+		cut := maxMessage
+		for cut > 0 && !utf8.RuneStart(msg[cut]) {
+			cut--
+		}
+		msg = msg[:cut] + "…"
+	}
+	b.m.Errors = append(b.m.Errors, Message{Message: lint.Printable(msg), Range: r})
 }
 
 func (b *builder) rangeOf(t *text, i, j int) lint.Range {
@@ -235,7 +282,7 @@ func (b *builder) instruction(i int, in *instr) {
 	}
 	switch {
 	case !known:
-		b.errorf(ins.KeywordRange, "unknown instruction: %s", n.Value)
+		b.unknownInstruction(ins.KeywordRange, n.Value)
 	case cmd == command.From:
 		b.from(in, &ins)
 	case ins.Stage < 0 && cmd != command.Arg && b.hasFrom:

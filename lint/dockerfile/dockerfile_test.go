@@ -969,3 +969,29 @@ func BenchmarkParse(b *testing.B) {
 		Parser{}.Parse("Dockerfile", src)
 	}
 }
+
+// TestNotADockerfile: a symbolic link named Dockerfile to a file that is
+// not one (/etc/passwd) is reported without echoing the file.
+func TestNotADockerfile(t *testing.T) {
+	var src strings.Builder
+	for i := range 40 {
+		fmt.Fprintf(&src, "user%d:x:%d:%d:secret-gecos-%d:/home/user%d:/bin/sh\n", i, 1000+i, 1000+i, i, i)
+	}
+	src.WriteString("\x1b]0;pwned\a\x1b[2J ls\n")
+	m := ParseModel("Dockerfile", []byte(src.String()))
+	var all strings.Builder
+	for _, e := range m.Errors {
+		all.WriteString(e.Message + "\n")
+	}
+	if len(m.Errors) > maxUnknown+2 {
+		t.Errorf("%d errors, want at most %d:\n%s", len(m.Errors), maxUnknown+2, all.String())
+	}
+	for _, leak := range []string{"secret-gecos", "/home/", "\x1b", "user5:"} {
+		if strings.Contains(all.String(), leak) {
+			t.Errorf("errors echo %q:\n%s", leak, all.String())
+		}
+	}
+	if !strings.Contains(all.String(), "unknown instruction: user0:x:1000:1000:se…") {
+		t.Errorf("errors lack a short excerpt of the first unknown instruction:\n%s", all.String())
+	}
+}

@@ -208,8 +208,10 @@ type Discovery struct {
 // Discover walks paths (files and directories) and returns the files to
 // lint in a stable order. Files named explicitly are always linted;
 // directories contribute the files Classify recognises. exclude, when set,
-// drops paths (directories and files). A path that does not exist is an
-// error.
+// drops paths (directories and files). A path that does not exist, a
+// path named on the command line that is neither a directory nor a regular
+// file (a FIFO, a device) and a directory or file that cannot be read are
+// errors: the walk goes on to list them all, then fails.
 func Discover(paths []string, exclude func(path string) bool) (*Discovery, error) {
 	d := &Discovery{}
 	seen := map[string]bool{}
@@ -220,15 +222,20 @@ func Discover(paths []string, exclude func(path string) bool) (*Discovery, error
 			d.Sources = append(d.Sources, Source{Path: filepath.ToSlash(clean), Kind: k})
 		}
 	}
+	var errs []error
 	for _, root := range paths {
 		info, err := os.Stat(root)
 		if err != nil {
 			return nil, fmt.Errorf("lint %s: %w", root, err)
 		}
+		if !info.IsDir() && !info.Mode().IsRegular() {
+			return nil, fmt.Errorf("lint %s: %w (%s)", root, ErrNotRegular, fileType(info.Mode()))
+		}
 		if !info.IsDir() {
 			k := Classify(root)
 			if k == KindUnknown || k == KindYAML {
-				src, err := os.ReadFile(root)
+				// Bounded: a file over the limit is reported when linted.
+				src, err := readHead(root, DefaultMaxFileSize)
 				if err != nil {
 					return nil, fmt.Errorf("lint %s: %w", root, err)
 				}
@@ -244,7 +251,8 @@ func Discover(paths []string, exclude func(path string) bool) (*Discovery, error
 		err = filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
 			if err != nil {
 				if errors.Is(err, fs.ErrPermission) {
-					d.Notices = append(d.Notices, Notice{File: filepath.ToSlash(p), Message: "skipped: permission denied"})
+					// Go on, to list every unreadable directory.
+					errs = append(errs, fmt.Errorf("walk %s: %w", p, err))
 					return nil
 				}
 				return err
@@ -280,6 +288,9 @@ func Discover(paths []string, exclude func(path string) bool) (*Discovery, error
 		if err != nil {
 			return nil, fmt.Errorf("walk %s: %w", root, err)
 		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
 	}
 	slices.SortStableFunc(d.Sources, func(a, b Source) int { return strings.Compare(a.Path, b.Path) })
 	return d, nil

@@ -53,24 +53,45 @@ func ReadFile(path string, limit int64) ([]byte, error) {
 	if limit <= 0 {
 		limit = DefaultMaxFileSize
 	}
-	// O_NONBLOCK keeps a FIFO from blocking the open; the type is checked
-	// on the descriptor itself, so a file swapped after a stat is caught.
-	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	f, info, err := openRegular(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%w (%s)", ErrNotRegular, fileType(info.Mode()))
-	}
 	if info.Size() > limit {
 		return nil, &TooLargeError{Size: info.Size(), Limit: limit}
 	}
 	return ReadLimited(f, limit)
+}
+
+// openRegular opens a regular file without blocking (O_NONBLOCK keeps a
+// FIFO from blocking the open) and checks its type on the descriptor
+// itself, so that a file swapped after a stat is caught.
+func openRegular(path string) (*os.File, fs.FileInfo, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	if !info.Mode().IsRegular() {
+		f.Close()
+		return nil, nil, fmt.Errorf("%w (%s)", ErrNotRegular, fileType(info.Mode()))
+	}
+	return f, info, nil
+}
+
+// readHead reads at most n bytes of the start of a regular file.
+func readHead(path string, n int64) ([]byte, error) {
+	f, _, err := openRegular(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, n))
 }
 
 // ReadLimited reads r to its end, or fails with a *TooLargeError past limit

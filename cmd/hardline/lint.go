@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -35,6 +36,9 @@ type lintFlags struct {
 	kubeVersion         string
 	today               string
 	stdinFilename       string
+	maxFileSize         string
+	timeout             time.Duration
+	fileTimeout         time.Duration
 	trustedRegistries   []string
 	allowedCapabilities []string
 	policyDirs          []string
@@ -87,6 +91,9 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 	f.BoolVar(&fl.unsafeFixes, "unsafe-fixes", false, "with --fix or --diff, apply the unsafe fixes too")
 	f.BoolVar(&fl.diff, "diff", false, "print the fixes as a unified diff and write nothing")
 	f.BoolVar(&fl.forceExclude, "force-exclude", false, "apply the configuration's exclude patterns to files named on the command line too (for pre-commit and editors)")
+	f.StringVar(&fl.maxFileSize, "max-file-size", "", "size past which a file is reported (DF000/KS000) instead of linted, such as 20MiB (default 20MiB)")
+	f.DurationVar(&fl.timeout, "timeout", 0, "time the policies may take over the whole run (default 5m)")
+	f.DurationVar(&fl.fileTimeout, "file-timeout", 0, "time the policies may take over each file (default 30s)")
 	f.BoolVar(&fl.resolveDigests, "resolve-digests", false, "look image digests up in their registries (network) so tags can be pinned")
 	f.BoolVar(&fl.render, "render", true, "render Helm charts and Kustomize overlays found in directories and lint the result (false: lint their files as they are)")
 	f.StringArrayVar(&fl.helmValues, "helm-values", nil, "values file for rendering Helm charts, as helm template -f; repeatable")
@@ -105,7 +112,7 @@ func runLint(cmd *cobra.Command, e *env, fl *lintFlags, args []string) error {
 	if fl.fix && fl.diff {
 		return usageError("--fix and --diff cannot be used together")
 	}
-	cfg, err := loadConfig(fl.configFile, fl.stdinFilename)
+	cfg, cfgNotices, err := loadConfig(fl.configFile, fl.stdinFilename, args)
 	if err != nil {
 		return &exitCodeError{code: exitError, err: err}
 	}
@@ -141,6 +148,13 @@ func runLint(cmd *cobra.Command, e *env, fl *lintFlags, args []string) error {
 	if err != nil {
 		return &exitCodeError{code: exitError, err: err}
 	}
+	lim, err := limitsOf(cfg)
+	if err != nil {
+		return &exitCodeError{code: exitError, err: err}
+	}
+	ctx, cancel := context.WithTimeoutCause(ctx, lim.timeout,
+		fmt.Errorf("policies did not finish within %s (timeout): a rule, probably a user policy, loops or is too slow", lim.timeout))
+	defer cancel()
 	targets := renderTargets(ctx, fl, cfg, args)
 	built, srcs, notices := renderUnits(targets, srcs, notices)
 	var rep *lint.Report
@@ -159,11 +173,23 @@ func runLint(cmd *cobra.Command, e *env, fl *lintFlags, args []string) error {
 	if rep == nil {
 		return &exitCodeError{code: exitError, err: lintErr}
 	}
-	rep.Notices = append(notices, rep.Notices...)
-	if !fl.diff {
-		if err := formatter.Format(e.stdout, rep); err != nil {
-			return &exitCodeError{code: exitError, err: fmt.Errorf("write report: %w", err)}
+	rep.Notices = slices.Concat(cfgNotices, notices, rep.Notices)
+	rep.Config = cfg.Path
+	if wd, err := os.Getwd(); err == nil && filepath.IsAbs(cfg.Path) {
+		rep.Config = displayPath(wd, cfg.Path)
+	}
+	rep.Config = filepath.ToSlash(rep.Config)
+	if lintErr != nil && len(rep.Errors) == 0 {
+		rep.Errors = []lint.Notice{{Message: lintErr.Error()}}
+	}
+	if fl.diff {
+		// The diff is on standard output; what explains it (nothing pinned,
+		// a skipped file) goes to standard error.
+		for _, n := range rep.Notices {
+			fmt.Fprintf(e.stderr, "hardline: notice: %s\n", lint.Printable(withFile(n)))
 		}
+	} else if err := formatter.Format(e.stdout, rep); err != nil {
+		return &exitCodeError{code: exitError, err: fmt.Errorf("write report: %w", err)}
 	}
 	if lintErr != nil {
 		return &exitCodeError{code: exitError, err: lintErr}
@@ -174,6 +200,13 @@ func runLint(cmd *cobra.Command, e *env, fl *lintFlags, args []string) error {
 		}
 	}
 	return nil
+}
+
+func withFile(n lint.Notice) string {
+	if n.File == "" {
+		return n.Message
+	}
+	return n.File + ": " + n.Message
 }
 
 // merge applies the command-line flags over the configuration file.
@@ -194,6 +227,15 @@ func (fl *lintFlags) merge(cfg *config.Config, cmd *cobra.Command) error {
 	if changed("allowed-capability") {
 		cfg.AllowedCapabilities = fl.allowedCapabilities
 	}
+	if changed("max-file-size") {
+		cfg.MaxFileSize = fl.maxFileSize
+	}
+	if changed("timeout") {
+		cfg.Timeout = fl.timeout.String()
+	}
+	if changed("file-timeout") {
+		cfg.FileTimeout = fl.fileTimeout.String()
+	}
 	cfg.Disable = append(cfg.Disable, fl.disable...)
 	cfg.Enable = append(cfg.Enable, fl.enable...)
 	for _, dir := range fl.policyDirs {
@@ -209,30 +251,95 @@ func (fl *lintFlags) merge(cfg *config.Config, cmd *cobra.Command) error {
 }
 
 // loadConfig loads the configuration file named by --config, else the
-// .hardline.yaml found from the directory of --stdin-filename or from the
-// working directory.
-func loadConfig(path, stdinFilename string) (*config.Config, error) {
+// .hardline.yaml that applies to the linted paths (see config.Find): the
+// one nearest to each path named on the command line (to the directory of
+// --stdin-filename for standard input). All paths must share it: paths
+// with different configurations are linted in separate runs (or under one
+// --config), so that no repository's configuration decides how another is
+// linted. Untrusted configuration files passed over are notices.
+func loadConfig(path, stdinFilename string, args []string) (*config.Config, []lint.Notice, error) {
 	if path != "" {
-		return config.Load(path)
+		cfg, err := config.Load(path)
+		return cfg, nil, err
 	}
 	wd, err := os.Getwd()
 	if err != nil {
-		return nil, fmt.Errorf("find configuration: %w", err)
+		return nil, nil, fmt.Errorf("find configuration: %w", err)
 	}
-	from := wd
-	if stdinFilename != "" {
-		from = filepath.Dir(filepath.Join(wd, stdinFilename))
-		if filepath.IsAbs(stdinFilename) {
-			from = filepath.Dir(stdinFilename)
+	var starts []string
+	switch {
+	case len(args) == 1 && args[0] == "-":
+		if stdinFilename != "" {
+			starts = []string{filepath.Dir(stdinFilename)}
+		} else {
+			starts = []string{"."}
+		}
+	case len(args) == 0:
+		starts = []string{"."}
+	}
+	for _, a := range args {
+		if a == "-" {
+			continue
+		}
+		info, err := os.Stat(a)
+		switch {
+		case err != nil:
+			continue // reported when the paths are walked
+		case info.IsDir():
+			starts = append(starts, a)
+		default:
+			starts = append(starts, filepath.Dir(a))
 		}
 	}
-	if path, err = config.Find(from); err != nil {
-		return nil, err
+	var chosen *config.Found
+	var chosenFor string
+	var notices []lint.Notice
+	for _, start := range starts {
+		if !filepath.IsAbs(start) {
+			start = filepath.Join(wd, start)
+		}
+		found, err := config.Find(start)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, why := range found.Ignored {
+			n := lint.Notice{Message: why}
+			if !slices.Contains(notices, n) {
+				notices = append(notices, n)
+			}
+		}
+		switch {
+		case chosen == nil:
+			chosen, chosenFor = &found, start
+		case chosen.Path != found.Path:
+			return nil, nil, fmt.Errorf("%s and %s have different configuration files (%s, %s): lint them in separate runs or name one with --config",
+				displayPath(wd, chosenFor), displayPath(wd, start), orNone(displayPath(wd, chosen.Path)), orNone(displayPath(wd, found.Path)))
+		}
 	}
+	if chosen == nil || chosen.Path == "" {
+		return &config.Config{Dir: wd}, notices, nil
+	}
+	cfg, err := config.Load(chosen.Path)
+	return cfg, notices, err
+}
+
+// displayPath is path relative to the working directory when it is below
+// it, else path itself.
+func displayPath(wd, path string) string {
 	if path == "" {
-		return &config.Config{Dir: wd}, nil
+		return ""
 	}
-	return config.Load(path)
+	if rel, err := filepath.Rel(wd, path); err == nil && filepath.IsLocal(rel) {
+		return rel
+	}
+	return path
+}
+
+func orNone(path string) string {
+	if path == "" {
+		return "none"
+	}
+	return path
 }
 
 func parseFailOn(s string) (policies.Severity, error) {
@@ -325,8 +432,14 @@ func engineOptions(cfg *config.Config, fl *lintFlags) (lint.Options, error) {
 	if cfg.AllowedCapabilities == nil {
 		delete(data, "allowed_capabilities")
 	}
+	limits, err := limitsOf(cfg)
+	if err != nil {
+		return lint.Options{}, err
+	}
 	opts := lint.Options{
-		Config:   data,
+		MaxFileSize: limits.maxFileSize,
+		FileTimeout: limits.fileTimeout,
+		Config:      data,
 		Enabled:  func(r policies.Rule) bool { return cfg.Enabled(r) && inProfile(cfg.Profile, r) },
 		Severity: cfg.SeverityFor,
 		Parsers: map[lint.Kind]lint.Parser{
@@ -342,6 +455,36 @@ func engineOptions(cfg *config.Config, fl *lintFlags) (lint.Options, error) {
 		opts.Digests = digest.New(digest.Options{})
 	}
 	return opts, nil
+}
+
+// limits are the bounds of a run.
+type limits struct {
+	maxFileSize          int64
+	timeout, fileTimeout time.Duration
+}
+
+// limitsOf reads the limits of the configuration (flags merged), with
+// their defaults. Validate has checked the values.
+func limitsOf(cfg *config.Config) (limits, error) {
+	l := limits{maxFileSize: config.DefaultMaxFileSize, timeout: config.DefaultTimeout, fileTimeout: config.DefaultFileTimeout}
+	var err error
+	if cfg.MaxFileSize != "" {
+		if l.maxFileSize, err = config.ParseSize(cfg.MaxFileSize); err != nil {
+			return l, fmt.Errorf("max-file-size: %w", err)
+		}
+	}
+	for _, d := range []struct {
+		s   string
+		out *time.Duration
+	}{{cfg.Timeout, &l.timeout}, {cfg.FileTimeout, &l.fileTimeout}} {
+		if d.s == "" {
+			continue
+		}
+		if *d.out, err = time.ParseDuration(d.s); err != nil {
+			return l, fmt.Errorf("timeout: %w", err)
+		}
+	}
+	return l, nil
 }
 
 // inProfile reports whether a rule runs under a Pod Security Standards
@@ -376,7 +519,13 @@ func sources(e *env, fl *lintFlags, cfg *config.Config, args []string) ([]lint.S
 		if fl.fix {
 			return nil, nil, errors.New("--fix cannot write to standard input; use --diff")
 		}
-		src, err := io.ReadAll(e.stdin)
+		lim, err := limitsOf(cfg)
+		if err != nil {
+			return nil, nil, err
+		}
+		// One byte past the limit is enough for the engine to report the
+		// file as too large.
+		src, err := io.ReadAll(io.LimitReader(e.stdin, lim.maxFileSize+1))
 		if err != nil {
 			return nil, nil, fmt.Errorf("read standard input: %w", err)
 		}

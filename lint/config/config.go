@@ -11,7 +11,6 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -128,32 +127,6 @@ type Config struct {
 type entry struct{ key, value string }
 
 type position struct{ line, col int }
-
-// Find looks for a configuration file (see FileNames) in dir and then in
-// each of its parents. It returns "" and a nil error when there is none.
-func Find(dir string) (string, error) {
-	dir, err := filepath.Abs(dir)
-	if err != nil {
-		return "", fmt.Errorf("find configuration: %w", err)
-	}
-	for {
-		for _, name := range FileNames() {
-			p := filepath.Join(dir, name)
-			info, err := os.Stat(p)
-			switch {
-			case err == nil && !info.IsDir():
-				return p, nil
-			case err != nil && !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, fs.ErrPermission):
-				return "", fmt.Errorf("find configuration: %w", err)
-			}
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", nil
-		}
-		dir = parent
-	}
-}
 
 // Load reads and parses the configuration file at path.
 func Load(path string) (*Config, error) {

@@ -461,11 +461,11 @@ func TestFind(t *testing.T) {
 		{".yml", filepath.Join(root, "a"), filepath.Join(root, "a", ".hardline.yml")},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := config.Find(tc.dir)
+			found, err := config.Find(tc.dir)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got != tc.want {
+			if got := found.Path; got != tc.want {
 				t.Errorf("Find(%s) = %q, want %q", tc.dir, got, tc.want)
 			}
 		})
@@ -477,20 +477,111 @@ func TestFind(t *testing.T) {
 		if err := os.MkdirAll(dir, 0o750); err != nil {
 			t.Fatal(err)
 		}
-		got, err := config.Find(dir)
-		if err != nil || got != filepath.Join(other, ".hardline.yaml") {
-			t.Errorf("Find = %q, %v", got, err)
+		found, err := config.Find(dir)
+		if err != nil || found.Path != filepath.Join(other, ".hardline.yaml") {
+			t.Errorf("Find = %q, %v", found.Path, err)
 		}
 	})
 	t.Run("none", func(t *testing.T) {
 		empty := t.TempDir()
-		got, err := config.Find(empty)
+		found, err := config.Find(empty)
 		if err != nil {
 			t.Fatal(err)
 		}
 		// A file above the temporary directory is not ours to control.
-		if got != "" && strings.HasPrefix(got, empty) {
+		if got := found.Path; got != "" && strings.HasPrefix(got, empty) {
 			t.Errorf("Find = %q", got)
+		}
+	})
+}
+
+// TestFindStops checks where the search for a configuration file stops:
+// at a repository's root, and at a file hardline must not trust.
+func TestFindStops(t *testing.T) {
+	mkdir := func(t *testing.T, p string, mode os.FileMode) {
+		t.Helper()
+		if err := os.MkdirAll(p, 0o750); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chmod(p, mode); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Run("repository root", func(t *testing.T) {
+		root := t.TempDir()
+		writeFile(t, filepath.Join(root, ".hardline.yaml"), "disable: [all]\n")
+		repo := filepath.Join(root, "repo")
+		mkdir(t, filepath.Join(repo, "sub"), 0o750)
+		for _, git := range []string{"dir", "file"} {
+			t.Run(git, func(t *testing.T) {
+				gitPath := filepath.Join(repo, ".git")
+				if err := os.RemoveAll(gitPath); err != nil {
+					t.Fatal(err)
+				}
+				if git == "dir" {
+					mkdir(t, gitPath, 0o750)
+				} else {
+					writeFile(t, gitPath, "gitdir: /elsewhere\n")
+				}
+				found, err := config.Find(filepath.Join(repo, "sub"))
+				if err != nil || found.Path != "" {
+					t.Errorf("Find = %+v, %v; want no file: the search stops at the repository's root", found, err)
+				}
+			})
+		}
+		writeFile(t, filepath.Join(repo, ".hardline.yaml"), "")
+		if found, err := config.Find(filepath.Join(repo, "sub")); err != nil || found.Path != filepath.Join(repo, ".hardline.yaml") {
+			t.Errorf("Find = %+v, %v; want the repository's own file", found, err)
+		}
+	})
+	t.Run("world-writable directory", func(t *testing.T) {
+		root := t.TempDir()
+		writeFile(t, filepath.Join(root, ".hardline.yaml"), "")
+		shared := filepath.Join(root, "shared")
+		mkdir(t, filepath.Join(shared, "project"), 0o750)
+		if err := os.Chmod(shared, 0o777); err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, filepath.Join(shared, ".hardline.yaml"), "disable: [all]\n")
+		found, err := config.Find(filepath.Join(shared, "project"))
+		if err != nil || found.Path != "" || len(found.Ignored) != 1 || !strings.Contains(found.Ignored[0], "every user may write to its directory") {
+			t.Errorf("Find = %+v, %v; want the file ignored, and no file above it used", found, err)
+		}
+	})
+	t.Run("world-writable file", func(t *testing.T) {
+		root := t.TempDir()
+		p := filepath.Join(root, ".hardline.yaml")
+		writeFile(t, p, "")
+		if err := os.Chmod(p, 0o666); err != nil {
+			t.Fatal(err)
+		}
+		found, err := config.Find(root)
+		if err != nil || found.Path != "" || len(found.Ignored) != 1 || !strings.Contains(found.Ignored[0], "every user may write to it") {
+			t.Errorf("Find = %+v, %v; want the file ignored", found, err)
+		}
+	})
+	t.Run("sticky directory", func(t *testing.T) {
+		root := t.TempDir()
+		tmp := filepath.Join(root, "tmp")
+		mkdir(t, filepath.Join(tmp, "project"), 0o750)
+		if err := os.Chmod(tmp, 0o777|os.ModeSticky); err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(tmp, ".hardline.yaml")
+		writeFile(t, p, "")
+		// The current user's own file in /tmp is trusted.
+		if found, err := config.Find(filepath.Join(tmp, "project")); err != nil || found.Path != p {
+			t.Errorf("own file: Find = %+v, %v", found, err)
+		}
+		if os.Getuid() != 0 {
+			return // only root can give the file to another user
+		}
+		if err := os.Chown(p, 4242, 4242); err != nil {
+			t.Fatal(err)
+		}
+		found, err := config.Find(filepath.Join(tmp, "project"))
+		if err != nil || found.Path != "" || len(found.Ignored) != 1 || !strings.Contains(found.Ignored[0], "another user owns it") {
+			t.Errorf("another user's file: Find = %+v, %v; want it ignored", found, err)
 		}
 	})
 }

@@ -76,3 +76,10 @@ type Intent struct {
 type Parser interface {
 	Parse(path string, src []byte) []Document
 }
+
+// DataSpanner is implemented by parsers that know which bytes of a file
+// are data (quoted and block scalars, heredoc bodies) in which a "#" does
+// not start a comment, so that only real comments are suppressions.
+type DataSpanner interface {
+	DataSpans(src []byte) [][2]int
+}

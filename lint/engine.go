@@ -323,7 +323,7 @@ func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 		res.docs++
 		input := doc.Input()
 		if i == 0 {
-			res.ignores = commentIgnores(src, s.Kind, input)
+			res.ignores = commentIgnores(src, s.Kind, input, parser)
 		}
 		if s.Kind == KindYAML {
 			res.ignores = append(res.ignores, annotationIgnores(input, doc)...)

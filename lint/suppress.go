@@ -63,10 +63,26 @@ func (ig *ignore) covers(f *Finding) bool {
 	return false
 }
 
-// commentIgnores finds the ignore comments of a file.
-func commentIgnores(src []byte, kind Kind, input ast.Value) []*ignore {
+// commentIgnores finds the ignore comments of a file. Only real comments
+// count: a "#" inside the spans the parser reports as data (quoted and
+// block scalars, heredoc bodies) is text, as is one not preceded by a
+// blank or the start of the line. With no DataSpanner, nothing counts.
+func commentIgnores(src []byte, kind Kind, input ast.Value, parser Parser) []*ignore {
 	if !bytes.Contains(src, []byte("hardline")) {
 		return nil
+	}
+	ds, ok := parser.(DataSpanner)
+	if !ok {
+		return nil
+	}
+	spans := ds.DataSpans(src)
+	inData := func(off int) bool {
+		for _, sp := range spans {
+			if off >= sp[0] && off < sp[1] {
+				return true
+			}
+		}
+		return false
 	}
 	lines := bytes.SplitAfter(src, []byte("\n"))
 	var out []*ignore
@@ -83,6 +99,12 @@ func commentIgnores(src []byte, kind Kind, input ast.Value) []*ignore {
 		ownLine := strings.TrimSpace(line[:hash]) == ""
 		if kind == KindDockerfile && !ownLine {
 			continue // a # inside an instruction is not a comment
+		}
+		if hash > 0 && line[hash-1] != ' ' && line[hash-1] != '\t' {
+			continue // a # inside a word is not a comment
+		}
+		if inData(lineOffset + hash) {
+			continue // a # inside a string or heredoc is text
 		}
 		ig := &ignore{
 			kind: "comment", doc: -1,

@@ -79,3 +79,119 @@ spec:
 		}
 	}
 }
+
+// TestSuppressionsInDataAreText: lines that look like suppressions inside
+// a heredoc body, a block scalar or a quoted string are data, not
+// comments, and silence nothing.
+func TestSuppressionsInDataAreText(t *testing.T) {
+	eng := linttest.Engine(t)
+	for _, tc := range []struct {
+		name, file string
+		kind       lint.Kind
+		src        string
+		rules      []string // reported, not suppressed
+	}{
+		{"COPY heredoc", "Dockerfile", lint.KindDockerfile, `FROM ubuntu:22.04
+COPY <<EOT /etc/motd
+# hardline global ignore=DF006,DF001
+EOT
+RUN sudo true
+`, []string{"DF001", "DF007"}},
+		{"RUN heredoc", "Dockerfile", lint.KindDockerfile, `FROM ubuntu:22.04
+RUN <<EOF
+# hardline global ignore=DF001,DF007
+sudo true
+EOF
+`, []string{"DF001", "DF007"}},
+		{"block scalar", "pods.yaml", lint.KindYAML, `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: c
+data:
+  motd: |
+    # hardline global ignore=KS006
+    hello
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+    - name: app
+      image: alpine:3.22
+      securityContext:
+        privileged: true
+`, []string{"KS006"}},
+		{"folded scalar", "pods.yaml", lint.KindYAML, `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  annotations:
+    note: >-
+      # hardline global ignore=KS006
+spec:
+  containers:
+    - name: app
+      image: alpine:3.22
+      securityContext:
+        privileged: true
+`, []string{"KS006"}},
+		{"quoted scalars", "pods.yaml", lint.KindYAML, `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  annotations:
+    a: "x
+      # hardline global ignore=KS006
+      y"
+    b: 'x # hardline global ignore=KS006'
+    "c # hardline global ignore=KS006": x
+spec:
+  containers:
+    - name: app
+      image: alpine:3.22
+      securityContext:
+        privileged: true
+`, []string{"KS006"}},
+		{"inside a word", "pods.yaml", lint.KindYAML, `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  annotations:
+    a: x#hardline global ignore=KS006
+spec:
+  containers:
+    - name: app
+      image: alpine:3.22
+      securityContext:
+        privileged: true
+`, []string{"KS006"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rep, err := eng.Lint(context.Background(), []lint.Source{{Path: tc.file, Kind: tc.kind, Src: []byte(tc.src)}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, id := range tc.rules {
+				found := false
+				for _, f := range rep.Findings {
+					if f.RuleID == id {
+						found = true
+						if f.Suppression != nil {
+							t.Errorf("%s at line %d is suppressed by text that is not a comment", id, f.Range.Line)
+						}
+					}
+				}
+				if !found {
+					t.Errorf("no %s finding", id)
+				}
+			}
+			for _, f := range rep.Findings {
+				if f.RuleID == lint.UnusedDockerfileRule || f.RuleID == lint.UnusedManifestRule {
+					t.Errorf("text reported as an unused suppression: %s:%d %s", f.File, f.Range.Line, f.Message)
+				}
+			}
+		})
+	}
+}

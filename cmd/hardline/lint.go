@@ -440,8 +440,8 @@ func engineOptions(cfg *config.Config, fl *lintFlags) (lint.Options, error) {
 		MaxFileSize: limits.maxFileSize,
 		FileTimeout: limits.fileTimeout,
 		Config:      data,
-		Enabled:  func(r policies.Rule) bool { return cfg.Enabled(r) && inProfile(cfg.Profile, r) },
-		Severity: cfg.SeverityFor,
+		Enabled:     func(r policies.Rule) bool { return cfg.Enabled(r) && inProfile(cfg.Profile, r) },
+		Severity:    cfg.SeverityFor,
 		Parsers: map[lint.Kind]lint.Parser{
 			lint.KindDockerfile: dockerfile.Parser{},
 			lint.KindYAML:       kube.Parser{},

@@ -3,6 +3,7 @@ package main
 import (
 	"io"
 	"log"
+	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
@@ -213,5 +214,39 @@ func TestResolveDigestsDiffWritesNothing(t *testing.T) {
 	}
 	if got := readTestFile(t, filepath.Join(dir, "deploy.yaml")); got != deploy {
 		t.Errorf("--diff changed deploy.yaml:\n%s", got)
+	}
+}
+
+// TestResolveDigestsEmptyManifestDiff: a registry answering 200 with an
+// empty body gets nothing pinned, and --diff says why on stderr.
+func TestResolveDigestsEmptyManifestDiff(t *testing.T) {
+	t.Setenv("DOCKER_CONFIG", t.TempDir())
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.Contains(r.URL.Path, "/manifests/") {
+			w.Header().Set("Content-Type", "application/vnd.oci.image.manifest.v1+json")
+			w.WriteHeader(http.StatusOK)
+			return
+		}
+		w.WriteHeader(http.StatusOK) // GET /v2/: no authentication
+	}))
+	t.Cleanup(srv.Close)
+	host := strings.TrimPrefix(srv.URL, "http://")
+	if !strings.HasPrefix(host, "127.0.0.1:") {
+		t.Fatalf("test registry not on loopback: %s", srv.URL)
+	}
+	dir, dockerfile, _ := digestFiles(t, host, "1.0")
+
+	code, out, errOut := hardline(t, "", pinOnly("lint", "--resolve-digests", "--diff", "--unsafe-fixes", dir)...)
+	if code == exitError {
+		t.Fatalf("exit %d\nstdout: %s\nstderr: %s", code, out, errOut)
+	}
+	if strings.Contains(out, "@sha256:") {
+		t.Errorf("an empty manifest was pinned:\n%s", out)
+	}
+	if !strings.Contains(errOut, "hardline: notice: ") || !strings.Contains(errOut, host+"/team/app:1.0") || !strings.Contains(errOut, "empty") {
+		t.Errorf("stderr does not say why nothing was pinned:\n%s", errOut)
+	}
+	if got := readTestFile(t, filepath.Join(dir, "Dockerfile")); got != dockerfile {
+		t.Errorf("--diff changed the Dockerfile:\n%s", got)
 	}
 }

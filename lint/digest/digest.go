@@ -3,14 +3,17 @@
 // `name:tag@sha256:...`.
 //
 // It is the only part of hardline that talks to the network, and only when
-// the user asks for it. Lookups use HEAD requests (they count less against
-// registry rate limits), return the index digest for multi-arch images, are
+// the user asks for it. Lookups use a HEAD request for the digest, then GET
+// the manifest by that digest to verify it (a registry answering with an
+// empty or mismatching body is never pinned); they return the index digest
+// for multi-arch images, are
 // cached for the life of a Resolver, are shared between concurrent callers and
 // are bounded in number.
 package digest
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net"
@@ -49,6 +52,9 @@ var (
 	// ErrTimeout means the lookup did not finish within Options.Timeout or
 	// before the caller's deadline.
 	ErrTimeout = errors.New("timed out")
+	// ErrInvalidManifest means the registry answered with a body that does
+	// not hash to the digest it announced, or that is not a manifest.
+	ErrInvalidManifest = errors.New("invalid manifest")
 )
 
 // Error is the error returned by Resolve. It names the reference as the
@@ -268,22 +274,54 @@ func (r *Resolver) run(ctx context.Context, ref name.Reference, c *call) {
 	c.digest = d
 }
 
-// lookup asks the registry with HEAD and falls back to GET only when the HEAD
-// answer carried no usable digest.
+// lookup asks the registry with HEAD for the tag's digest, then fetches
+// the manifest by that digest: go-containerregistry checks that the body
+// hashes to it, and verify that it is a manifest or an index. Only when the
+// HEAD answer carried no usable digest is the manifest fetched by tag, and
+// its own hash pinned once it is verified. A registry answering with an
+// empty or mismatching body is never pinned.
 func (r *Resolver) lookup(ctx context.Context, ref name.Reference) (string, error) {
 	opts := []remote.Option{remote.Reuse(r.puller), remote.WithContext(ctx)}
 	desc, err := remote.Head(ref, opts...)
+	var byDigest name.Reference = ref
 	if err == nil {
-		return desc.Digest.String(), nil
-	}
-	if !shouldFallBack(ctx, err) {
+		byDigest = ref.Context().Digest(desc.Digest.String())
+	} else if !shouldFallBack(ctx, err) {
 		return "", err
 	}
-	full, err := remote.Get(ref, opts...)
+	full, err := remote.Get(byDigest, opts...)
 	if err != nil {
+		if desc != nil && strings.Contains(err.Error(), "does not match requested digest") {
+			return "", &causeError{msg: "the registry's manifest for " + ref.Identifier() + " does not hash to the digest it announced, " + desc.Digest.String(), err: ErrInvalidManifest}
+		}
 		return "", err
+	}
+	if err := verifyManifest(full.Manifest); err != nil {
+		return "", &causeError{msg: "the registry's manifest for " + ref.Identifier() + " " + err.Error(), err: ErrInvalidManifest}
 	}
 	return full.Digest.String(), nil
+}
+
+// verifyManifest checks that body is an image manifest or index of schema
+// version 2: an empty or unrelated body is not something to pin.
+func verifyManifest(body []byte) error {
+	if len(body) == 0 {
+		return errors.New("is empty")
+	}
+	var m struct {
+		SchemaVersion int               `json:"schemaVersion"`
+		Manifests     []json.RawMessage `json:"manifests"`
+		Config        *struct {
+			Digest string `json:"digest"`
+		} `json:"config"`
+	}
+	if err := json.Unmarshal(body, &m); err != nil {
+		return errors.New("is not JSON")
+	}
+	if m.SchemaVersion != 2 || (len(m.Manifests) == 0 && (m.Config == nil || m.Config.Digest == "")) {
+		return errors.New("is not an image manifest or index (schema version 2)")
+	}
+	return nil
 }
 
 // shouldFallBack reports whether a failed HEAD is worth a GET: the registry
@@ -338,6 +376,9 @@ func (r *Resolver) describe(ctx context.Context, ref name.Reference, err error) 
 
 // classify maps an error to one of the sentinels, or nil.
 func classify(err error) error {
+	if errors.Is(err, ErrInvalidManifest) {
+		return ErrInvalidManifest
+	}
 	if errors.Is(err, context.DeadlineExceeded) {
 		return ErrTimeout
 	}

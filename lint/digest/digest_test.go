@@ -146,8 +146,9 @@ func TestResolveImage(t *testing.T) {
 			}
 		})
 	}
-	if _, _, gets := reg.counts(); gets != 0 {
-		t.Errorf("%d manifest GETs, want 0 (HEAD only)", gets)
+	// One HEAD for the digest, one GET by digest to verify the manifest.
+	if _, manifests, gets := reg.counts(); manifests != 4 || gets != 2 {
+		t.Errorf("%d manifest requests, %d GETs; want 4 and 2 (HEAD, then GET by digest)", manifests, gets)
 	}
 }
 
@@ -213,8 +214,8 @@ func TestResolveDockerHubForms(t *testing.T) {
 		})
 	}
 	// The spellings of one image share a cache entry: three images, three lookups.
-	if _, manifests, _ := reg.counts(); manifests != 3 {
-		t.Errorf("%d manifest requests, want 3", manifests)
+	if _, manifests, _ := reg.counts(); manifests != 6 {
+		t.Errorf("%d manifest requests, want 6 (HEAD and GET each)", manifests)
 	}
 }
 
@@ -446,8 +447,8 @@ func TestResolveCancelledCallerLeavesOthers(t *testing.T) {
 	if res := <-resc; res.err != nil || res.digest != want {
 		t.Fatalf("other caller: %s, %v; want %s", res.digest, res.err, want)
 	}
-	if _, manifests, _ := reg.counts(); manifests != 1 {
-		t.Errorf("%d manifest requests, want 1", manifests)
+	if _, manifests, _ := reg.counts(); manifests != 2 {
+		t.Errorf("%d manifest requests, want 2 (HEAD and GET)", manifests)
 	}
 }
 
@@ -510,8 +511,8 @@ func TestResolveCache(t *testing.T) {
 			t.Fatalf("err = %v, want ErrNotFound", err)
 		}
 	}
-	if _, manifests, _ := reg.counts(); manifests != 2 {
-		t.Errorf("%d manifest requests, want 2", manifests)
+	if _, manifests, _ := reg.counts(); manifests != 3 {
+		t.Errorf("%d manifest requests, want 3", manifests)
 	}
 
 	// The cache belongs to the Resolver, not the package.
@@ -548,8 +549,8 @@ func TestResolveConcurrentCallersShareLookup(t *testing.T) {
 			t.Errorf("caller %d: %s, %v; want %s", i, got[i], errs[i], want)
 		}
 	}
-	if _, manifests, _ := reg.counts(); manifests != 1 {
-		t.Errorf("%d manifest requests, want 1", manifests)
+	if _, manifests, _ := reg.counts(); manifests != 2 {
+		t.Errorf("%d manifest requests, want 2 (HEAD and GET)", manifests)
 	}
 }
 
@@ -696,5 +697,64 @@ func TestNewDefaults(t *testing.T) {
 	r := New(Options{})
 	if r.timeout != DefaultTimeout || cap(r.sem) != DefaultConcurrency || r.initErr != nil {
 		t.Errorf("New(Options{}) = timeout %s, concurrency %d, err %v", r.timeout, cap(r.sem), r.initErr)
+	}
+}
+
+// TestResolveVerifiesManifest: a registry that answers 200 with an empty,
+// unrelated or mismatching body gets nothing pinned.
+func TestResolveVerifiesManifest(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		// serve answers the manifest requests in place of the registry.
+		serve func(w http.ResponseWriter, r *http.Request, h http.Handler)
+	}{
+		{"empty body, no digest", func(w http.ResponseWriter, _ *http.Request, _ http.Handler) {
+			w.Header().Set("Content-Type", "application/vnd.oci.image.index.v1+json")
+			w.WriteHeader(http.StatusOK)
+		}},
+		{"not a manifest", func(w http.ResponseWriter, _ *http.Request, _ http.Handler) {
+			w.Header().Set("Content-Type", "application/vnd.oci.image.index.v1+json")
+			w.WriteHeader(http.StatusOK)
+			_, _ = io.WriteString(w, `{"hello": "world"}`)
+		}},
+		{"body does not match the announced digest", func(w http.ResponseWriter, r *http.Request, h http.Handler) {
+			if r.Method == http.MethodHead {
+				h.ServeHTTP(w, r)
+				return
+			}
+			w.Header().Set("Content-Type", "application/vnd.oci.image.index.v1+json")
+			w.WriteHeader(http.StatusOK)
+			_, _ = io.WriteString(w, `{"schemaVersion": 2, "manifests": [{"digest": "sha256:0000000000000000000000000000000000000000000000000000000000000000"}]}`)
+		}},
+		{"empty body with the announced digest", func(w http.ResponseWriter, r *http.Request, h http.Handler) {
+			if r.Method == http.MethodHead {
+				h.ServeHTTP(w, r)
+				return
+			}
+			w.Header().Set("Content-Type", "application/vnd.oci.image.index.v1+json")
+			w.WriteHeader(http.StatusOK)
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			reg := newRegistry(t, func(h http.Handler) http.Handler {
+				return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+					if isManifest(r) {
+						tc.serve(w, r, h)
+						return
+					}
+					h.ServeHTTP(w, r)
+				})
+			})
+			pushIndex(t, reg.host+"/app:v1")
+			reg.goLive()
+			got, err := newResolver(Options{}).Resolve(t.Context(), reg.host+"/app:v1")
+			if err == nil {
+				t.Fatalf("Resolve = %s, want an error: nothing verified to pin", got)
+			}
+			if !errors.Is(err, ErrInvalidManifest) {
+				t.Errorf("err = %v, want ErrInvalidManifest", err)
+			}
+			t.Log(err)
+		})
 	}
 }

@@ -93,7 +93,7 @@ func (t Text) Format(w io.Writer, r *lint.Report) error {
 			if fix.Display != "" {
 				for line := range strings.SplitSeq(strings.TrimRight(fix.Display, "\n"), "\n") {
 					b.WriteString("      ")
-					b.WriteString(p.display.Sprint(lint.Printable(strings.TrimRight(line, "\r"))))
+					b.WriteString(p.display.Sprint(lint.NoCommand(lint.Printable(strings.TrimRight(line, "\r")))))
 					b.WriteString("\n")
 				}
 			}
@@ -101,13 +101,13 @@ func (t Text) Format(w io.Writer, r *lint.Report) error {
 	}
 	for _, n := range r.Notices {
 		if n.File != "" {
-			b.WriteString(lint.Printable(n.File) + ": ")
+			b.WriteString(lint.NoCommand(lint.Printable(n.File)) + ": ")
 		}
 		fmt.Fprintf(&b, "%s %s\n", p.notice.Sprint("notice:"), oneLine(n.Message))
 	}
 	for _, n := range r.Errors {
 		if n.File != "" {
-			b.WriteString(lint.Printable(n.File) + ": ")
+			b.WriteString(lint.NoCommand(lint.Printable(n.File)) + ": ")
 		}
 		fmt.Fprintf(&b, "%s %s\n", p.err.Sprint("error:"), oneLine(n.Message))
 	}
@@ -120,7 +120,7 @@ func (t Text) Format(w io.Writer, r *lint.Report) error {
 // textLocation is file:line:col, or the file alone for a finding about the
 // whole file.
 func textLocation(f *lint.Finding) string {
-	file := lint.Printable(f.File)
+	file := lint.NoCommand(lint.Printable(f.File))
 	if f.Range.IsZero() {
 		return file
 	}
@@ -134,7 +134,7 @@ func oneLine(s string) string {
 	if strings.ContainsAny(s, "\r\n") {
 		s = strings.Join(strings.Fields(s), " ")
 	}
-	return lint.Printable(s)
+	return lint.NoCommand(lint.Printable(s))
 }
 
 // tally counts the findings of a report.

@@ -77,3 +77,15 @@ func UnsafeRune(r rune) bool {
 	}
 	return false
 }
+
+// NoCommand keeps a line of output from being read as a GitHub Actions
+// workflow command: the runner reads a line as one when it starts with
+// "::" after leading blanks, or (the older syntax) holds "##[". Such a
+// line gets its first ':' or '[' escaped.
+func NoCommand(line string) string {
+	if t := strings.TrimLeft(line, " \t"); strings.HasPrefix(t, "::") {
+		i := len(line) - len(t)
+		line = line[:i] + `\x3a` + line[i+1:]
+	}
+	return strings.ReplaceAll(line, "##[", `##\x5b`)
+}

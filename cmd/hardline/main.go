@@ -97,7 +97,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 func errorText(err error) string {
 	lines := strings.Split(err.Error(), "\n")
 	for i, l := range lines {
-		lines[i] = lint.Printable(l)
+		lines[i] = lint.NoCommand(lint.Printable(l))
 	}
 	return strings.Join(lines, "\n  ")
 }

@@ -280,6 +280,16 @@ func TestPolicySandboxAllowList(t *testing.T) {
 			t.Errorf("allowed built-in %s is not in the capabilities (renamed or removed by OPA?)", name)
 		}
 	}
+	// docs/security.md lists both lists.
+	doc, err := os.ReadFile("../../docs/security.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range ast.CapabilitiesForThisVersion().Builtins {
+		if !strings.HasPrefix(b.Name, "internal.") && !strings.Contains(string(doc), "`"+b.Name+"`") {
+			t.Errorf("docs/security.md does not list the built-in %s", b.Name)
+		}
+	}
 }
 
 func TestPolicyReservedPackages(t *testing.T) {

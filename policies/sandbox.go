@@ -74,20 +74,21 @@ func allowedBuiltins() []string {
 // the reason.
 func excludedBuiltins() map[string]string {
 	return map[string]string{
-		"http.send":                                 "reaches the network",
-		"net.lookup_ip_addr":                        "reaches the network (DNS)",
-		"providers.aws.sign_req":                    "signs requests for the network with credentials",
-		"opa.runtime":                               "reads the environment and the configuration of the process",
-		"time.now_ns":                               "reads the clock",
-		"io.jwt.decode_verify":                      "reads the clock (expiry and not-before checks)",
-		"io.jwt.encode_sign":                        "is randomised (signatures) and meant for issuing tokens",
-		"io.jwt.encode_sign_raw":                    "is randomised (signatures) and meant for issuing tokens",
-		"crypto.x509.parse_and_verify_certificates": "reads the clock (certificate validity)",
+		"http.send":              "reaches the network",
+		"net.lookup_ip_addr":     "reaches the network (DNS)",
+		"providers.aws.sign_req": "signs requests for the network with credentials",
+		"opa.runtime":            "reads the environment and the configuration of the process",
+		"time.now_ns":            "reads the clock",
+		"io.jwt.decode_verify":   "reads the clock (expiry and not-before checks)",
+		"io.jwt.encode_sign":     "is randomised (signatures) and meant for issuing tokens",
+		"io.jwt.encode_sign_raw": "is randomised (signatures) and meant for issuing tokens",
+		"rand.intn":              "is random",
+		"uuid.rfc4122":           "is random",
+		"json.verify_schema":     "fetches $ref schemas from files and the network",
+		"json.match_schema":      "fetches $ref schemas from files and the network",
+
+		"crypto.x509.parse_and_verify_certificates":              "reads the clock (certificate validity)",
 		"crypto.x509.parse_and_verify_certificates_with_options": "reads the clock (certificate validity)",
-		"rand.intn":          "is random",
-		"uuid.rfc4122":       "is random",
-		"json.verify_schema": "fetches $ref schemas from files and the network",
-		"json.match_schema":  "fetches $ref schemas from files and the network",
 	}
 }
 

@@ -69,6 +69,16 @@ func TestParseErrors(t *testing.T) {
 			is:   config.ErrUnknownKey,
 		},
 		{
+			name: "bad limits",
+			src:  "max-file-size: lots\ntimeout: soon\nfile-timeout: -1s\n",
+			want: []string{
+				`c.yaml:1:16: max-file-size: "lots" is not a size such as 20MiB`,
+				`c.yaml:2:10: timeout: "soon" is not a positive duration such as 30s or 2m`,
+				`c.yaml:3:15: file-timeout: "-1s" is not a positive duration such as 30s or 2m`,
+			},
+			is: config.ErrValue,
+		},
+		{
 			name: "duplicate key",
 			src:  "fail-on: error\nfail-on: info\n",
 			want: []string{`c.yaml:2:1: duplicate key "fail-on" (first at line 1)`},
@@ -798,4 +808,29 @@ func TestExample(t *testing.T) {
 			t.Error(err)
 		}
 	})
+}
+
+func TestLimits(t *testing.T) {
+	c, err := config.Parse("c.yaml", []byte("max-file-size: 1048576\ntimeout: 2m\nfile-timeout: 10s\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.MaxFileSize != "1048576" || c.Timeout != "2m" || c.FileTimeout != "10s" {
+		t.Errorf("limits = %q, %q, %q", c.MaxFileSize, c.Timeout, c.FileTimeout)
+	}
+	for _, tc := range []struct {
+		in   string
+		want int64
+	}{
+		{"20MiB", 20 << 20}, {"500KB", 500000}, {"1048576", 1 << 20}, {"2 GiB", 2 << 30}, {"7b", 7},
+	} {
+		if got, err := config.ParseSize(tc.in); err != nil || got != tc.want {
+			t.Errorf("ParseSize(%q) = %d, %v; want %d", tc.in, got, err, tc.want)
+		}
+	}
+	for _, bad := range []string{"", "0", "-5MiB", "20XB", "MiB", "99999999999GiB"} {
+		if _, err := config.ParseSize(bad); err == nil {
+			t.Errorf("ParseSize(%q) succeeded", bad)
+		}
+	}
 }

@@ -283,7 +283,7 @@ func (r *Resolver) run(ctx context.Context, ref name.Reference, c *call) {
 func (r *Resolver) lookup(ctx context.Context, ref name.Reference) (string, error) {
 	opts := []remote.Option{remote.Reuse(r.puller), remote.WithContext(ctx)}
 	desc, err := remote.Head(ref, opts...)
-	var byDigest name.Reference = ref
+	byDigest := ref
 	if err == nil {
 		byDigest = ref.Context().Digest(desc.Digest.String())
 	} else if !shouldFallBack(ctx, err) {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
+	"github.com/open-policy-agent/opa/v1/storage"
 	"github.com/open-policy-agent/opa/v1/storage/inmem"
 
 	"github.com/hardline-dev/hardline/policies"
@@ -58,6 +59,10 @@ type Engine struct {
 	declared map[string]policies.Severity
 	queries  map[string]rego.PreparedEvalQuery
 	digests  *digestCache
+	// compiler and store let a timed-out file be evaluated again rule by
+	// rule, to name the slow one.
+	compiler *ast.Compiler
+	store    storage.Store
 }
 
 // queryNames are the inputs the engine evaluates, one prepared query each.
@@ -121,6 +126,7 @@ func NewEngine(ctx context.Context, cat *policies.Catalog, opts Options) (*Engin
 		cfg = map[string]any{}
 	}
 	store := inmem.NewFromObject(map[string]any{"hardline": map[string]any{"config": cfg}})
+	e.compiler, e.store = compiler, store
 	for _, input := range queryNames() {
 		pq, err := rego.New(
 			rego.Query("data.hardline.main."+input),
@@ -293,6 +299,7 @@ func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 	if Binary(src) {
 		return fileResult{notices: []Notice{{File: s.Path, Message: "skipped: a binary file (NUL bytes or not UTF-8), not a Dockerfile or YAML"}}}
 	}
+	run := ctx
 	if e.opts.FileTimeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeoutCause(ctx, e.opts.FileTimeout,
@@ -340,7 +347,7 @@ func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 		if err != nil {
 			if ctx.Err() != nil {
 				// Out of time: the file's other documents would fail alike.
-				res.err = errors.Join(res.err, fmt.Errorf("evaluate %s: %w", s.Path, context.Cause(ctx)))
+				res.err = errors.Join(res.err, fmt.Errorf("evaluate %s%s: %w", s.Path, e.slowRule(run, query, input), context.Cause(ctx)))
 				break
 			}
 			res.err = errors.Join(res.err, fmt.Errorf("evaluate %s: %w", s.Path, err))

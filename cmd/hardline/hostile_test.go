@@ -37,7 +37,7 @@ func TestEvaluationTimeout(t *testing.T) {
 		name, flag, format string
 		wants              []string
 	}{
-		{"file json", "--file-timeout=300ms", "json", []string{`"errors": [`, "Dockerfile", "file-timeout"}},
+		{"file json", "--file-timeout=300ms", "json", []string{`"errors": [`, "Dockerfile (rule ORG900)", "file-timeout"}},
 		{"file text", "--file-timeout=300ms", "text", []string{"error: evaluate", "INCOMPLETE"}},
 		{"file sarif", "--file-timeout=300ms", "sarif", []string{`"executionSuccessful": false`, "file-timeout"}},
 		{"file github", "--file-timeout=300ms", "github", []string{"::error file=", "file-timeout"}},

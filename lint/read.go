@@ -128,8 +128,12 @@ func fileType(m fs.FileMode) string {
 
 // Binary reports whether src looks like a binary file rather than text:
 // a NUL byte in its first 8 KiB (as git decides), or more than one byte in
-// ten of them not valid UTF-8.
+// ten of them not valid UTF-8. Text with a UTF-16 byte order mark is not
+// binary.
 func Binary(src []byte) bool {
+	if bytes.HasPrefix(src, []byte{0xFE, 0xFF}) || bytes.HasPrefix(src, []byte{0xFF, 0xFE}) {
+		return false // UTF-16 text, which the parsers report as such
+	}
 	head := src[:min(len(src), 8<<10)]
 	if bytes.IndexByte(head, 0) >= 0 {
 		return true

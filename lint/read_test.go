@@ -45,6 +45,7 @@ func TestBinary(t *testing.T) {
 		{"latin-1 accents", []byte("# caf\xe9\nFROM alpine\nRUN echo ok and a long enough line\n"), false},
 		{"random bytes", bytes.Repeat([]byte{0xff, 0xfe, 0x80, 'a'}, 100), true},
 		{"empty", nil, false},
+		{"utf-16 with a byte order mark", []byte("\xff\xfek\x00i\x00n\x00d\x00"), false},
 	} {
 		if got := lint.Binary(tc.src); got != tc.want {
 			t.Errorf("%s: Binary = %v, want %v", tc.name, got, tc.want)

@@ -43,7 +43,7 @@ func TestBinary(t *testing.T) {
 		{"dockerfile", []byte("FROM alpine:3.22\nRUN echo héllo\n"), false},
 		{"nul", []byte("FROM alpine\x00\n"), true},
 		{"latin-1 accents", []byte("# caf\xe9\nFROM alpine\nRUN echo ok and a long enough line\n"), false},
-		{"random bytes", bytes.Repeat([]byte{0xff, 0xfe, 0x80, 'a'}, 100), true},
+		{"random bytes", bytes.Repeat([]byte{0x80, 0xff, 0xfe, 'a'}, 100), true},
 		{"empty", nil, false},
 		{"utf-16 with a byte order mark", []byte("\xff\xfek\x00i\x00n\x00d\x00"), false},
 	} {

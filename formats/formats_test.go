@@ -541,6 +541,8 @@ func TestSARIFSchema(t *testing.T) {
 			},
 		},
 		Notices: []lint.Notice{{Message: "no files"}, {Message: "no files"}, {File: "z.yaml", Message: "skipped"}},
+		Errors:  []lint.Notice{{File: "w.yaml", Message: "evaluate w.yaml: timed out"}, {Message: "1 of 3 files not linted"}},
+		Config:  "/elsewhere/.hardline.yaml",
 	}
 	for _, tc := range []struct {
 		name string

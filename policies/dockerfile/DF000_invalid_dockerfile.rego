@@ -3,7 +3,9 @@
 # description: |
 #   The Dockerfile has a syntax error that the parser reports: an unknown
 #   instruction, a missing FROM, a malformed flag or heredoc. Docker will
-#   refuse to build it, and the other rules see only what could be read.
+#   refuse to build it, and the other rules see only what could be read. A
+#   file larger than max-file-size (20 MiB unless configured) is reported here
+#   too, unread.
 # custom:
 #   id: DF000
 #   name: invalid-dockerfile

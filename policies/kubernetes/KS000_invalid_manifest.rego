@@ -2,7 +2,9 @@
 # title: Kubernetes manifests must be valid
 # description: |
 #   The YAML document could not be read as a Kubernetes object (bad YAML, or no
-#   apiVersion, kind or metadata), so no other rule could check it.
+#   apiVersion, kind or metadata), so no other rule could check it. A file
+#   larger than max-file-size (20 MiB unless configured) is reported here too,
+#   unread.
 # custom:
 #   id: KS000
 #   name: invalid-manifest

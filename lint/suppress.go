@@ -66,16 +66,16 @@ func (ig *ignore) covers(f *Finding) bool {
 // commentIgnores finds the ignore comments of a file. Only real comments
 // count: a "#" inside the spans the parser reports as data (quoted and
 // block scalars, heredoc bodies) is text, as is one not preceded by a
-// blank or the start of the line. With no DataSpanner, nothing counts.
+// blank or the start of the line. A parser that is no DataSpanner reports
+// no data: every such "#" counts.
 func commentIgnores(src []byte, kind Kind, input ast.Value, parser Parser) []*ignore {
 	if !bytes.Contains(src, []byte("hardline")) {
 		return nil
 	}
-	ds, ok := parser.(DataSpanner)
-	if !ok {
-		return nil
+	var spans [][2]int
+	if ds, ok := parser.(DataSpanner); ok {
+		spans = ds.DataSpans(src)
 	}
-	spans := ds.DataSpans(src)
 	inData := func(off int) bool {
 		for _, sp := range spans {
 			if off >= sp[0] && off < sp[1] {

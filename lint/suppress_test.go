@@ -154,6 +154,9 @@ spec:
       securityContext:
         privileged: true
 `, []string{"KS006"}},
+		{"shell heredoc and strings", "run.sh", lint.KindShell, "#!/bin/sh\ncat <<EOF\n# hardline global ignore=RT001\nEOF\necho '# hardline global ignore=RT001'\ndocker run --privileged alpine:3.22\n", []string{"RT001"}},
+		{"compose block scalar", "compose.yaml", lint.KindCompose, "services:\n  app:\n    image: alpine:3.22\n    privileged: true\n    labels:\n      note: |\n        # hardline global ignore=RT001\n", []string{"RT001"}},
+		{"workflow run script", "ci.yml", lint.KindWorkflow, "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n          # hardline global ignore=RT001\n          docker run --privileged alpine:3.22\n", []string{"RT001"}},
 		{"inside a word", "pods.yaml", lint.KindYAML, `apiVersion: v1
 kind: Pod
 metadata:

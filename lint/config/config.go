@@ -11,7 +11,6 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -128,9 +127,14 @@ type entry struct{ key, value string }
 
 type position struct{ line, col int }
 
+// maxConfigSize is the largest configuration file Load reads.
+const maxConfigSize = 1 << 20
+
 // Load reads and parses the configuration file at path.
 func Load(path string) (*Config, error) {
-	src, err := os.ReadFile(filepath.Clean(path))
+	// Bounded, and only a regular file: the file may come from the
+	// repository being linted.
+	src, err := lint.ReadFile(filepath.Clean(path), maxConfigSize)
 	if err != nil {
 		return nil, fmt.Errorf("read configuration: %w", err)
 	}

@@ -8,11 +8,14 @@ import (
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 )
 
-// DataSpans implements lint.DataSpanner: the byte ranges of the quoted and
-// block (| and >) scalars of every document, where a "#" is text and not
+// DataSpans implements lint.DataSpanner (see YAMLDataSpans).
+func (Parser) DataSpans(src []byte) [][2]int { return YAMLDataSpans(src) }
+
+// YAMLDataSpans returns the byte ranges of the quoted and block (| and >)
+// scalars of every document of a YAML stream, where a "#" is text and not
 // a comment. Whatever follows a part of the stream that cannot be read is
 // data too, since where its comments are is unknown.
-func (Parser) DataSpans(src []byte) [][2]int {
+func YAMLDataSpans(src []byte) [][2]int {
 	f := newFile("", src)
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var spans [][2]int

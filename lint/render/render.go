@@ -11,8 +11,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"slices"
 	"strings"
 
@@ -340,21 +338,15 @@ func linesOf(text []byte, from, to int) []byte {
 	return b.Bytes()
 }
 
-// ReadBounded reads a file of at most limit bytes.
+// ReadBounded reads a file of at most limit bytes: only a regular file,
+// opened without blocking (a FIFO in a chart would hang the run).
 func ReadBounded(path string, limit int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(b)) > limit {
+	b, err := lint.ReadFile(path, limit)
+	var tooLarge *lint.TooLargeError
+	if errors.As(err, &tooLarge) {
 		return nil, fmt.Errorf("%s: larger than %d bytes", path, limit)
 	}
-	return b, nil
+	return b, err
 }
 
 // ErrorFinding is a KS000 finding at a file and line.

@@ -151,9 +151,9 @@ kind: not-enough-without-apiVersion
 		},
 		{
 			name: "CRLF line endings",
-			src:  "apiVersion: v1\r\nkind: Namespace\r\nmetadata:\r\n  name: n\r\n---\r\napiVersion: v1\r\nkind: Pod\r\nmetadata: {name: p}\r\n",
+			src:  "apiVersion: v1\r\nkind: Namespace\r\nmetadata:\r\n  name: ns\r\n---\r\napiVersion: v1\r\nkind: Pod\r\nmetadata: {name: p}\r\n",
 			want: []obj{
-				{Doc: 0, Path: "[]", Kind: "Namespace", Name: "n", KindLine: 2},
+				{Doc: 0, Path: "[]", Kind: "Namespace", Name: "ns", KindLine: 2},
 				{Doc: 1, Path: "[]", Kind: "Pod", Name: "p", KindLine: 7},
 			},
 		},
@@ -266,7 +266,9 @@ data:
   quotedTrue: "true"
   true: true
   upper: TRUE
-  yes: yes
+  "yes": yes
+  "on": On
+  "n": n
   octal: 0777
   octal12: 0o17
   hex: 0x1F
@@ -293,9 +295,9 @@ data:
   double: "a\tb\u00e9"
 `
 	docs := parse(t, "m.yaml", src)
-	want := `{"quotedTrue": "true", "true": true, "upper": true, "yes": "yes", "octal": 511, "octal12": 15,
+	want := `{"quotedTrue": "true", "true": true, "upper": true, "yes": true, "on": true, "n": false, "octal": 511, "octal12": 15,
 	"hex": 31, "under": 1000, "float": 1e3, "half": 0.5, "inf": ".inf", "nul": null, "tilde": null, "empty": null,
-	"date": "2024-01-02", "str": "12", "int": 3, "big": 9223372036854775808, "bigger": 18446744073709551616,
+	"date": "2024-01-02", "str": "12", "int": 3, "big": 9223372036854775808, "bigger": 1.8446744073709552e+19,
 	"custom": "value", "folded": "a b", "literal": "x\n y\n", "single": "it's", "double": "a\tb\u00e9"}`
 	if diff := cmp.Diff(jsonOf(t, want), field(t, docs[0].Input(), "object", "data"), cmp.Comparer(numbersEqual)); diff != "" {
 		t.Errorf("-want +got:\n%s", diff)

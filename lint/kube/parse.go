@@ -49,6 +49,7 @@ func (p Parser) Parse(path string, src []byte) []lint.Document {
 	conv := newConverter(f)
 	var docs []lint.Document
 	prevEnd := f.lines[0]
+	bang := bytes.IndexByte(src, '!') >= 0
 	for i := 0; ; i++ {
 		n := new(yaml.Node)
 		err := decode(dec, n)
@@ -64,6 +65,9 @@ func (p Parser) Parse(path string, src []byte) []lint.Document {
 			break
 		}
 		prevEnd = max(prevEnd, f.end(n, -1))
+		if bang {
+			f.markNonSpecific(n, 0)
+		}
 		docs = append(docs, f.objects(conv, i, n)...)
 	}
 	return docs
@@ -348,4 +352,40 @@ func (f *file) refineLine(index int, problem string, from int) int {
 		}
 	}
 	return lo
+}
+
+// markNonSpecific gives plain scalars written with the non-specific tag
+// "!" that tag: go-yaml v2 reads them as strings, while yaml.v3 resolves
+// them as strings without marking them tagged, like plain "on".
+func (f *file) markNonSpecific(n *yaml.Node, depth int) {
+	if depth > maxDepth {
+		return
+	}
+	if n.Kind == yaml.ScalarNode {
+		if n.Style == 0 && f.nonSpecificTag(n) {
+			n.Tag = "!"
+			n.Style = yaml.TaggedStyle
+		}
+		return
+	}
+	for _, c := range n.Content {
+		f.markNonSpecific(c, depth+1)
+	}
+}
+
+// nonSpecificTag reports whether node n is written with the tag "!".
+func (f *file) nonSpecificTag(n *yaml.Node) bool {
+	src := f.src
+	i := f.start(n)
+	for i < len(src) && (src[i] == '&' || src[i] == '!') {
+		if src[i] == '!' {
+			return f.tokenEnd(i + 1)
+		}
+		i++
+		for i < len(src) && isAnchorChar(src[i]) {
+			i++
+		}
+		i = f.skipBlank(i)
+	}
+	return false
 }

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 )
@@ -190,7 +191,7 @@ func resolveScalar(n *yaml.Node) (scalarValue, error) {
 		if err != nil {
 			return scalarValue{text: n.Value}, fmt.Errorf("!!binary value contains invalid base64 data")
 		}
-		return scalarValue{text: string(b)}, nil
+		return scalarValue{text: validUTF8(b)}, nil
 	case tagBool, tagInt, tagFloat, tagNull, tagTimestamp:
 	default:
 		// Other tags (custom ones, !!map, !!seq on a scalar) leave the text.
@@ -248,4 +249,23 @@ func keyText(v scalarValue) (string, error) {
 // quotedStyles are the styles of scalars that are strings without a tag.
 func quotedStyles() yaml.Style {
 	return yaml.DoubleQuotedStyle | yaml.SingleQuotedStyle | yaml.LiteralStyle | yaml.FoldedStyle
+}
+
+// validUTF8 returns b as a string with each byte that is not valid UTF-8
+// replaced by U+FFFD, as encoding/json writes it.
+func validUTF8(b []byte) string {
+	if utf8.Valid(b) {
+		return string(b)
+	}
+	var sb strings.Builder
+	for len(b) > 0 {
+		r, w := utf8.DecodeRune(b)
+		if r == utf8.RuneError && w <= 1 {
+			sb.WriteRune(utf8.RuneError)
+		} else {
+			sb.Write(b[:w])
+		}
+		b = b[w:]
+	}
+	return sb.String()
 }

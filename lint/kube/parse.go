@@ -28,6 +28,8 @@ type Parser struct {
 	// Namespace is where objects without one are deployed (the namespace:
 	// of the kustomization that lists the file); "" for kubectl's context.
 	Namespace string
+	// Workloads map further kinds to their pod specs.
+	Workloads []Workload
 }
 
 var _ lint.Parser = Parser{}
@@ -68,7 +70,7 @@ func (p Parser) Parse(path string, src []byte) []lint.Document {
 		if bang {
 			f.markNonSpecific(n, 0)
 		}
-		docs = append(docs, f.objects(conv, i, n)...)
+		docs = append(docs, p.objects(f, conv, i, n)...)
 	}
 	return docs
 }
@@ -106,7 +108,7 @@ type yamlDoc struct {
 
 // objects returns the documents for the Kubernetes objects in YAML
 // document index.
-func (f *file) objects(conv *converter, index int, doc *yaml.Node) []lint.Document {
+func (p Parser) objects(f *file, conv *converter, index int, doc *yaml.Node) []lint.Document {
 	if len(doc.Content) == 0 {
 		return nil
 	}
@@ -123,14 +125,14 @@ func (f *file) objects(conv *converter, index int, doc *yaml.Node) []lint.Docume
 			for i, item := range items.Content {
 				if it := deref(item); it != nil {
 					if _, ok := objectKind(it); ok {
-						docs = append(docs, y.object(conv, []any{"items", i}, it))
+						docs = append(docs, y.object(p, conv, []any{"items", i}, it))
 					}
 				}
 			}
 			return docs
 		}
 	}
-	return []lint.Document{y.object(conv, []any{}, root)}
+	return []lint.Document{y.object(p, conv, []any{}, root)}
 }
 
 // objectKind returns the kind of a Kubernetes object: a mapping with

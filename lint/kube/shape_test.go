@@ -1,0 +1,130 @@
+package kube
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	corev1 "k8s.io/api/core/v1"
+	"k8s.io/apimachinery/pkg/api/resource"
+	"k8s.io/apimachinery/pkg/apis/meta/v1"
+	"k8s.io/apimachinery/pkg/util/intstr"
+)
+
+// apiTypes are the k8s.io/api types the shape table describes.
+func apiTypes() map[string]reflect.Type {
+	return map[string]reflect.Type{
+		"ObjectMeta":                    reflect.TypeFor[v1.ObjectMeta](),
+		"PodSpec":                       reflect.TypeFor[corev1.PodSpec](),
+		"Container":                     reflect.TypeFor[corev1.Container](),
+		"SecurityContext":               reflect.TypeFor[corev1.SecurityContext](),
+		"PodSecurityContext":            reflect.TypeFor[corev1.PodSecurityContext](),
+		"Capabilities":                  reflect.TypeFor[corev1.Capabilities](),
+		"SeccompProfile":                reflect.TypeFor[corev1.SeccompProfile](),
+		"AppArmorProfile":               reflect.TypeFor[corev1.AppArmorProfile](),
+		"SELinuxOptions":                reflect.TypeFor[corev1.SELinuxOptions](),
+		"WindowsSecurityContextOptions": reflect.TypeFor[corev1.WindowsSecurityContextOptions](),
+		"Sysctl":                        reflect.TypeFor[corev1.Sysctl](),
+		"PodOS":                         reflect.TypeFor[corev1.PodOS](),
+		"Volume":                        reflect.TypeFor[corev1.Volume](),
+		"HostPathVolumeSource":          reflect.TypeFor[corev1.HostPathVolumeSource](),
+		"ContainerPort":                 reflect.TypeFor[corev1.ContainerPort](),
+		"EnvVar":                        reflect.TypeFor[corev1.EnvVar](),
+		"ResourceRequirements":          reflect.TypeFor[corev1.ResourceRequirements](),
+		"Probe":                         reflect.TypeFor[corev1.Probe](),
+		"Lifecycle":                     reflect.TypeFor[corev1.Lifecycle](),
+		"LifecycleHandler":              reflect.TypeFor[corev1.LifecycleHandler](),
+		"HTTPGetAction":                 reflect.TypeFor[corev1.HTTPGetAction](),
+		"TCPSocketAction":               reflect.TypeFor[corev1.TCPSocketAction](),
+		"ServiceAccount":                reflect.TypeFor[corev1.ServiceAccount](),
+	}
+}
+
+// jsonField finds the field with JSON name in struct type t, looking into
+// inlined (embedded) structs.
+func jsonField(t reflect.Type, name string) (reflect.Type, bool) {
+	for i := range t.NumField() {
+		f := t.Field(i)
+		tag := strings.Split(f.Tag.Get("json"), ",")
+		if tag[0] == name {
+			return f.Type, true
+		}
+		if f.Anonymous || (tag[0] == "" && len(tag) > 1 && tag[1] == "inline") {
+			if ft, ok := jsonField(f.Type, name); ok {
+				return ft, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// shapeOf names the table type a Go type of k8s.io/api decodes as.
+func shapeOf(t reflect.Type, names map[reflect.Type]string) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t {
+	case reflect.TypeFor[intstr.IntOrString]():
+		return "intstr"
+	case reflect.TypeFor[resource.Quantity]():
+		return "quantity"
+	}
+	if n, ok := names[t]; ok {
+		return n
+	}
+	switch t.Kind() {
+	case reflect.Bool:
+		return "bool"
+	case reflect.Int, reflect.Int32, reflect.Int64:
+		return "int"
+	case reflect.String:
+		return "string"
+	case reflect.Slice:
+		return "[]" + shapeOf(t.Elem(), names)
+	case reflect.Map:
+		return "map[string]" + shapeOf(t.Elem(), names)
+	case reflect.Struct:
+		return "object"
+	}
+	return t.Kind().String()
+}
+
+// TestShapeTableMatchesKubernetesTypes checks every field of the shape
+// table against the Go types kubectl and the API server decode into.
+func TestShapeTableMatchesKubernetesTypes(t *testing.T) {
+	types := apiTypes()
+	names := map[reflect.Type]string{}
+	for n, typ := range types {
+		names[typ] = n
+	}
+	// An ephemeral container decodes like a container for every field
+	// the table lists.
+	names[reflect.TypeFor[corev1.EphemeralContainer]()] = "Container"
+	checked := 0
+	for owner, fields := range shapeTable() {
+		typ, ok := types[owner]
+		if !ok {
+			t.Errorf("%s: no k8s.io/api type to check it against", owner)
+			continue
+		}
+		for field, want := range fields {
+			ft, ok := jsonField(typ, field)
+			if !ok {
+				t.Errorf("%s.%s: no such field in %s", owner, field, typ)
+				continue
+			}
+			if got := shapeOf(ft, names); got != want {
+				t.Errorf("%s.%s: the table says %s, k8s.io/api decodes %s (%s)", owner, field, want, got, ft)
+			}
+			checked++
+		}
+	}
+	for _, f := range []string{"containers", "initContainers", "ephemeralContainers"} {
+		if _, ok := jsonField(types["PodSpec"], f); !ok {
+			t.Errorf("PodSpec has no %s", f)
+		}
+	}
+	if checked < 80 {
+		t.Errorf("only %d fields checked", checked)
+	}
+}

@@ -1,6 +1,7 @@
 package kube
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/hardline-dev/hardline/lint"
@@ -101,7 +102,7 @@ func (f *file) keyTerms(keys []string) []*ast.Term {
 // hardline recognises) keeps them, with the object's shape errors.
 func (d *document) pods(site podSite, t *ast.Term, objPath termPath, sc *shapeChecker) []pod {
 	f := d.f
-	specTerm, ok := d.follow(t, site.spec, sc)
+	specTerm, ok := d.follow(t, site.spec, "PodSpec", sc)
 	if !ok {
 		return nil
 	}
@@ -111,7 +112,7 @@ func (d *document) pods(site podSite, t *ast.Term, objPath termPath, sc *shapeCh
 	}
 	var metaTerm *ast.Term
 	if site.meta != nil {
-		if m, ok := d.follow(t, site.meta, sc); ok {
+		if m, ok := d.follow(t, site.meta, "ObjectMeta", sc); ok {
 			metaTerm, _ = sc.check(m, "ObjectMeta", site.meta)
 		}
 	}
@@ -189,7 +190,7 @@ type containerRef struct {
 // follow walks keys from the object's term t; a value on the way that is
 // not an object is a shape error. ok is false when the path does not lead
 // to an object.
-func (d *document) follow(t *ast.Term, path []any, sc *shapeChecker) (*ast.Term, bool) {
+func (d *document) follow(t *ast.Term, path []any, typ string, sc *shapeChecker) (*ast.Term, bool) {
 	for i, p := range path {
 		key, _ := p.(string)
 		t = d.f.get(t, key)
@@ -197,7 +198,11 @@ func (d *document) follow(t *ast.Term, path []any, sc *shapeChecker) (*ast.Term,
 			return nil, false
 		}
 		if !isObject(t) {
-			sc.expect(false, t, "an object", path[:i+1])
+			want := "an object"
+			if i == len(path)-1 && typ != "" {
+				want = fmt.Sprintf("an object (%s)", typ)
+			}
+			sc.expect(false, t, want, path[:i+1])
 			return nil, false
 		}
 	}

@@ -253,6 +253,10 @@ func pathText(path []any) string {
 	for _, p := range path {
 		switch p := p.(type) {
 		case string:
+			if q := printable(p); q != p || strings.ContainsAny(p, ".[] ") {
+				fmt.Fprintf(&b, "[%s]", strconv.Quote(p))
+				continue
+			}
 			if b.Len() > 0 {
 				b.WriteByte('.')
 			}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 )
@@ -113,14 +114,14 @@ func (p Parser) site(d *document, t *ast.Term, apiVersion, kind string) (podSite
 		}
 		if _, ok := arrayOf(f.get(spec, "containers")); ok {
 			d.notices = append(d.notices, fmt.Sprintf(
-				"%s: read as a workload with its pod spec at %s; map the kind under workloads in .hardline.yaml to say so",
+				"%s is read as a workload: its pod spec is at %s (list the kind under workloads in .hardline.yaml to confirm)",
 				d.describe(apiVersion, kind, t), pathText(site.spec)))
 			return site, true
 		}
 	}
 	if path := findContainers(t, nil, 0); path != nil {
 		d.notices = append(d.notices, fmt.Sprintf(
-			"%s: holds a containers list at %s that is not checked; map the kind to its pod spec under workloads in .hardline.yaml",
+			"%s has a containers list at %s that hardline does not check: list the kind with its pod spec under workloads in .hardline.yaml",
 			d.describe(apiVersion, kind, t), pathText(path)))
 	}
 	return podSite{}, false
@@ -130,7 +131,7 @@ func (p Parser) site(d *document, t *ast.Term, apiVersion, kind string) (podSite
 func (d *document) describe(apiVersion, kind string, t *ast.Term) string {
 	name, _ := termString(d.f.get(d.f.get(t, "metadata"), "name"))
 	r := d.Locate(appendPath(d.objPath, "kind"))
-	return fmt.Sprintf("line %d: %s %s (%s)", r.Line, strconv.Quote(kind), strconv.Quote(name), strconv.Quote(apiVersion))
+	return fmt.Sprintf("line %d: %s %s (%s)", r.Line, printable(kind), strconv.Quote(name), printable(apiVersion))
 }
 
 // findContainers returns the path of the first "containers" key holding a
@@ -233,4 +234,18 @@ func arrayOf(t *ast.Term) (*ast.Array, bool) {
 	}
 	a, ok := t.Value.(*ast.Array)
 	return a, ok
+}
+
+// printable returns s as is when it is plain text, else quoted, so that
+// text from a linted file never reaches a terminal raw.
+func printable(s string) string {
+	for _, r := range s {
+		if !unicode.IsPrint(r) || r == '"' || r == '\\' {
+			return strconv.Quote(s)
+		}
+	}
+	if s == "" {
+		return `""`
+	}
+	return s
 }

@@ -732,7 +732,8 @@ func TestExample(t *testing.T) {
 	// Every key the example sets must be read; profile and policies are
 	// shown commented out.
 	if len(c.Disable) == 0 || len(c.Enable) == 0 || len(c.Severity) == 0 || c.FailOn == "" ||
-		len(c.TrustedRegistries) == 0 || len(c.AllowedCapabilities) == 0 || c.KubeVersion == "" || len(c.Exclude) == 0 {
+		len(c.TrustedRegistries) == 0 || len(c.AllowedCapabilities) == 0 || c.KubeVersion == "" || len(c.Exclude) == 0 ||
+		len(c.Workloads) == 0 {
 		t.Errorf("the example leaves a setting empty: %+v", c)
 	}
 	if err := c.Validate(); err != nil {

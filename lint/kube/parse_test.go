@@ -456,6 +456,11 @@ spec:
 apiVersion: rbac.authorization.k8s.io/v1
 kind: ClusterRole
 metadata: {name: r}
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata: {name: web, namespace: shop}
+automountServiceAccountToken: false
 `
 	docs := parse(t, "m.yaml", src)
 	want := []string{
@@ -468,13 +473,18 @@ metadata: {name: r}
 		  "spec": {"podSelector": {}, "policyTypes": ["Ingress"]},
 		  "range": {"line": 9, "column": 1, "endLine": 9, "endColumn": 20, "offset": 171, "endOffset": 190}}`,
 		`{"file": "m.yaml", "document": 2, "object_path": [], "apiVersion": "batch/v1", "kind": "CronJob", "name": "job",
-		  "namespace": "default", "labels": {}, "annotations": {"a": "b"}, "has_pods": true,
+		  "namespace": "", "labels": {}, "annotations": {"a": "b"}, "has_pods": true,
+		  "pods": [{"path": ["spec", "jobTemplate", "spec", "template", "spec"], "serviceAccountName": "", "automountServiceAccountToken": null}],
 		  "range": {"line": 14, "column": 1, "endLine": 14, "endColumn": 14, "offset": 304, "endOffset": 317}}`,
 		`{"file": "m.yaml", "document": 3, "object_path": [], "apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRole",
 		  "name": "r", "namespace": "", "labels": {}, "annotations": {}, "has_pods": false,
 		  "range": {"line": 27, "column": 1, "endLine": 27, "endColumn": 18, "offset": 542, "endOffset": 559},
 		  "rules": [], "rule_ranges": [], "subjects": [], "subject_ranges": [], "aggregationRule": {}, "roleRef": {},
 		  "roleRef_range": {"line": 27, "column": 1, "endLine": 27, "endColumn": 18, "offset": 542, "endOffset": 559}}`,
+		`{"file": "m.yaml", "document": 4, "object_path": [], "apiVersion": "v1", "kind": "ServiceAccount",
+		  "name": "web", "namespace": "shop", "labels": {}, "annotations": {}, "has_pods": false,
+		  "automountServiceAccountToken": false,
+		  "range": {"line": 31, "column": 1, "endLine": 31, "endColumn": 21, "offset": 599, "endOffset": 619}}`,
 	}
 	if len(docs) != len(want) {
 		t.Fatalf("got %d documents", len(docs))

@@ -59,18 +59,6 @@ func securityFields() [7]string {
 	}
 }
 
-// walkPath follows keys from node n and term t in step.
-func (f *file) walkPath(n *yaml.Node, t *ast.Term, keys []string) (*yaml.Node, *ast.Term) {
-	for _, k := range keys {
-		_, n = lookup(n, k)
-		t = f.get(t, k)
-		if n == nil || t == nil {
-			return nil, nil
-		}
-	}
-	return deref(n), t
-}
-
 func isObject(t *ast.Term) bool {
 	if t == nil {
 		return false
@@ -89,14 +77,6 @@ func (p termPath) with(elems ...*ast.Term) termPath {
 }
 
 func (p termPath) term() *ast.Term { return ast.ArrayTerm(p...) }
-
-func (f *file) keyTerms(keys []string) []*ast.Term {
-	out := make([]*ast.Term, len(keys))
-	for i, k := range keys {
-		out[i] = f.str(k)
-	}
-	return out
-}
 
 // pods returns the pod specs the object holds, where its kind (or a shape
 // hardline recognises) keeps them, with the object's shape errors.

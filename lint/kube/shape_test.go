@@ -7,14 +7,14 @@ import (
 
 	corev1 "k8s.io/api/core/v1"
 	"k8s.io/apimachinery/pkg/api/resource"
-	"k8s.io/apimachinery/pkg/apis/meta/v1"
+	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/util/intstr"
 )
 
 // apiTypes are the k8s.io/api types the shape table describes.
 func apiTypes() map[string]reflect.Type {
 	return map[string]reflect.Type{
-		"ObjectMeta":                    reflect.TypeFor[v1.ObjectMeta](),
+		"ObjectMeta":                    reflect.TypeFor[metav1.ObjectMeta](),
 		"PodSpec":                       reflect.TypeFor[corev1.PodSpec](),
 		"Container":                     reflect.TypeFor[corev1.Container](),
 		"SecurityContext":               reflect.TypeFor[corev1.SecurityContext](),
@@ -72,21 +72,20 @@ func shapeOf(t reflect.Type, names map[reflect.Type]string) string {
 	if n, ok := names[t]; ok {
 		return n
 	}
-	switch t.Kind() {
-	case reflect.Bool:
-		return "bool"
-	case reflect.Int, reflect.Int32, reflect.Int64:
-		return "int"
-	case reflect.String:
-		return "string"
-	case reflect.Slice:
-		return "[]" + shapeOf(t.Elem(), names)
-	case reflect.Map:
-		return "map[string]" + shapeOf(t.Elem(), names)
-	case reflect.Struct:
-		return "object"
+	kinds := map[reflect.Kind]string{
+		reflect.Bool: "bool", reflect.Int: "int", reflect.Int32: "int", reflect.Int64: "int",
+		reflect.String: "string", reflect.Struct: "object",
 	}
-	return t.Kind().String()
+	switch k := t.Kind(); {
+	case k == reflect.Slice:
+		return "[]" + shapeOf(t.Elem(), names)
+	case k == reflect.Map:
+		return "map[string]" + shapeOf(t.Elem(), names)
+	case kinds[k] != "":
+		return kinds[k]
+	default:
+		return k.String()
+	}
 }
 
 // TestShapeTableMatchesKubernetesTypes checks every field of the shape

@@ -110,7 +110,8 @@ func (p Parser) site(d *document, t *ast.Term, apiVersion, kind string) (podSite
 	for _, site := range genericSites() {
 		spec := t
 		for _, k := range site.spec {
-			spec = f.get(spec, k.(string))
+			key, _ := k.(string)
+			spec = f.get(spec, key)
 		}
 		if _, ok := arrayOf(f.get(spec, "containers")); ok {
 			d.notices = append(d.notices, fmt.Sprintf(

@@ -356,7 +356,17 @@ func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs 
 	if err != nil {
 		return nil, fmt.Errorf("evaluate manifests: %w", err)
 	}
-	files := map[string]parsedFile{}
+	// One file parsed again at a time: results in file order.
+	slices.SortStableFunc(pairs, func(a, b pair) int {
+		fa, _ := a.result["file"].(string)
+		fb, _ := b.result["file"].(string)
+		return strings.Compare(fa, fb)
+	})
+	var cur struct {
+		file   string
+		parsed *parsedFile
+	}
+	var byPath map[string]Source
 	var out []Finding
 	var errs []error
 	for _, p := range pairs {
@@ -368,14 +378,22 @@ func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs 
 		var doc Document
 		var src []byte
 		if p.result["path"] != nil || p.result["fix"] != nil {
-			pf, ok := files[file]
-			if !ok {
-				pf = e.reparse(file, srcs)
-				files[file] = pf
+			if cur.parsed == nil || cur.file != file {
+				if byPath == nil {
+					byPath = make(map[string]Source, len(srcs))
+					for _, s := range srcs {
+						if s.Kind == KindYAML {
+							byPath[s.Path] = s
+						}
+					}
+				}
+				pf := e.reparse(byPath[file])
+				cur.file, cur.parsed = file, &pf
 				if pf.err != nil {
 					errs = append(errs, pf.err)
 				}
 			}
+			pf := cur.parsed
 			objPath, _ := p.result["object_path"].([]any)
 			doc, src = pf.find(docIndex, normalizePath(objPath)), pf.src
 		}
@@ -395,27 +413,21 @@ type parsedFile struct {
 	err  error
 }
 
-// reparse parses the linted YAML file named file.
-func (e *Engine) reparse(file string, srcs []Source) parsedFile {
-	for _, s := range srcs {
-		if s.Path != file || s.Kind != KindYAML {
-			continue
-		}
-		src := s.Src
-		if src == nil {
-			b, err := os.ReadFile(s.Path)
-			if err != nil {
-				return parsedFile{err: fmt.Errorf("read %s: %w", s.Path, err)}
-			}
-			src = b
-		}
-		parser, ok := e.opts.Parsers[s.Kind]
-		if !ok {
-			return parsedFile{}
-		}
-		return parsedFile{src: src, docs: parser.Parse(s.Path, src)}
+// reparse parses a linted YAML file again.
+func (e *Engine) reparse(s Source) parsedFile {
+	parser, ok := e.opts.Parsers[s.Kind]
+	if !ok || s.Path == "" {
+		return parsedFile{}
 	}
-	return parsedFile{}
+	src := s.Src
+	if src == nil {
+		b, err := os.ReadFile(s.Path)
+		if err != nil {
+			return parsedFile{err: fmt.Errorf("read %s: %w", s.Path, err)}
+		}
+		src = b
+	}
+	return parsedFile{src: src, docs: parser.Parse(s.Path, src)}
 }
 
 // find returns the document of the object at objPath (nil: the first) in

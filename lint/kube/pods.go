@@ -92,8 +92,13 @@ func (d *document) pods(site podSite, t *ast.Term, objPath termPath, sc *shapeCh
 	}
 	var metaTerm *ast.Term
 	if site.meta != nil {
-		if m, ok := d.follow(t, site.meta, "ObjectMeta", sc); ok {
-			metaTerm, _ = sc.check(m, "ObjectMeta", site.meta)
+		msc := sc
+		if len(site.meta) == 1 && site.meta[0] == "metadata" {
+			// The object's own metadata, checked already.
+			msc = &shapeChecker{table: sc.table}
+		}
+		if m, ok := d.follow(t, site.meta, "ObjectMeta", msc); ok {
+			metaTerm, _ = msc.check(m, "ObjectMeta", site.meta)
 		}
 	}
 	podPath := objPath.with(f.toTermPath(site.spec)...)

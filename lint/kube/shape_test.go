@@ -1,9 +1,13 @@
 package kube
 
 import (
+	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	corev1 "k8s.io/api/core/v1"
 	"k8s.io/apimachinery/pkg/api/resource"
@@ -125,5 +129,65 @@ func TestShapeTableMatchesKubernetesTypes(t *testing.T) {
 	}
 	if checked < 80 {
 		t.Errorf("only %d fields checked", checked)
+	}
+}
+
+func TestShapeErrors(t *testing.T) {
+	src := `apiVersion: v1
+kind: Pod
+metadata: {name: p, labels: {app: [x]}}
+spec:
+  hostNetwork: "yes"
+  hostPID: true
+  securityContext: {runAsUser: 1.5, sysctls: {a: b}}
+  containers:
+    - name: web
+      image: 7
+      securityContext: "privileged"
+      ports: [{containerPort: "80"}, {hostPort: 8080}]
+    - oops
+  volumes:
+    - hostPath: {path: /etc}
+`
+	docs := parse(t, "s.yaml", src)
+	in := docs[0].Input()
+	var got []string
+	for _, e := range as[[]any](t, field(t, in, "errors")) {
+		m := as[map[string]any](t, e)
+		r := as[map[string]any](t, m["range"])
+		got = append(got, fmt.Sprintf("%v: %s", r["line"], m["message"]))
+	}
+	want := []string{
+		`3: metadata.labels.app must be a string, not a list`,
+		`5: spec.hostNetwork must be a boolean, not the string "yes"`,
+		`7: spec.securityContext.runAsUser must be an integer, not the number 1.5`,
+		`7: spec.securityContext.sysctls must be a list, not an object`,
+		`10: spec.containers[0].image must be a string, not the number 7`,
+		`11: spec.containers[0].securityContext must be an object (SecurityContext), not the string "privileged"`,
+		`12: spec.containers[0].ports[0].containerPort must be an integer, not the string "80"`,
+		`13: spec.containers[1] must be an object (Container), not the string "oops"`,
+		`15: spec.volumes[0] has no name`,
+	}
+	slices.Sort(got)
+	slices.SortFunc(want, func(a, b string) int { return strings.Compare(a, b) })
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("errors: -want +got:\n%s", diff)
+	}
+	// What the rules read leaves the wrong fields out; the object keeps them.
+	spec := as[map[string]any](t, field(t, in, "pods", 0, "spec"))
+	if _, ok := spec["hostNetwork"]; ok || spec["hostPID"] != true {
+		t.Errorf("pod spec: %v", spec)
+	}
+	if field(t, in, "object", "spec", "hostNetwork") != "yes" {
+		t.Error("the object lost hostNetwork")
+	}
+	if got := field(t, in, "pods", 0, "spec", "containers", 1); got != nil {
+		t.Errorf("containers[1] = %v, want null", got)
+	}
+	if n := len(as[[]any](t, field(t, in, "pods", 0, "containers"))); n != 1 {
+		t.Errorf("%d containers", n)
+	}
+	if got := field(t, in, "pods", 0, "containers", 0, "spec", "ports", 1, "hostPort"); got == nil {
+		t.Error("the valid port was dropped")
 	}
 }

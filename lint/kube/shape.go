@@ -2,6 +2,7 @@ package kube
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -104,7 +105,8 @@ type shapeChecker struct {
 
 // check returns t with the fields of the wrong type removed (list items
 // of the wrong type become null, so that indices stay) and whether t
-// itself has the type typ. path is where t is, from the document root.
+// itself has the type typ. path is where t is, below the object; the
+// check appends to it, and errors keep a copy.
 func (s *shapeChecker) check(t *ast.Term, typ string, path []any) (*ast.Term, bool) {
 	if t == nil || isNullTerm(t) {
 		return t, true
@@ -150,7 +152,7 @@ func (s *shapeChecker) check(t *ast.Term, typ string, path []any) (*ast.Term, bo
 		var out []*ast.Term
 		for i := range arr.Len() {
 			item := arr.Elem(i)
-			got, ok := s.check(item, elem, appendPath(path, i))
+			got, ok := s.check(item, elem, append(path, i))
 			if !ok {
 				got = ast.NullTerm()
 			}
@@ -185,7 +187,7 @@ func (s *shapeChecker) check(t *ast.Term, typ string, path []any) (*ast.Term, bo
 		return t, false
 	}
 	if req := requiredField(typ); req != "" && obj.Get(ast.StringTerm(req)) == nil {
-		s.errs = append(s.errs, shapeError{path: path, msg: fmt.Sprintf("%s has no %s", pathText(path), req)})
+		s.errs = append(s.errs, shapeError{path: slices.Clone(path), msg: fmt.Sprintf("%s has no %s", pathText(path), req)})
 	}
 	return s.fields(obj, t, func(k string) string { return fields[k] }, path), true
 }
@@ -200,7 +202,7 @@ func (s *shapeChecker) fields(obj ast.Object, t *ast.Term, typeOf func(string) s
 		typ := typeOf(string(key))
 		got, ok := v, true
 		if typ != "" {
-			got, ok = s.check(v, typ, appendPath(path, string(key)))
+			got, ok = s.check(v, typ, append(path, string(key)))
 		}
 		if !ok || got != v {
 			changed = true
@@ -219,7 +221,7 @@ func (s *shapeChecker) fields(obj ast.Object, t *ast.Term, typeOf func(string) s
 func (s *shapeChecker) expect(ok bool, t *ast.Term, want string, path []any) bool {
 	if !ok {
 		s.errs = append(s.errs, shapeError{
-			path: path,
+			path: slices.Clone(path),
 			msg:  fmt.Sprintf("%s must be %s, not %s", pathText(path), want, describeTerm(t)),
 		})
 	}

@@ -169,7 +169,7 @@ spec:
 		`15: spec.volumes[0] has no name`,
 	}
 	slices.Sort(got)
-	slices.SortFunc(want, func(a, b string) int { return strings.Compare(a, b) })
+	slices.Sort(want)
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("errors: -want +got:\n%s", diff)
 	}

@@ -58,11 +58,15 @@ deny contains object.union(
 # ServiceAccount, in the linted manifests, sets it to false.
 account_opts_out(o, pod) if {
 	pod.automountServiceAccountToken == null
+	[o.namespace, account_name(pod)] in opted_out
+}
+
+# opted_out holds [namespace, name] of the ServiceAccounts that do not
+# mount their token.
+opted_out contains [sa.namespace, sa.name] if {
 	some sa in input.objects
 	sa.kind == "ServiceAccount"
 	sa.apiVersion == "v1"
-	sa.namespace == o.namespace
-	sa.name == account_name(pod)
 	sa.automountServiceAccountToken == false
 }
 

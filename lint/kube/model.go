@@ -293,18 +293,21 @@ func (f *file) accountFacts(kind string, t *ast.Term, pods []pod) [][2]*ast.Term
 	if len(pods) == 0 {
 		return nil
 	}
-	terms := make([]*ast.Term, len(pods))
-	for i, p := range pods {
+	terms := make([]*ast.Term, 0, len(pods))
+	for _, p := range pods {
+		if p.template {
+			continue // its service account is the workflow's
+		}
 		spec := f.get(p.term, "spec")
 		auto := f.get(spec, "automountServiceAccountToken")
 		if auto == nil {
 			auto = ast.NullTerm()
 		}
-		terms[i] = ast.ObjectTerm(
+		terms = append(terms, ast.ObjectTerm(
 			f.item("path", f.get(p.term, "path")),
 			f.item("serviceAccountName", stringOr(f.get(spec, "serviceAccountName"))),
 			f.item("automountServiceAccountToken", auto),
-		)
+		))
 	}
 	return [][2]*ast.Term{f.item("pods", ast.ArrayTerm(terms...))}
 }

@@ -14,6 +14,9 @@ import (
 type pod struct {
 	term   *ast.Term
 	images []*ast.Term
+	// template: the pod-level settings of an Argo Workflows template,
+	// whose containers are in the workflow's pod.
+	template bool
 }
 
 // clusterScoped reports whether objects of kind have no namespace.
@@ -159,7 +162,11 @@ func (d *document) pods(site podSite, t *ast.Term, objPath termPath, sc *shapeCh
 		f.item("metadata_path", objPath.with(f.toTermPath(metaPath)...).term()),
 		f.item("containers", ast.ArrayTerm(containers...)),
 	)
-	return []pod{{term: podTerm, images: images}}
+	pods := []pod{{term: podTerm, images: images}}
+	if site.argo {
+		pods = append(pods, d.argoTemplatePods(specTerm, site.spec, objPath, sc)...)
+	}
+	return pods
 }
 
 // containerRef is a container of a pod: its list, its place, its spec and

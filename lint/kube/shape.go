@@ -23,6 +23,12 @@ import (
 // or the name of another type of the table (an object).
 func shapeTable() map[string]map[string]string {
 	probe := map[string]string{"httpGet": "HTTPGetAction", "tcpSocket": "TCPSocketAction"}
+	container := map[string]string{
+		"name": "string", "image": "string", "securityContext": "SecurityContext",
+		"ports": "[]ContainerPort", "env": "[]EnvVar", "resources": "ResourceRequirements",
+		"livenessProbe": "Probe", "readinessProbe": "Probe", "startupProbe": "Probe",
+		"lifecycle": "Lifecycle",
+	}
 	handler := map[string]string{"httpGet": "HTTPGetAction", "tcpSocket": "TCPSocketAction"}
 	return map[string]map[string]string{
 		"ObjectMeta": {
@@ -36,12 +42,10 @@ func shapeTable() map[string]map[string]string {
 			"automountServiceAccountToken": "bool", "serviceAccountName": "string",
 			"shareProcessNamespace": "bool", "os": "PodOS",
 		},
-		"Container": {
-			"name": "string", "image": "string", "securityContext": "SecurityContext",
-			"ports": "[]ContainerPort", "env": "[]EnvVar", "resources": "ResourceRequirements",
-			"livenessProbe": "Probe", "readinessProbe": "Probe", "startupProbe": "Probe",
-			"lifecycle": "Lifecycle",
-		},
+		"Container": container,
+		// The container of an Argo Workflows template (container, script),
+		// which Argo names itself.
+		"ArgoContainer": container,
 		"SecurityContext": {
 			"privileged": "bool", "allowPrivilegeEscalation": "bool", "readOnlyRootFilesystem": "bool",
 			"runAsNonRoot": "bool", "runAsUser": "int", "runAsGroup": "int",

@@ -189,14 +189,18 @@ func (d *document) argoContainers(spec *ast.Term, specPath []any, podSec *podSec
 			sec = f.podSecurity(tsc, objPath.with(f.toTermPath(tPath)...))
 		}
 		add := func(typ string, index int, path []any, c *ast.Term) {
-			c, ok := sc.check(c, "Container", path)
+			shape := "Container"
+			if typ == "main" {
+				typ, shape = "containers", "ArgoContainer"
+			}
+			c, ok := sc.check(c, shape, path)
 			if ok && isObject(c) {
 				refs = append(refs, containerRef{typ: typ, index: index, path: path, spec: c, pod: sec})
 			}
 		}
 		for _, key := range [...]string{"container", "script"} {
 			if c := f.get(tmpl, key); c != nil {
-				add("containers", 0, appendPath(tPath, key), c)
+				add("main", 0, appendPath(tPath, key), c)
 			}
 		}
 		lists := [...]struct {
@@ -249,4 +253,45 @@ func printable(s string) string {
 		return `""`
 	}
 	return s
+}
+
+// argoTemplatePods returns, for the Argo Workflows templates that set
+// volumes or a securityContext, a pod without containers holding those
+// settings at the template's path, so that the rules on pod volumes and
+// pod security settings see them where they are written.
+func (d *document) argoTemplatePods(spec *ast.Term, specPath []any, objPath termPath, sc *shapeChecker) []pod {
+	f := d.f
+	templates, ok := arrayOf(f.get(spec, "templates"))
+	if !ok {
+		return nil
+	}
+	quiet := &shapeChecker{table: sc.table} // securityContext was checked with the containers
+	var pods []pod
+	for i := range templates.Len() {
+		tmpl := templates.Elem(i)
+		if !isObject(tmpl) {
+			continue
+		}
+		tPath := appendPath(specPath, "templates", i)
+		var fields [][2]*ast.Term
+		if v, ok := sc.check(f.get(tmpl, "volumes"), "[]Volume", appendPath(tPath, "volumes")); ok && v != nil && !isNullTerm(v) {
+			fields = append(fields, f.item("volumes", v))
+		}
+		if v, ok := quiet.check(f.get(tmpl, "securityContext"), "PodSecurityContext", nil); ok && isObject(v) {
+			fields = append(fields, f.item("securityContext", v))
+		}
+		if len(fields) == 0 {
+			continue
+		}
+		meta, _ := quiet.check(f.get(tmpl, "metadata"), "ObjectMeta", nil)
+		path := objPath.with(f.toTermPath(tPath)...)
+		pods = append(pods, pod{template: true, term: ast.ObjectTerm(
+			f.item("path", path.term()),
+			f.item("spec", ast.ObjectTerm(fields...)),
+			f.item("metadata", objectOrEmpty(meta)),
+			f.item("metadata_path", path.with(f.str("metadata")).term()),
+			f.item("containers", ast.ArrayTerm()),
+		)})
+	}
+	return pods
 }

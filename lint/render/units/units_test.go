@@ -48,10 +48,10 @@ func TestFind(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("Find = %v, want %v", got, want)
 	}
-	if c := units.ChartOf(filepath.Join(dir, "charts/web/charts/db/Chart.yaml")); c != root+"/charts/web" {
+	if c := units.ChartOf(filepath.Join(dir, "charts", "web", "charts", "db", "Chart.yaml")); c != root+"/charts/web" {
 		t.Errorf("ChartOf(a dependency's file) = %q, want the top chart", c)
 	}
-	if c := units.ChartOf(filepath.Join(dir, "deploy/base/app.yaml")); c != "" {
+	if c := units.ChartOf(filepath.Join(dir, "deploy", "base", "app.yaml")); c != "" {
 		t.Errorf("ChartOf(a file outside charts) = %q", c)
 	}
 }

@@ -35,6 +35,12 @@ func RulesMarkdown(w io.Writer, rules []policies.Rule) error {
 	var b strings.Builder
 	b.WriteString("# Rules\n\n")
 	b.WriteString("<!-- Generated from the rules' METADATA by `hardline rules --format markdown`. Do not edit. -->\n\n")
+	b.WriteString("Kubernetes manifests are read as kubectl reads them (YAML 1.1: `yes`, `on` and `y` are true). " +
+		"Rules on pods check the pod specs of Pods, Deployments, StatefulSets, DaemonSets, ReplicaSets, " +
+		"ReplicationControllers, Jobs, CronJobs and PodTemplates, of Argo Rollouts and Workflows, Knative " +
+		"Services, OpenShift DeploymentConfigs and OpenKruise workloads, and of any other kind with a pod " +
+		"template at `spec.template.spec`; see [Workload kinds](configuration.md#workload-kinds) for the list " +
+		"and for adding a kind with `workloads` in `.hardline.yaml`.\n\n")
 	b.WriteString(RulesTable(rules, ""))
 	for _, r := range rules {
 		fmt.Fprintf(&b, "\n## %s\n\n", r.ID)

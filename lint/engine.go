@@ -238,7 +238,7 @@ func (e *Engine) Lint(ctx context.Context, srcs []Source) (*Report, error) {
 	var manifestFindings []Finding
 	if len(summaries) > 0 && cause == nil {
 		var err error
-		manifestFindings, err = e.lintManifests(ctx, summaries)
+		manifestFindings, err = e.lintManifests(ctx, summaries, srcs)
 		if err != nil {
 			errs = append(errs, err)
 			rep.Errors = append(rep.Errors, Notice{Message: err.Error()})
@@ -328,6 +328,9 @@ func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 	var laterLines []int
 	for i, doc := range parser.Parse(s.Path, src) {
 		res.docs++
+		if n, ok := doc.(interface{ Notices() []Notice }); ok {
+			res.notices = append(res.notices, n.Notices()...)
+		}
 		input := doc.Input()
 		if i == 0 {
 			res.ignores = commentIgnores(src, s.Kind, input, parser)
@@ -405,7 +408,10 @@ func (e *Engine) unread(s Source, err *TooLargeError) fileResult {
 }
 
 // lintManifests runs the rules that see every Kubernetes object at once.
-func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term) ([]Finding, error) {
+// A result that gives a path, or a fix that edits fields, is about the
+// object it names (file, document, object_path): its file is parsed again
+// to place it.
+func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs []Source) ([]Finding, error) {
 	input := ast.NewObject(
 		[2]*ast.Term{ast.StringTerm("type"), ast.StringTerm("manifests")},
 		[2]*ast.Term{ast.StringTerm("objects"), ast.ArrayTerm(summaries...)},
@@ -414,19 +420,100 @@ func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term) ([]Fi
 	if err != nil {
 		return nil, fmt.Errorf("evaluate manifests: %w", err)
 	}
+	// One file parsed again at a time: results in file order.
+	slices.SortStableFunc(pairs, func(a, b pair) int {
+		fa, _ := a.result["file"].(string)
+		fb, _ := b.result["file"].(string)
+		return strings.Compare(fa, fb)
+	})
+	var cur struct {
+		file   string
+		parsed *parsedFile
+	}
+	var byPath map[string]Source
 	var out []Finding
+	var errs []error
 	for _, p := range pairs {
 		file, _ := p.result["file"].(string)
-		f, _ := e.finding(ctx, file, nil, nil, p)
-		if f.RuleID != "" {
-			f.doc = -1
-			if n, ok := normalizePath([]any{p.result["document"]})[0].(int); ok {
-				f.doc = n
+		docIndex := -1
+		if n, ok := normalizePath([]any{p.result["document"]})[0].(int); ok {
+			docIndex = n
+		}
+		var doc Document
+		var src []byte
+		if p.result["path"] != nil || p.result["fix"] != nil {
+			if cur.parsed == nil || cur.file != file {
+				if byPath == nil {
+					byPath = make(map[string]Source, len(srcs))
+					for _, s := range srcs {
+						if s.Kind == KindYAML {
+							byPath[s.Path] = s
+						}
+					}
+				}
+				pf := e.reparse(byPath[file])
+				cur.file, cur.parsed = file, &pf
+				if pf.err != nil {
+					errs = append(errs, pf.err)
+				}
 			}
+			pf := cur.parsed
+			objPath, _ := p.result["object_path"].([]any)
+			doc, src = pf.find(docIndex, normalizePath(objPath)), pf.src
+		}
+		f, _ := e.finding(ctx, file, src, doc, p)
+		if f.RuleID != "" {
+			f.doc = docIndex
 			out = append(out, f)
 		}
 	}
-	return out, nil
+	return out, errors.Join(errs...)
+}
+
+// parsedFile is a YAML file parsed again for rules over every manifest.
+type parsedFile struct {
+	src  []byte
+	docs []Document
+	err  error
+}
+
+// reparse parses a linted YAML file again.
+func (e *Engine) reparse(s Source) parsedFile {
+	parser, ok := e.opts.Parsers[s.Kind]
+	if !ok || s.Path == "" {
+		return parsedFile{}
+	}
+	src := s.Src
+	if src == nil {
+		b, err := ReadFile(s.Path, e.opts.MaxFileSize)
+		if err != nil {
+			return parsedFile{err: fmt.Errorf("read %s: %w", s.Path, err)}
+		}
+		src = b
+	}
+	return parsedFile{src: src, docs: parser.Parse(s.Path, src)}
+}
+
+// find returns the document of the object at objPath (nil: the first) in
+// YAML document index, or nil.
+func (pf parsedFile) find(index int, objPath []any) Document {
+	for _, d := range pf.docs {
+		if documentIndex(d.Input()) != index {
+			continue
+		}
+		if objPath == nil {
+			return d
+		}
+		v := lookup(ast.NewTerm(d.Input()), "object_path")
+		if v == nil {
+			continue
+		}
+		got, _ := ast.JSON(v)
+		if p, ok := got.([]any); ok && slices.Equal(normalizePath(p), objPath) {
+			return d
+		}
+	}
+	return nil
 }
 
 // documentIndex is the "document" field of a Kubernetes input, or -1.

@@ -444,7 +444,7 @@ func engineOptions(cfg *config.Config, fl *lintFlags) (lint.Options, error) {
 		Severity:    cfg.SeverityFor,
 		Parsers: map[lint.Kind]lint.Parser{
 			lint.KindDockerfile: dockerfile.Parser{},
-			lint.KindYAML:       kube.Parser{},
+			lint.KindYAML:       kube.Parser{Workloads: workloads(cfg.Workloads)},
 			lint.KindCompose:    compose.Parser{},
 			lint.KindShell:      shellrun.Parser{Source: container.SourceShell},
 			lint.KindMakefile:   shellrun.Parser{Source: container.SourceMakefile},
@@ -485,6 +485,18 @@ func limitsOf(cfg *config.Config) (limits, error) {
 		}
 	}
 	return l, nil
+}
+
+// workloads converts the configuration's workload kinds for the parser.
+func workloads(ws []config.Workload) []kube.Workload {
+	out := make([]kube.Workload, len(ws))
+	for i, w := range ws {
+		out[i] = kube.Workload{APIVersion: w.APIVersion, Kind: w.Kind, PodSpec: strings.Split(w.PodSpec, ".")}
+		if w.Metadata != "" {
+			out[i].Metadata = strings.Split(w.Metadata, ".")
+		}
+	}
+	return out
 }
 
 // inProfile reports whether a rule runs under a Pod Security Standards

@@ -110,6 +110,9 @@ type Config struct {
 	// defaults, DefaultTimeout and DefaultFileTimeout.
 	Timeout     string `yaml:"timeout,omitempty"`
 	FileTimeout string `yaml:"file-timeout,omitempty"`
+	// Workloads are further kinds whose objects hold a pod spec, and
+	// where.
+	Workloads []Workload `yaml:"workloads,omitempty"`
 
 	// Path is the configuration file, as given to Load or Parse.
 	Path string `yaml:"-"`
@@ -120,6 +123,16 @@ type Config struct {
 	// pos holds where each entry of disable, enable and severity was
 	// written, so that CheckRules can point at it.
 	pos map[entry]position
+}
+
+// Workload names a kind whose objects hold a pod spec at PodSpec (and
+// the pod's metadata at Metadata), paths of keys written with dots.
+// APIVersion, when set, limits it to that API group.
+type Workload struct {
+	APIVersion string `yaml:"apiVersion,omitempty"`
+	Kind       string `yaml:"kind"`
+	PodSpec    string `yaml:"podSpec"`
+	Metadata   string `yaml:"metadata,omitempty"`
 }
 
 // entry is one value of a list, or one key of the severity mapping.

@@ -65,8 +65,43 @@ func TestParseErrors(t *testing.T) {
 		{
 			name: "unknown key lists the keys",
 			src:  "colour: always\n",
-			want: []string{`c.yaml:1:1: unknown key "colour" (want one of disable, enable, severity, fail-on, profile, trusted-registries, allowed-capabilities, kube-version, exclude, policies, max-file-size, timeout, file-timeout)`},
+			want: []string{`c.yaml:1:1: unknown key "colour" (want one of disable, enable, severity, fail-on, profile, trusted-registries, allowed-capabilities, kube-version, exclude, policies, max-file-size, timeout, file-timeout, workloads)`},
 			is:   config.ErrUnknownKey,
+		},
+		{
+			name: "workloads not a list",
+			src:  "workloads: Runner\n",
+			want: []string{`c.yaml:1:12: workloads: want a list of {kind, apiVersion, podSpec, metadata}, got a string`},
+			is:   config.ErrType,
+		},
+		{
+			name: "workload problems",
+			src: `workloads:
+  - kind: Runner
+    podSpec: spec..template
+  - kind: Builder
+    podsec: spec.template.spec
+  - podSpec: spec.template.spec
+  - kind: Runner
+    podSpec: spec.template.spec
+    podSpec: spec.other
+  - kind: Job
+    apiVersion: [batch]
+    podSpec: spec.template.spec
+`,
+			want: []string{
+				`c.yaml:3:14: workloads: "spec..template" is not a path of keys such as spec.template.spec`,
+				`c.yaml:5:5: workloads: unknown key "podsec" (want kind, apiVersion, podSpec or metadata)`,
+				`c.yaml:6:5: workloads: kind is missing`,
+				`c.yaml:9:5: workloads: duplicate key "podSpec"`,
+				`c.yaml:11:17: workloads: apiVersion: want a string, got a list`,
+			},
+		},
+		{
+			name: "workload listed twice",
+			src:  "workloads:\n  - {kind: Runner, podSpec: spec}\n  - {kind: Runner, podSpec: spec.x}\n",
+			want: []string{`c.yaml:3:5: workloads: kind "Runner" is listed twice (first at line 2)`},
+			is:   config.ErrDuplicateKey,
 		},
 		{
 			name: "bad limits",
@@ -295,6 +330,14 @@ func TestParse(t *testing.T) {
 		{name: "empty document", src: "---\n", want: config.Config{}},
 		{name: "null", src: "~\n", want: config.Config{}},
 		{name: "null values", src: "disable:\nseverity:\nfail-on:\n", want: config.Config{}},
+		{
+			name: "workloads",
+			src:  "workloads:\n  - {apiVersion: example.com/v1, kind: Runner, podSpec: spec.runner.spec, metadata: spec.runner.metadata}\n  - {kind: Builder, podSpec: spec.pod}\n",
+			want: config.Config{Workloads: []config.Workload{
+				{APIVersion: "example.com/v1", Kind: "Runner", PodSpec: "spec.runner.spec", Metadata: "spec.runner.metadata"},
+				{Kind: "Builder", PodSpec: "spec.pod"},
+			}},
+		},
 		{
 			name: "empty lists are not nil",
 			src:  "allowed-capabilities: []\ntrusted-registries: []\n",
@@ -790,7 +833,8 @@ func TestExample(t *testing.T) {
 	// Every key the example sets must be read; profile and policies are
 	// shown commented out.
 	if len(c.Disable) == 0 || len(c.Enable) == 0 || len(c.Severity) == 0 || c.FailOn == "" ||
-		len(c.TrustedRegistries) == 0 || len(c.AllowedCapabilities) == 0 || c.KubeVersion == "" || len(c.Exclude) == 0 {
+		len(c.TrustedRegistries) == 0 || len(c.AllowedCapabilities) == 0 || c.KubeVersion == "" || len(c.Exclude) == 0 ||
+		len(c.Workloads) == 0 {
 		t.Errorf("the example leaves a setting empty: %+v", c)
 	}
 	if err := c.Validate(); err != nil {

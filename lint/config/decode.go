@@ -47,6 +47,7 @@ func fields() []field {
 		{"max-file-size", func(d *decoder, k, v *yaml.Node) { d.c.MaxFileSize = d.checked(k.Value, v, checkSize) }},
 		{"timeout", func(d *decoder, k, v *yaml.Node) { d.c.Timeout = d.checked(k.Value, v, checkDuration) }},
 		{"file-timeout", func(d *decoder, k, v *yaml.Node) { d.c.FileTimeout = d.checked(k.Value, v, checkDuration) }},
+		{"workloads", (*decoder).workloads},
 	}
 }
 
@@ -353,4 +354,101 @@ func describe(n *yaml.Node) string {
 		return "a document"
 	}
 	return "an unknown node"
+}
+
+// workloads reads the list of further workload kinds and where they keep
+// their pod spec.
+func (d *decoder) workloads(k, n *yaml.Node) {
+	key := k.Value
+	r := resolve(n)
+	if isNull(r) {
+		return
+	}
+	if r.Kind != yaml.SequenceNode {
+		d.errorAt(n, errorf(ErrType, "%s: want a list of {kind, apiVersion, podSpec, metadata}, got %s", key, describe(r)))
+		return
+	}
+	seen := map[[2]string]*yaml.Node{}
+	for _, item := range r.Content {
+		m := resolve(item)
+		if m.Kind != yaml.MappingNode {
+			d.errorAt(item, errorf(ErrType, "%s: want a mapping with kind and podSpec, got %s", key, describe(m)))
+			continue
+		}
+		var w Workload
+		ok := true
+		fieldsSeen := map[string]bool{}
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			fk, fv := resolve(m.Content[i]), m.Content[i+1]
+			name := fk.Value
+			if fieldsSeen[name] {
+				d.errorAt(fk, errorf(ErrDuplicateKey, "%s: duplicate key %q", key, name))
+				ok = false
+				continue
+			}
+			fieldsSeen[name] = true
+			var target *string
+			var check func(string) error
+			switch name {
+			case "kind":
+				target, check = &w.Kind, checkKind
+			case "apiVersion":
+				target, check = &w.APIVersion, checkAPIVersion
+			case "podSpec":
+				target, check = &w.PodSpec, checkFieldPath
+			case "metadata":
+				target, check = &w.Metadata, checkFieldPath
+			default:
+				d.errorAt(fk, errorf(ErrUnknownKey, "%s: unknown key %q (want kind, apiVersion, podSpec or metadata)", key, name))
+				ok = false
+				continue
+			}
+			s, isStr := d.str(key+": "+name, fv)
+			if !isStr || !d.check(fv, check(s)) {
+				ok = false
+				continue
+			}
+			*target = s
+		}
+		for _, req := range [...]struct{ name, value string }{{"kind", w.Kind}, {"podSpec", w.PodSpec}} {
+			if ok && req.value == "" {
+				d.errorAt(item, errorf(ErrValue, "%s: %s is missing", key, req.name))
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		id := [2]string{w.APIVersion, w.Kind}
+		if first, dup := seen[id]; dup {
+			d.errorAt(item, errorf(ErrDuplicateKey, "%s: kind %q is listed twice (first at line %d)", key, w.Kind, first.Line))
+			continue
+		}
+		seen[id] = item
+		d.c.Workloads = append(d.c.Workloads, w)
+	}
+}
+
+func checkKind(s string) error {
+	if s == "" || strings.ContainsAny(s, " ./") {
+		return errorf(ErrValue, "workloads: kind %q is not a Kubernetes kind", s)
+	}
+	return nil
+}
+
+func checkAPIVersion(s string) error {
+	if s == "" || strings.Count(s, "/") > 1 || strings.ContainsAny(s, " ") {
+		return errorf(ErrValue, "workloads: apiVersion %q is not group/version", s)
+	}
+	return nil
+}
+
+// checkFieldPath checks a path of keys written with dots: spec.template.spec.
+func checkFieldPath(s string) error {
+	for _, k := range strings.Split(s, ".") {
+		if k == "" || strings.ContainsAny(k, " []") {
+			return errorf(ErrValue, "workloads: %q is not a path of keys such as spec.template.spec", s)
+		}
+	}
+	return nil
 }

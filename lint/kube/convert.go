@@ -2,10 +2,6 @@ package kube
 
 import (
 	"fmt"
-	"math"
-	"regexp"
-	"strconv"
-	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"sigs.k8s.io/kustomize/kyaml/yaml"
@@ -29,9 +25,6 @@ const (
 	maxAliasFactor = 100
 )
 
-// jsonNumber matches the numbers JSON (and so an OPA Number) accepts as is.
-var jsonNumber = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$`)
-
 // docError is a problem found in a document, reported in its "errors".
 type docError struct {
 	msg   string
@@ -48,6 +41,7 @@ type converter struct {
 	nodes    int
 	expanded int
 	pairs    [][2]*ast.Term // entries of the mappings being converted
+	merged   []bool         // whether each of pairs came from a merge key
 	slab     []ast.Term     // terms allocated in chunks
 	chunk    int
 	errs     []docError
@@ -74,13 +68,22 @@ func (c *converter) newTerm(v ast.Value) *ast.Term {
 	return t
 }
 
-// scalar converts a scalar; strings, the most common, come from the slab.
+// scalar converts a scalar as kubectl reads it; strings, the most common,
+// come from the slab. A value kubectl would refuse is reported and kept as
+// its text.
 func (c *converter) scalar(n *yaml.Node) *ast.Term {
-	switch n.Tag {
-	case tagNull, tagBool, tagInt, tagFloat:
-		return scalarTerm(n)
+	v, err := resolveScalar(n)
+	if err != nil {
+		c.errorAt(n, "%v", err)
 	}
-	return c.newTerm(ast.String(n.Value))
+	if v.kind == kindFloat && !finite(v.num) {
+		c.errorAt(n, "%s is not a number JSON can hold", n.Value)
+		return c.newTerm(ast.String(n.Value))
+	}
+	if v.kind == kindString {
+		return c.newTerm(ast.String(v.text))
+	}
+	return valueOf(v, n.Value)
 }
 
 func (c *converter) errorAt(n *yaml.Node, format string, args ...any) {
@@ -184,68 +187,91 @@ func (c *converter) collection(n *yaml.Node, depth int) (*ast.Term, int) {
 
 func (c *converter) mapping(n *yaml.Node, depth int) (*ast.Term, int) {
 	// The entries accumulate on c.pairs, a stack shared by nested
-	// mappings: ast.NewObject copies them.
+	// mappings: ast.NewObject copies them. c.merged says which came from a
+	// merge key. Entries are written in order and a later one replaces an
+	// earlier one with the same key, merged ones included, as go-yaml v2
+	// (and so kubectl) does.
 	base := len(c.pairs)
-	defer func() { c.pairs = c.pairs[:base] }()
+	defer func() {
+		c.pairs = c.pairs[:base]
+		c.merged = c.merged[:base]
+	}()
 	size := 1
 	var index map[string]int // key -> position after base, for large mappings
-	var merges []*yaml.Node
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if isMerge(k) {
-			merges = append(merges, v)
+			index = c.merge(base, index, v, depth)
 			continue
 		}
-		key, ok := keyString(k)
+		key, ok, err := keyOf(k)
 		if !ok {
 			c.errorAt(k, "mapping keys must be strings, not collections")
 			continue
 		}
-		vt, s := c.term(v, depth+1)
-		size += s
-		j := -1
-		if index != nil {
-			if p, ok := index[key]; ok {
-				j = p
-			}
-		} else {
-			for p, e := range c.pairs[base:] {
-				if s, _ := e[0].Value.(ast.String); string(s) == key {
-					j = p
-					break
-				}
-			}
-		}
-		if j >= 0 {
-			c.errorAt(k, "duplicate key %q in a mapping", key)
-			c.pairs[base+j][1] = vt
+		if err != nil {
+			c.errorAt(k, "%v", err)
 			continue
 		}
-		c.pairs = append(c.pairs, [2]*ast.Term{c.f.str(key), vt})
-		count := len(c.pairs) - base
-		switch {
-		case index != nil:
-			index[key] = count - 1
-		case count > 16:
-			index = make(map[string]int, len(n.Content)/2)
-			for p, e := range c.pairs[base:] {
-				s, _ := e[0].Value.(ast.String)
-				index[string(s)] = p
+		vt, s := c.term(v, depth+1)
+		size += s
+		if j := c.find(base, index, key); j >= 0 {
+			if !c.merged[base+j] {
+				c.errorAt(k, "duplicate key %q in a mapping", key)
 			}
+			c.pairs[base+j][1] = vt
+			c.merged[base+j] = false
+			continue
 		}
-	}
-	for _, m := range merges {
-		c.merge(base, m, depth)
+		index = c.push(base, index, c.f.str(key), vt, false)
 	}
 	return c.newTerm(ast.NewObject(c.pairs[base:]...)), size
 }
 
-// merge adds the entries of a "<<" value that the mapping lacks. Explicit
-// keys win over merged ones, and earlier merged mappings over later ones.
-func (c *converter) merge(base int, m *yaml.Node, depth int) {
+// find returns the position after base of key in the mapping being
+// converted, or -1.
+func (c *converter) find(base int, index map[string]int, key string) int {
+	if index != nil {
+		if p, ok := index[key]; ok {
+			return p
+		}
+		return -1
+	}
+	for p, e := range c.pairs[base:] {
+		if s, _ := e[0].Value.(ast.String); string(s) == key {
+			return p
+		}
+	}
+	return -1
+}
+
+// push adds an entry to the mapping being converted and returns its index,
+// built once the mapping grows large.
+func (c *converter) push(base int, index map[string]int, k, v *ast.Term, merged bool) map[string]int {
+	c.pairs = append(c.pairs, [2]*ast.Term{k, v})
+	c.merged = append(c.merged, merged)
+	count := len(c.pairs) - base
+	switch {
+	case index != nil:
+		s, _ := k.Value.(ast.String)
+		index[string(s)] = count - 1
+	case count > 16:
+		index = make(map[string]int, 2*count)
+		for p, e := range c.pairs[base:] {
+			s, _ := e[0].Value.(ast.String)
+			index[string(s)] = p
+		}
+	}
+	return index
+}
+
+// merge writes the entries of a "<<" value into the mapping being
+// converted, replacing those written before. Of a list of mappings, the
+// earlier ones win.
+func (c *converter) merge(base int, index map[string]int, m *yaml.Node, depth int) map[string]int {
 	src := deref(m)
 	if src == nil {
-		return
+		return index
 	}
 	var sources []*yaml.Node
 	switch src.Kind {
@@ -257,14 +283,10 @@ func (c *converter) merge(base int, m *yaml.Node, depth int) {
 	}
 	if sources == nil {
 		c.errorAt(m, "a merge key (<<) needs a mapping or a list of mappings")
-		return
+		return index
 	}
-	have := make(map[string]bool, len(c.pairs)-base)
-	for _, e := range c.pairs[base:] {
-		s, _ := e[0].Value.(ast.String)
-		have[string(s)] = true
-	}
-	for _, s := range sources {
+	for i := len(sources) - 1; i >= 0; i-- {
+		s := sources[i]
 		if d := deref(s); d == nil || d.Kind != yaml.MappingNode {
 			c.errorAt(s, "a merge key (<<) needs a mapping or a list of mappings")
 			continue
@@ -276,13 +298,18 @@ func (c *converter) merge(base int, m *yaml.Node, depth int) {
 		}
 		obj.Foreach(func(k, v *ast.Term) {
 			key, ok := k.Value.(ast.String)
-			if !ok || have[string(key)] {
+			if !ok {
 				return
 			}
-			have[string(key)] = true
-			c.pairs = append(c.pairs, [2]*ast.Term{k, v})
+			if j := c.find(base, index, string(key)); j >= 0 {
+				c.pairs[base+j][1] = v
+				c.merged[base+j] = true
+				return
+			}
+			index = c.push(base, index, k, v, true)
 		})
 	}
+	return index
 }
 
 // deref follows aliases.
@@ -300,78 +327,64 @@ func isMerge(k *yaml.Node) bool {
 	return k.Kind == yaml.ScalarNode && k.Tag == tagMerge
 }
 
-// keyString returns the string an object key becomes: strings as written,
-// other scalars as their JSON text (as sigs.k8s.io/yaml does).
-func keyString(k *yaml.Node) (string, bool) {
+// keyOf returns the string an object key becomes in the JSON kubectl
+// sees: strings as written, other scalars as sigs.k8s.io/yaml writes them.
+// ok is false for collections; err says why kubectl refuses the key.
+func keyOf(k *yaml.Node) (key string, ok bool, err error) {
 	k = deref(k)
 	if k == nil || k.Kind != yaml.ScalarNode {
-		return "", false
+		return "", false, nil
 	}
-	if k.Tag == tagStr {
-		return k.Value, true
+	if plainString(k) {
+		return k.Value, true, nil
 	}
-	switch v := scalarTerm(k).Value.(type) {
-	case ast.String:
-		return string(v), true
-	default:
-		return v.String(), true
+	v, err := resolveScalar(k)
+	if err != nil {
+		return v.text, true, err
 	}
+	key, err = keyText(v)
+	return key, true, err
 }
 
-// scalarTerm resolves a scalar as yaml.v3 does: the node's tag says its type
-// (plain scalars carry the resolved tag; quoted ones !!str).
+// keyString returns the string an object key becomes, whether or not
+// kubectl accepts it.
+func keyString(k *yaml.Node) (string, bool) {
+	key, ok, _ := keyOf(k)
+	return key, ok
+}
+
+// plainString reports, without resolving it, that scalar n is a string
+// whose value is its text: quoted, or plain and starting with a character
+// that cannot start a number, a boolean or null.
+func plainString(n *yaml.Node) bool {
+	if n.Style&yaml.TaggedStyle != 0 {
+		return false
+	}
+	return n.Style&quotedStyles() != 0 || hint(n.Value) == 0
+}
+
+// scalarTerm resolves a scalar as kubectl reads it, ignoring errors.
 func scalarTerm(n *yaml.Node) *ast.Term {
-	switch n.Tag {
-	case tagNull:
+	v, _ := resolveScalar(n)
+	return valueOf(v, n.Value)
+}
+
+// valueOf returns the term of a resolved scalar; infinities and NaN, which
+// JSON cannot hold, stay their text.
+func valueOf(v scalarValue, text string) *ast.Term {
+	switch v.kind {
+	case kindNull:
 		return ast.NullTerm()
-	case tagBool:
-		switch n.Value {
-		case "true", "True", "TRUE":
-			return ast.InternedTerm(true)
-		case "false", "False", "FALSE":
-			return ast.InternedTerm(false)
+	case kindBool:
+		return ast.InternedTerm(v.b)
+	case kindInt:
+		return ast.NewTerm(ast.Number(v.text))
+	case kindFloat:
+		if finite(v.num) {
+			return ast.NewTerm(ast.Number(floatText(v.num)))
 		}
-	case tagInt:
-		if t := intTerm(n.Value); t != nil {
-			return t
-		}
-		if t := floatTerm(n.Value); t != nil {
-			return t
-		}
-	case tagFloat:
-		if t := floatTerm(n.Value); t != nil {
-			return t
-		}
+		return ast.StringTerm(text)
+	case kindString:
 	}
-	return ast.StringTerm(n.Value)
-}
-
-// intTerm parses a YAML integer as yaml.v3 does: underscores ignored, Go
-// prefixes (0x, 0o, 0b, and a leading 0 for octal) understood.
-func intTerm(s string) *ast.Term {
-	plain := strings.ReplaceAll(s, "_", "")
-	if v, err := strconv.ParseInt(plain, 0, 64); err == nil {
-		return ast.InternedTerm(v)
-	}
-	if v, err := strconv.ParseUint(plain, 0, 64); err == nil {
-		return ast.NewTerm(ast.Number(strconv.FormatUint(v, 10)))
-	}
-	return nil
-}
-
-// floatTerm parses a YAML float; infinities and NaN, which JSON cannot
-// hold, stay strings.
-func floatTerm(s string) *ast.Term {
-	if jsonNumber.MatchString(s) {
-		return ast.NewTerm(ast.Number(s))
-	}
-	plain := strings.ReplaceAll(s, "_", "")
-	v, err := strconv.ParseFloat(plain, 64)
-	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
-		if t := intTerm(s); t != nil {
-			return t
-		}
-		return nil
-	}
-	return ast.NewTerm(ast.Number(strconv.FormatFloat(v, 'g', -1, 64)))
+	return ast.StringTerm(v.text)
 }

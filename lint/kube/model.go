@@ -1,7 +1,6 @@
 package kube
 
 import (
-	"cmp"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -23,6 +22,8 @@ type document struct {
 	errRange lint.Range
 	// plain is set for a mapping read by ParsePlain, not as an object.
 	plain bool
+	// notices say how the object was read, when the reading is a guess.
+	notices []string
 }
 
 var _ lint.Document = (*document)(nil)
@@ -32,6 +33,15 @@ func (d *document) Input() ast.Value { return d.input }
 
 // Summary implements lint.Document.
 func (d *document) Summary() ast.Value { return d.summary }
+
+// Notices returns what the user should know about how the object was read.
+func (d *document) Notices() []lint.Notice {
+	out := make([]lint.Notice, len(d.notices))
+	for i, n := range d.notices {
+		out[i] = lint.Notice{File: d.f.path, Message: n}
+	}
+	return out
+}
 
 // errorDoc is the document for input that could not be read.
 func (f *file) errorDoc(index int, msg string, r lint.Range) *document {
@@ -125,7 +135,7 @@ func termString(t *ast.Term) (string, bool) {
 }
 
 // object builds the document of the object obj at objPath in y.
-func (y *yamlDoc) object(c *converter, objPath []any, obj *yaml.Node) *document {
+func (y *yamlDoc) object(p Parser, c *converter, objPath []any, obj *yaml.Node) *document {
 	f := y.f
 	c.errs = nil
 	t := c.convert(obj)
@@ -140,12 +150,24 @@ func (y *yamlDoc) object(c *converter, objPath []any, obj *yaml.Node) *document 
 	for i, e := range c.errs {
 		errs[i] = f.errorTerm(e.msg, f.rng(e.start, e.end))
 	}
+	apiVersion := f.getString(t, "apiVersion")
 	kind := f.getString(t, "kind")
-	meta := f.get(t, "metadata")
+	sc := &shapeChecker{table: f.shapes()}
+	meta, _ := sc.check(f.get(t, "metadata"), "ObjectMeta", []any{"metadata"})
 	namespace := f.getString(meta, "namespace")
+	checked := t // the object as far as the shape check goes
+	if kind == "ServiceAccount" {
+		checked, _ = sc.check(t, "ServiceAccount", []any{})
+	}
 
 	objPathTerm := f.pathTerm(objPath)
-	pods := d.pods(kind, obj, t, f.toTermPath(objPath))
+	var pods []pod
+	if site, ok := p.site(d, t, apiVersion, kind); ok {
+		pods = d.pods(site, t, f.toTermPath(objPath), sc)
+	}
+	for _, e := range sc.errs {
+		errs = append(errs, f.errorTerm(e.msg, d.Locate(appendPath(objPath, e.path...))))
+	}
 	podTerms := make([]*ast.Term, len(pods))
 	var images []*ast.Term
 	for i, p := range pods {
@@ -168,7 +190,8 @@ func (y *yamlDoc) object(c *converter, objPath []any, obj *yaml.Node) *document 
 	)
 
 	if namespace == "" && !clusterScoped(kind) {
-		namespace = cmp.Or(f.namespace, "default")
+		// The kustomization's namespace, else "": the kubectl context's.
+		namespace = f.namespace
 	}
 	if clusterScoped(kind) {
 		namespace = ""
@@ -192,6 +215,7 @@ func (y *yamlDoc) object(c *converter, objPath []any, obj *yaml.Node) *document 
 	if rbacKind(f.getString(t, "apiVersion"), kind) {
 		summary = append(summary, d.rbacSummary(t, objPath)...)
 	}
+	summary = append(summary, f.accountFacts(kind, checked, pods)...)
 	d.summary = ast.NewObject(summary...)
 	return d
 }
@@ -253,4 +277,37 @@ func objectOrEmpty(t *ast.Term) *ast.Term {
 		}
 	}
 	return ast.ObjectTerm()
+}
+
+// accountFacts are the summary's service account facts: of a
+// ServiceAccount, whether it mounts its token; of an object with pods, each
+// pod's service account and its own setting (null when unset).
+func (f *file) accountFacts(kind string, t *ast.Term, pods []pod) [][2]*ast.Term {
+	if kind == "ServiceAccount" {
+		v := f.get(t, "automountServiceAccountToken")
+		if v == nil {
+			v = ast.NullTerm()
+		}
+		return [][2]*ast.Term{f.item("automountServiceAccountToken", v)}
+	}
+	if len(pods) == 0 {
+		return nil
+	}
+	terms := make([]*ast.Term, 0, len(pods))
+	for _, p := range pods {
+		if p.template {
+			continue // its service account is the workflow's
+		}
+		spec := f.get(p.term, "spec")
+		auto := f.get(spec, "automountServiceAccountToken")
+		if auto == nil {
+			auto = ast.NullTerm()
+		}
+		terms = append(terms, ast.ObjectTerm(
+			f.item("path", f.get(p.term, "path")),
+			f.item("serviceAccountName", stringOr(f.get(spec, "serviceAccountName"))),
+			f.item("automountServiceAccountToken", auto),
+		))
+	}
+	return [][2]*ast.Term{f.item("pods", ast.ArrayTerm(terms...))}
 }

@@ -28,6 +28,8 @@ type Parser struct {
 	// Namespace is where objects without one are deployed (the namespace:
 	// of the kustomization that lists the file); "" for kubectl's context.
 	Namespace string
+	// Workloads map further kinds to their pod specs.
+	Workloads []Workload
 }
 
 var _ lint.Parser = Parser{}
@@ -49,6 +51,7 @@ func (p Parser) Parse(path string, src []byte) []lint.Document {
 	conv := newConverter(f)
 	var docs []lint.Document
 	prevEnd := f.lines[0]
+	bang := bytes.IndexByte(src, '!') >= 0
 	for i := 0; ; i++ {
 		n := new(yaml.Node)
 		err := decode(dec, n)
@@ -64,7 +67,10 @@ func (p Parser) Parse(path string, src []byte) []lint.Document {
 			break
 		}
 		prevEnd = max(prevEnd, f.end(n, -1))
-		docs = append(docs, f.objects(conv, i, n)...)
+		if bang {
+			f.markNonSpecific(n, 0)
+		}
+		docs = append(docs, p.objects(f, conv, i, n)...)
 	}
 	return docs
 }
@@ -102,7 +108,7 @@ type yamlDoc struct {
 
 // objects returns the documents for the Kubernetes objects in YAML
 // document index.
-func (f *file) objects(conv *converter, index int, doc *yaml.Node) []lint.Document {
+func (p Parser) objects(f *file, conv *converter, index int, doc *yaml.Node) []lint.Document {
 	if len(doc.Content) == 0 {
 		return nil
 	}
@@ -119,14 +125,14 @@ func (f *file) objects(conv *converter, index int, doc *yaml.Node) []lint.Docume
 			for i, item := range items.Content {
 				if it := deref(item); it != nil {
 					if _, ok := objectKind(it); ok {
-						docs = append(docs, y.object(conv, []any{"items", i}, it))
+						docs = append(docs, y.object(p, conv, []any{"items", i}, it))
 					}
 				}
 			}
 			return docs
 		}
 	}
-	return []lint.Document{y.object(conv, []any{}, root)}
+	return []lint.Document{y.object(p, conv, []any{}, root)}
 }
 
 // objectKind returns the kind of a Kubernetes object: a mapping with
@@ -143,62 +149,46 @@ func objectKind(n *yaml.Node) (kind string, ok bool) {
 func stringField(n *yaml.Node, key string) (string, bool) {
 	_, v := lookup(n, key)
 	v = deref(v)
-	if v == nil || v.Kind != yaml.ScalarNode || v.Tag != tagStr {
+	if v == nil || v.Kind != yaml.ScalarNode {
 		return "", false
 	}
-	return v.Value, true
+	r, err := resolveScalar(v)
+	if err != nil || r.kind != kindString {
+		return "", false
+	}
+	return r.text, true
 }
 
-// lookup finds key in mapping n (through aliases): the last explicit entry
-// with that key, else the entry of the first merged mapping ("<<") that has
-// it.
+// lookup finds key in mapping n (through aliases): the entry that wrote
+// the key last, as go-yaml v2 reads a mapping in order: an explicit entry,
+// or the entry of a merged mapping ("<<"; of a list of mappings, the first
+// that has the key).
 func lookup(n *yaml.Node, key string) (k, v *yaml.Node) {
 	n = deref(n)
 	if n == nil || n.Kind != yaml.MappingNode {
 		return nil, nil
 	}
-	if i := explicitEntry(n, key); i >= 0 {
-		return n.Content[i], n.Content[i+1]
-	}
-	if !hasMerge(n) {
-		return nil, nil
-	}
-	// Merged mappings may merge others: search them once each.
-	return lookupMerged(n, key, map[*yaml.Node]bool{n: true})
+	return lookupIn(n, key, nil)
 }
 
-func hasMerge(n *yaml.Node) bool {
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if isMerge(n.Content[i]) {
-			return true
-		}
-	}
-	return false
-}
-
-func lookupMerged(n *yaml.Node, key string, seen map[*yaml.Node]bool) (k, v *yaml.Node) {
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if !isMerge(n.Content[i]) {
+func lookupIn(n *yaml.Node, key string, seen map[*yaml.Node]bool) (k, v *yaml.Node) {
+	for i := len(n.Content) - 2; i >= 0; i -= 2 {
+		kn := n.Content[i]
+		if !isMerge(kn) {
+			if keyIs(kn, key) {
+				return kn, n.Content[i+1]
+			}
 			continue
 		}
-		m := deref(n.Content[i+1])
-		if m == nil {
-			continue
+		if seen == nil {
+			seen = map[*yaml.Node]bool{n: true}
 		}
-		sources := []*yaml.Node{m}
-		if m.Kind == yaml.SequenceNode {
-			sources = m.Content
-		}
-		for _, s := range sources {
-			s = deref(s)
-			if s == nil || s.Kind != yaml.MappingNode || seen[s] {
+		for _, s := range mergeSources(n.Content[i+1]) {
+			if seen[s] {
 				continue
 			}
 			seen[s] = true
-			if j := explicitEntry(s, key); j >= 0 {
-				return s.Content[j], s.Content[j+1]
-			}
-			if k, v := lookupMerged(s, key, seen); k != nil {
+			if k, v := lookupIn(s, key, seen); k != nil {
 				return k, v
 			}
 		}
@@ -206,21 +196,45 @@ func lookupMerged(n *yaml.Node, key string, seen map[*yaml.Node]bool) (k, v *yam
 	return nil, nil
 }
 
-// explicitEntry returns the index in n.Content of the key of the last entry
-// of mapping n written with key, or -1.
+// mergeSources returns the mappings a merge key's value names, the first
+// winning.
+func mergeSources(m *yaml.Node) []*yaml.Node {
+	m = deref(m)
+	if m == nil {
+		return nil
+	}
+	sources := []*yaml.Node{m}
+	if m.Kind == yaml.SequenceNode {
+		sources = m.Content
+	}
+	out := make([]*yaml.Node, 0, len(sources))
+	for _, s := range sources {
+		if s = deref(s); s != nil && s.Kind == yaml.MappingNode {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// keyIs reports whether key node k stands for key.
+func keyIs(k *yaml.Node, key string) bool {
+	if k.Kind == yaml.ScalarNode && plainString(k) {
+		return k.Value == key
+	}
+	s, ok := keyString(k)
+	return ok && s == key
+}
+
+// explicitEntry returns the index in n.Content of the key of the entry of
+// mapping n that writes key last, or -1 when no explicit entry does (a
+// merge key may).
 func explicitEntry(n *yaml.Node, key string) int {
-	for i := len(n.Content) - 2; i >= 0; i -= 2 {
-		k := n.Content[i]
-		if isMerge(k) {
-			continue
-		}
-		if k.Kind == yaml.ScalarNode && k.Tag == tagStr {
-			if k.Value == key {
-				return i
-			}
-			continue
-		}
-		if s, ok := keyString(k); ok && s == key {
+	k, _ := lookup(n, key)
+	if k == nil {
+		return -1
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i] == k {
 			return i
 		}
 	}
@@ -340,4 +354,40 @@ func (f *file) refineLine(index int, problem string, from int) int {
 		}
 	}
 	return lo
+}
+
+// markNonSpecific gives plain scalars written with the non-specific tag
+// "!" that tag: go-yaml v2 reads them as strings, while yaml.v3 resolves
+// them as strings without marking them tagged, like plain "on".
+func (f *file) markNonSpecific(n *yaml.Node, depth int) {
+	if depth > maxDepth {
+		return
+	}
+	if n.Kind == yaml.ScalarNode {
+		if n.Style == 0 && f.nonSpecificTag(n) {
+			n.Tag = "!"
+			n.Style = yaml.TaggedStyle
+		}
+		return
+	}
+	for _, c := range n.Content {
+		f.markNonSpecific(c, depth+1)
+	}
+}
+
+// nonSpecificTag reports whether node n is written with the tag "!".
+func (f *file) nonSpecificTag(n *yaml.Node) bool {
+	src := f.src
+	i := f.start(n)
+	for i < len(src) && (src[i] == '&' || src[i] == '!') {
+		if src[i] == '!' {
+			return f.tokenEnd(i + 1)
+		}
+		i++
+		for i < len(src) && isAnchorChar(src[i]) {
+			i++
+		}
+		i = f.skipBlank(i)
+	}
+	return false
 }

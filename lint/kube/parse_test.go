@@ -151,9 +151,9 @@ kind: not-enough-without-apiVersion
 		},
 		{
 			name: "CRLF line endings",
-			src:  "apiVersion: v1\r\nkind: Namespace\r\nmetadata:\r\n  name: n\r\n---\r\napiVersion: v1\r\nkind: Pod\r\nmetadata: {name: p}\r\n",
+			src:  "apiVersion: v1\r\nkind: Namespace\r\nmetadata:\r\n  name: ns\r\n---\r\napiVersion: v1\r\nkind: Pod\r\nmetadata: {name: p}\r\n",
 			want: []obj{
-				{Doc: 0, Path: "[]", Kind: "Namespace", Name: "n", KindLine: 2},
+				{Doc: 0, Path: "[]", Kind: "Namespace", Name: "ns", KindLine: 2},
 				{Doc: 1, Path: "[]", Kind: "Pod", Name: "p", KindLine: 7},
 			},
 		},
@@ -266,7 +266,9 @@ data:
   quotedTrue: "true"
   true: true
   upper: TRUE
-  yes: yes
+  "yes": yes
+  "on": On
+  "n": n
   octal: 0777
   octal12: 0o17
   hex: 0x1F
@@ -293,9 +295,9 @@ data:
   double: "a\tb\u00e9"
 `
 	docs := parse(t, "m.yaml", src)
-	want := `{"quotedTrue": "true", "true": true, "upper": true, "yes": "yes", "octal": 511, "octal12": 15,
+	want := `{"quotedTrue": "true", "true": true, "upper": true, "yes": true, "on": true, "n": false, "octal": 511, "octal12": 15,
 	"hex": 31, "under": 1000, "float": 1e3, "half": 0.5, "inf": ".inf", "nul": null, "tilde": null, "empty": null,
-	"date": "2024-01-02", "str": "12", "int": 3, "big": 9223372036854775808, "bigger": 18446744073709551616,
+	"date": "2024-01-02", "str": "12", "int": 3, "big": 9223372036854775808, "bigger": 1.8446744073709552e+19,
 	"custom": "value", "folded": "a b", "literal": "x\n y\n", "single": "it's", "double": "a\tb\u00e9"}`
 	if diff := cmp.Diff(jsonOf(t, want), field(t, docs[0].Input(), "object", "data"), cmp.Comparer(numbersEqual)); diff != "" {
 		t.Errorf("-want +got:\n%s", diff)
@@ -454,6 +456,11 @@ spec:
 apiVersion: rbac.authorization.k8s.io/v1
 kind: ClusterRole
 metadata: {name: r}
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata: {name: web, namespace: shop}
+automountServiceAccountToken: false
 `
 	docs := parse(t, "m.yaml", src)
 	want := []string{
@@ -466,13 +473,18 @@ metadata: {name: r}
 		  "spec": {"podSelector": {}, "policyTypes": ["Ingress"]},
 		  "range": {"line": 9, "column": 1, "endLine": 9, "endColumn": 20, "offset": 171, "endOffset": 190}}`,
 		`{"file": "m.yaml", "document": 2, "object_path": [], "apiVersion": "batch/v1", "kind": "CronJob", "name": "job",
-		  "namespace": "default", "labels": {}, "annotations": {"a": "b"}, "has_pods": true,
+		  "namespace": "", "labels": {}, "annotations": {"a": "b"}, "has_pods": true,
+		  "pods": [{"path": ["spec", "jobTemplate", "spec", "template", "spec"], "serviceAccountName": "", "automountServiceAccountToken": null}],
 		  "range": {"line": 14, "column": 1, "endLine": 14, "endColumn": 14, "offset": 304, "endOffset": 317}}`,
 		`{"file": "m.yaml", "document": 3, "object_path": [], "apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRole",
 		  "name": "r", "namespace": "", "labels": {}, "annotations": {}, "has_pods": false,
 		  "range": {"line": 27, "column": 1, "endLine": 27, "endColumn": 18, "offset": 542, "endOffset": 559},
 		  "rules": [], "rule_ranges": [], "subjects": [], "subject_ranges": [], "aggregationRule": {}, "roleRef": {},
 		  "roleRef_range": {"line": 27, "column": 1, "endLine": 27, "endColumn": 18, "offset": 542, "endOffset": 559}}`,
+		`{"file": "m.yaml", "document": 4, "object_path": [], "apiVersion": "v1", "kind": "ServiceAccount",
+		  "name": "web", "namespace": "shop", "labels": {}, "annotations": {}, "has_pods": false,
+		  "automountServiceAccountToken": false,
+		  "range": {"line": 31, "column": 1, "endLine": 31, "endColumn": 21, "offset": 599, "endOffset": 619}}`,
 	}
 	if len(docs) != len(want) {
 		t.Fatalf("got %d documents", len(docs))

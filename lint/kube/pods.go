@@ -1,6 +1,7 @@
 package kube
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/hardline-dev/hardline/lint"
@@ -13,22 +14,9 @@ import (
 type pod struct {
 	term   *ast.Term
 	images []*ast.Term
-}
-
-// podPaths returns where kind keeps its pod spec and that pod's metadata.
-func podPaths(kind string) (spec, meta []string) {
-	switch kind {
-	case "Pod":
-		return []string{"spec"}, []string{"metadata"}
-	case "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job":
-		return []string{"spec", "template", "spec"}, []string{"spec", "template", "metadata"}
-	case "CronJob":
-		return []string{"spec", "jobTemplate", "spec", "template", "spec"},
-			[]string{"spec", "jobTemplate", "spec", "template", "metadata"}
-	case "PodTemplate":
-		return []string{"template", "spec"}, []string{"template", "metadata"}
-	}
-	return nil, nil
+	// template: the pod-level settings of an Argo Workflows template,
+	// whose containers are in the workflow's pod.
+	template bool
 }
 
 // clusterScoped reports whether objects of kind have no namespace.
@@ -74,18 +62,6 @@ func securityFields() [7]string {
 	}
 }
 
-// walkPath follows keys from node n and term t in step.
-func (f *file) walkPath(n *yaml.Node, t *ast.Term, keys []string) (*yaml.Node, *ast.Term) {
-	for _, k := range keys {
-		_, n = lookup(n, k)
-		t = f.get(t, k)
-		if n == nil || t == nil {
-			return nil, nil
-		}
-	}
-	return deref(n), t
-}
-
 func isObject(t *ast.Term) bool {
 	if t == nil {
 		return false
@@ -105,74 +81,148 @@ func (p termPath) with(elems ...*ast.Term) termPath {
 
 func (p termPath) term() *ast.Term { return ast.ArrayTerm(p...) }
 
-func (f *file) keyTerms(keys []string) []*ast.Term {
-	out := make([]*ast.Term, len(keys))
-	for i, k := range keys {
-		out[i] = f.str(k)
-	}
-	return out
-}
-
-// pods returns the pod spec the object holds, if any.
-func (d *document) pods(kind string, obj *yaml.Node, t *ast.Term, objPath termPath) []pod {
+// pods returns the pod specs the object holds, where its kind (or a shape
+// hardline recognises) keeps them, with the object's shape errors.
+func (d *document) pods(site podSite, t *ast.Term, objPath termPath, sc *shapeChecker) []pod {
 	f := d.f
-	specKeys, metaKeys := podPaths(kind)
-	if specKeys == nil {
+	specTerm, ok := d.follow(t, site.spec, "PodSpec", sc)
+	if !ok {
 		return nil
 	}
-	specNode, specTerm := f.walkPath(obj, t, specKeys)
-	if specNode == nil || specNode.Kind != yaml.MappingNode || !isObject(specTerm) {
+	specTerm, ok = sc.check(specTerm, "PodSpec", site.spec)
+	if !ok {
 		return nil
 	}
-	_, metaTerm := f.walkPath(obj, t, metaKeys)
-	podPath := objPath.with(f.keyTerms(specKeys)...)
+	var metaTerm *ast.Term
+	if site.meta != nil {
+		msc := sc
+		if len(site.meta) == 1 && site.meta[0] == "metadata" {
+			// The object's own metadata, checked already.
+			msc = &shapeChecker{table: sc.table}
+		}
+		if m, ok := d.follow(t, site.meta, "ObjectMeta", msc); ok {
+			metaTerm, _ = msc.check(m, "ObjectMeta", site.meta)
+		}
+	}
+	podPath := objPath.with(f.toTermPath(site.spec)...)
 	podSec := f.podSecurity(f.get(specTerm, "securityContext"), podPath)
 
-	var containers, images []*ast.Term
-	for _, typ := range [...]string{"containers", "initContainers", "ephemeralContainers"} {
-		_, listNode := lookup(specNode, typ)
-		listNode = deref(listNode)
-		listTerm := f.get(specTerm, typ)
-		if listTerm == nil {
-			continue
-		}
-		list, ok := listTerm.Value.(*ast.Array)
-		if listNode == nil || listNode.Kind != yaml.SequenceNode || !ok || list.Len() != len(listNode.Content) {
-			continue
-		}
-		typTerm := f.str(typ)
-		for i, itemNode := range listNode.Content {
-			spec := list.Elem(i)
-			itemNode = deref(itemNode)
-			if itemNode == nil || itemNode.Kind != yaml.MappingNode || !isObject(spec) {
+	var refs []containerRef
+	if site.argo {
+		refs = d.argoContainers(specTerm, site.spec, podSec, objPath, sc)
+	} else {
+		for _, typ := range [...]string{"containers", "initContainers", "ephemeralContainers"} {
+			list, ok := arrayOf(f.get(specTerm, typ))
+			if !ok {
 				continue
 			}
-			path := podPath.with(typTerm, ast.InternedTerm(i))
-			fields := [][2]*ast.Term{
-				f.item("type", typTerm),
-				f.item("index", ast.InternedTerm(i)),
-				f.item("name", ast.StringTerm(f.getString(spec, "name"))),
-				f.item("path", path.term()),
-				f.item("spec", spec),
-				f.item("security", f.securityTerm(spec, podSec, path)),
+			for i := range list.Len() {
+				refs = append(refs, containerRef{
+					typ: typ, index: i, path: appendPath(site.spec, typ, i),
+					spec: list.Elem(i), pod: podSec,
+				})
 			}
-			_, imageNode := lookup(itemNode, "image")
-			if raw, ok := termString(f.get(spec, "image")); ok && imageNode != nil {
-				img := d.imageTerm(raw, containerSource(typ), imageNode, d.f.indent(itemNode), path.with(f.str("image")))
-				fields = append(fields, f.item("image", img))
-				images = append(images, img)
-			}
-			containers = append(containers, ast.ObjectTerm(fields...))
 		}
+	}
+	var containers, images []*ast.Term
+	for _, r := range refs {
+		if !isObject(r.spec) {
+			continue
+		}
+		itemNode := d.nodeAt(r.path)
+		if itemNode == nil || itemNode.Kind != yaml.MappingNode {
+			continue
+		}
+		path := objPath.with(f.toTermPath(r.path)...)
+		typTerm := f.str(r.typ)
+		fields := [][2]*ast.Term{
+			f.item("type", typTerm),
+			f.item("index", ast.InternedTerm(r.index)),
+			f.item("name", ast.StringTerm(f.getString(r.spec, "name"))),
+			f.item("path", path.term()),
+			f.item("spec", r.spec),
+			f.item("security", f.securityTerm(r.spec, r.pod, path)),
+		}
+		_, imageNode := lookup(itemNode, "image")
+		if raw, ok := termString(f.get(r.spec, "image")); ok && imageNode != nil {
+			img := d.imageTerm(raw, containerSource(r.typ), imageNode, d.f.indent(itemNode), path.with(f.str("image")))
+			fields = append(fields, f.item("image", img))
+			images = append(images, img)
+		}
+		containers = append(containers, ast.ObjectTerm(fields...))
+	}
+	metaPath := site.meta
+	if metaPath == nil {
+		metaPath = appendPath(site.spec, "metadata")
 	}
 	podTerm := ast.ObjectTerm(
 		f.item("path", podPath.term()),
 		f.item("spec", specTerm),
 		f.item("metadata", objectOrEmpty(metaTerm)),
-		f.item("metadata_path", objPath.with(f.keyTerms(metaKeys)...).term()),
+		f.item("metadata_path", objPath.with(f.toTermPath(metaPath)...).term()),
 		f.item("containers", ast.ArrayTerm(containers...)),
 	)
-	return []pod{{term: podTerm, images: images}}
+	pods := []pod{{term: podTerm, images: images}}
+	if site.argo {
+		pods = append(pods, d.argoTemplatePods(specTerm, site.spec, objPath, sc)...)
+	}
+	return pods
+}
+
+// containerRef is a container of a pod: its list, its place, its spec and
+// the pod-level settings it inherits.
+type containerRef struct {
+	typ   string
+	index int
+	path  []any // from the object
+	spec  *ast.Term
+	pod   *podSecurity
+}
+
+// follow walks keys from the object's term t; a value on the way that is
+// not an object is a shape error. ok is false when the path does not lead
+// to an object.
+func (d *document) follow(t *ast.Term, path []any, typ string, sc *shapeChecker) (*ast.Term, bool) {
+	for i, p := range path {
+		key, _ := p.(string)
+		t = d.f.get(t, key)
+		if t == nil || isNullTerm(t) {
+			return nil, false
+		}
+		if !isObject(t) {
+			want := "an object"
+			if i == len(path)-1 && typ != "" {
+				want = fmt.Sprintf("an object (%s)", typ)
+			}
+			sc.expect(false, t, want, path[:i+1])
+			return nil, false
+		}
+	}
+	return t, true
+}
+
+// nodeAt returns the YAML node at path from the object, through aliases
+// and merge keys, or nil.
+func (d *document) nodeAt(path []any) *yaml.Node {
+	n := d.obj
+	for _, p := range path {
+		n = deref(n)
+		if n == nil {
+			return nil
+		}
+		switch p := p.(type) {
+		case string:
+			_, n = lookup(n, p)
+		case int:
+			if n.Kind != yaml.SequenceNode || p < 0 || p >= len(n.Content) {
+				return nil
+			}
+			n = n.Content[p]
+		default:
+			return nil
+		}
+	}
+	return deref(n)
 }
 
 // podSecurity holds the pod-level settings of a pod, as the containers

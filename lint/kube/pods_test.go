@@ -1,6 +1,7 @@
 package kube
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -40,9 +41,16 @@ func TestPodsEveryKind(t *testing.T) {
 			`["spec","jobTemplate","spec","template","spec"]`, `["spec","jobTemplate","spec","template","metadata"]`,
 		},
 		{"PodTemplate", "v1", indentBlock(template, 0), `["template","spec"]`, `["template","metadata"]`},
+		{"Rollout", "argoproj.io/v1alpha1", "spec:\n  " + indentBlock(template, 2), `["spec","template","spec"]`, `["spec","template","metadata"]`},
+		{"Service", "serving.knative.dev/v1", "spec:\n  " + indentBlock(template, 2), `["spec","template","spec"]`, `["spec","template","metadata"]`},
+		{"Configuration", "serving.knative.dev/v1", "spec:\n  " + indentBlock(template, 2), `["spec","template","spec"]`, `["spec","template","metadata"]`},
+		{"DeploymentConfig", "apps.openshift.io/v1", "spec:\n  " + indentBlock(template, 2), `["spec","template","spec"]`, `["spec","template","metadata"]`},
+		{"CloneSet", "apps.kruise.io/v1alpha1", "spec:\n  " + indentBlock(template, 2), `["spec","template","spec"]`, `["spec","template","metadata"]`},
+		{"StatefulSet", "apps.kruise.io/v1beta1", "spec:\n  " + indentBlock(template, 2), `["spec","template","spec"]`, `["spec","template","metadata"]`},
+		{"DaemonSet", "apps.kruise.io/v1alpha1", "spec:\n  " + indentBlock(template, 2), `["spec","template","spec"]`, `["spec","template","metadata"]`},
 	}
 	for _, tc := range tests {
-		t.Run(tc.kind, func(t *testing.T) {
+		t.Run(tc.apiVersion+"/"+tc.kind, func(t *testing.T) {
 			src := "apiVersion: " + tc.apiVersion + "\nkind: " + tc.kind + "\n" + tc.body + "\n"
 			for _, list := range []bool{false, true} {
 				prefix := ""
@@ -92,6 +100,9 @@ func TestPodsEveryKind(t *testing.T) {
 				}
 				if got := as[map[string]any](t, toGo(t, docs[0].Summary()))["has_pods"]; got != true {
 					t.Errorf("has_pods = %v", got)
+				}
+				if n := docs[0].Notices(); len(n) != 0 {
+					t.Errorf("a known kind gets notices: %v", n)
 				}
 			}
 		})
@@ -287,7 +298,7 @@ items:
 	if diff := cmp.Diff(jsonOf(t, `["items", 1]`), field(t, d.Summary(), "object_path")); diff != "" {
 		t.Errorf("summary object_path: -want +got:\n%s", diff)
 	}
-	if got := field(t, d.Summary(), "namespace"); got != "default" {
+	if got := field(t, d.Summary(), "namespace"); got != "" { // unset: the kubectl context decides
 		t.Errorf("namespace = %v", got)
 	}
 	edits, err := d.Edit(lintIntent("set", []any{"items", 1, "spec", "containers", 0, "securityContext", "privileged"}, false))
@@ -297,5 +308,106 @@ items:
 	want := src + "          securityContext:\n            privileged: false\n"
 	if got := applyEdits(t, src, edits); got != want {
 		t.Errorf("edit: got\n%s", got)
+	}
+}
+
+func TestArgoWorkflowContainers(t *testing.T) {
+	src := `apiVersion: argoproj.io/v1alpha1
+kind: CronWorkflow
+metadata: {name: w}
+spec:
+  workflowSpec:
+    securityContext: {runAsNonRoot: false}
+    templates:
+      - name: main
+        securityContext: {runAsNonRoot: true}
+        container: {image: "main:1"}
+        initContainers: [{name: init, image: "init:1"}]
+      - name: other
+        script: {image: "py:3", source: "print(1)"}
+        sidecars: [{name: side, image: "side:1"}]
+        containerSet:
+          containers: [{name: a, image: "a:1"}]
+      - name: steps
+        steps: [[{name: s, template: main}]]
+`
+	docs := parse(t, "w.yaml", src)
+	in := docs[0].Input()
+	if diff := cmp.Diff(jsonOf(t, `["spec","workflowSpec"]`), field(t, in, "pods", 0, "path")); diff != "" {
+		t.Errorf("pod path: -want +got:\n%s", diff)
+	}
+	containers := as[[]any](t, field(t, in, "pods", 0, "containers"))
+	var got []string
+	for i := range containers {
+		c := as[map[string]any](t, field(t, in, "pods", 0, "containers", i))
+		path := as[[]any](t, c["path"])
+		sec := as[map[string]any](t, c["security"])
+		nonRoot := as[map[string]any](t, sec["runAsNonRoot"])
+		got = append(got, fmt.Sprintf("%s %v %v", c["type"], path[3:], nonRoot["value"]))
+	}
+	want := []string{
+		"containers [0 container] true",
+		"initContainers [0 initContainers 0] true",
+		"containers [1 script] false",
+		"containers [1 sidecars 0] false",
+		"containers [1 containerSet containers 0] false",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("containers: -want +got:\n%s", diff)
+	}
+	if n := len(as[[]any](t, field(t, in, "images"))); n != 5 {
+		t.Errorf("got %d images", n)
+	}
+}
+
+func TestUnknownKindsNotices(t *testing.T) {
+	src := `apiVersion: example.com/v1
+kind: Runner
+metadata: {name: r}
+spec:
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          containers: [{name: c, image: "c:1"}]
+---
+apiVersion: example.com/v1
+kind: Builder
+metadata: {name: b}
+spec:
+  stages:
+    - containers: [{name: c, image: "c:1"}]
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: c}
+data: {containers: "x"}
+`
+	docs := parse(t, "u.yaml", src)
+	notices := func(d *document) string {
+		var out []string
+		for _, n := range d.Notices() {
+			out = append(out, n.Message)
+		}
+		return strings.Join(out, "\n")
+	}
+	if n := notices(docs[0]); !strings.Contains(n, "line 2: Runner \"r\" (example.com/v1) is read as a workload: its pod spec is at spec.jobTemplate.spec.template.spec") {
+		t.Errorf("Runner notice: %q", n)
+	}
+	if got := len(as[[]any](t, field(t, docs[0].Input(), "pods", 0, "containers"))); got != 1 {
+		t.Errorf("Runner: %d containers", got)
+	}
+	if n := notices(docs[1]); !strings.Contains(n, "Builder \"b\" (example.com/v1) has a containers list at spec.stages[0].containers") {
+		t.Errorf("Builder notice: %q", n)
+	}
+	if n := notices(docs[2]); n != "" {
+		t.Errorf("ConfigMap notice: %q", n)
+	}
+	// The configuration places a kind.
+	p := Parser{Workloads: []Workload{{APIVersion: "example.com/v2", Kind: "Builder", PodSpec: []string{"spec", "stages"}}}}
+	for _, d := range p.Parse("u.yaml", []byte(src)) {
+		if n := as[*document](t, d).notices; len(n) != 0 && strings.Contains(n[0], "Builder") {
+			t.Errorf("configured kind gets a notice: %v", n)
+		}
 	}
 }

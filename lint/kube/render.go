@@ -320,6 +320,9 @@ func plainSafe(s string, flow bool) bool {
 	case "y", "yes", "n", "no", "on", "off":
 		return false
 	}
+	if v, _ := resolveText("", s); v.kind != kindString {
+		return false
+	}
 	if flow && strings.ContainsAny(s, ",[]{}") {
 		return false
 	}

@@ -30,6 +30,16 @@ type file struct {
 	strs map[string]*ast.Term
 	// namespace is where objects without one are deployed, if known.
 	namespace string
+	// shapeTypes is the table of field types, built when first needed.
+	shapeTypes map[string]map[string]string
+}
+
+// shapes returns the table of the field types the rules read.
+func (f *file) shapes() map[string]map[string]string {
+	if f.shapeTypes == nil {
+		f.shapeTypes = shapeTable()
+	}
+	return f.shapeTypes
 }
 
 const markStep = 32

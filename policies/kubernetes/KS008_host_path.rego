@@ -32,7 +32,7 @@ import data.lib.kubernetes as k8s
 import data.lib.result
 
 deny contains result.at_path(
-	sprintf("volume %q mounts %s from the node (hostPath): use another volume type", [volume.name, host_path(volume)]),
+	sprintf("%s mounts %s from the node (hostPath): use another volume type", [k8s.describe_volume(volume), host_path(volume)]),
 	k8s.field_path(pod, ["volumes", i, "hostPath"]),
 ) if {
 	some pod in input.pods

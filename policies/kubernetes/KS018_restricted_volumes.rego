@@ -50,7 +50,7 @@ allowed := {
 }
 
 deny contains result.at_path(
-	sprintf("volume %q uses volume type %q, which the restricted pod security standard forbids: use a persistentVolumeClaim or csi volume", [volume.name, type]),
+	sprintf("%s uses volume type %q, which the restricted pod security standard forbids: use a persistentVolumeClaim or csi volume", [k8s.describe_volume(volume), type]),
 	k8s.field_path(pod, ["volumes", i, type]),
 ) if {
 	some pod in input.pods

@@ -93,6 +93,12 @@ describe(c) := sprintf("init container %q", [c.name]) if {
 	c.type == "ephemeralContainers"
 } else := sprintf("container %q", [c.name])
 
+# describe_volume names a volume in messages: volume "data", or a volume
+# without a name (which KS000 reports).
+describe_volume(volume) := sprintf("volume %q", [volume.name]) if {
+	is_string(volume.name)
+} else := "a volume without a name"
+
 # is_windows holds for a pod spec that declares os.name windows.
 is_windows(pod) if pod.spec.os.name == "windows"
 

@@ -220,5 +220,5 @@ test_hardened_deployment_passes_every_rule if {
 pod_rules := [
 	"KS000", "KS001", "KS002", "KS003", "KS004", "KS005", "KS006", "KS007", "KS008", "KS009",
 	"KS010", "KS011", "KS012", "KS013", "KS014", "KS015", "KS016", "KS017", "KS018", "KS019",
-	"KS021", "KS022", "KS023", "KS025", "KS026", "KS027", "KS028", "KS030",
+	"KS021", "KS022", "KS025", "KS026", "KS027", "KS028", "KS030",
 ]

@@ -54,7 +54,7 @@ deny contains finding(ns, missing) if {
 
 finding(ns, missing) := object.union(
 	result.with_fix(result.at(message(ns, missing), w), {
-		"title": sprintf("Add a default-deny NetworkPolicy to namespace %s", [ns]),
+		"title": fix_title(ns),
 		"display": policy_yaml(ns, missing),
 	}),
 	{"file": w.file, "document": w.document},
@@ -62,11 +62,26 @@ finding(ns, missing) := object.union(
 	w := input.objects[min({i | some i, o in input.objects; o.has_pods; o.namespace == ns})]
 }
 
-message(ns, missing) := sprintf("namespace %q has no default-deny NetworkPolicy for %s%s: add one with podSelector: {}", [
-	ns,
+message(ns, missing) := sprintf("%s %s no default-deny NetworkPolicy for %s%s: add one with podSelector: {}", [
+	subject(ns),
+	verb(ns),
 	concat(" and ", [lower(d) | some d in missing]),
 	opened_text(ns, missing),
 ])
+
+# Objects without a namespace go to the namespace of the kubectl context,
+# whichever it is: they are one group, named as such.
+subject("") := "objects without a namespace (deployed to the namespace of the kubectl context)"
+
+subject(ns) := sprintf("namespace %q", [ns]) if ns != ""
+
+verb("") := "have"
+
+verb(ns) := "has" if ns != ""
+
+fix_title("") := "Add a default-deny NetworkPolicy beside the objects without a namespace"
+
+fix_title(ns) := sprintf("Add a default-deny NetworkPolicy to namespace %s", [ns]) if ns != ""
 
 opened_text(ns, missing) := sprintf(" (%s)", [concat("; ", notes)]) if {
 	notes := [sprintf("NetworkPolicy %q allows all %s", [p.name, lower(dir)]) |
@@ -153,20 +168,26 @@ unrestricted(rule, peers_key) if {
 }
 
 policy_yaml(ns, missing) := concat("\n", array.concat(
-	[
-		"# Denies all traffic the other policies of the namespace do not allow;",
-		"# then allow what each workload needs (with egress, DNS to kube-dns too).",
-		"apiVersion: networking.k8s.io/v1",
-		"kind: NetworkPolicy",
-		"metadata:",
-		sprintf("  name: %s", [policy_name(missing)]),
-		sprintf("  namespace: %s", [ns]),
-		"spec:",
-		"  podSelector: {}",
-		"  policyTypes:",
-	],
-	array.concat([sprintf("    - %s", [d]) | some d in missing], [""]),
+	array.concat(
+		[
+			"# Denies all traffic the other policies of the namespace do not allow;",
+			"# then allow what each workload needs (with egress, DNS to kube-dns too).",
+			"apiVersion: networking.k8s.io/v1",
+			"kind: NetworkPolicy",
+			"metadata:",
+			sprintf("  name: %s", [policy_name(missing)]),
+		],
+		namespace_line(ns),
+	),
+	array.concat(
+		["spec:", "  podSelector: {}", "  policyTypes:"],
+		array.concat([sprintf("    - %s", [d]) | some d in missing], [""]),
+	),
 ))
+
+namespace_line("") := []
+
+namespace_line(ns) := [sprintf("  namespace: %s", [ns])] if ns != ""
 
 policy_name(missing) := "default-deny-all" if {
 	count(missing) == 2

@@ -129,3 +129,16 @@ test_other_network_plugins_not_read if {
 	calico := object.union(policy("deny", "shop", {"selector": "all()", "types": ["Ingress", "Egress"]}), {"apiVersion": "projectcalico.org/v3"})
 	count(KS020.deny) == 1 with input as manifests([workload("web", "shop", 1), calico])
 }
+
+test_objects_without_namespace_named_as_such if {
+	got := KS020.deny with input as manifests([workload("web", "", 1), policy("elsewhere", "default", deny_all)])
+	count(got) == 1
+	some f in got
+	f.msg == "objects without a namespace (deployed to the namespace of the kubectl context) have no default-deny NetworkPolicy for ingress and egress: add one with podSelector: {}"
+	not contains(f.fix.display, "namespace:")
+	contains(f.fix.display, "  name: default-deny-all\nspec:\n")
+}
+
+test_policy_without_namespace_covers_objects_without_namespace if {
+	count(KS020.deny) == 0 with input as manifests([workload("web", "", 1), policy("deny", "", deny_all)])
+}

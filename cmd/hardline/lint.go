@@ -78,7 +78,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 	f.StringVar(&fl.failOn, "fail-on", "", "exit 1 for findings at or above this severity: info, warning, error or never (default warning)")
 	f.StringVar(&fl.color, "color", "auto", "colour the text output: auto, always or never")
 	f.StringVarP(&fl.configFile, "config", "c", "", "configuration file (default: .hardline.yaml in the current directory or a parent)")
-	f.StringVar(&fl.profile, "profile", "", "run only the Pod Security Standards controls of a level: baseline or restricted")
+	f.StringVar(&fl.profile, "profile", "", "Pod Security Standards level the pod security controls check: baseline or restricted (default restricted); other rules are unaffected")
 	f.StringVar(&fl.kubeVersion, "kube-version", "", `Kubernetes version the API checks target, such as "1.34" (default: the newest known)`)
 	f.StringVar(&fl.today, "today", "", "date end-of-life checks compare with, YYYY-MM-DD (default: today)")
 	f.StringVar(&fl.stdinFilename, "stdin-filename", "", `name standard input ("-") is linted as: its type, configuration and suppressions follow it`)
@@ -440,7 +440,7 @@ func engineOptions(cfg *config.Config, fl *lintFlags) (lint.Options, error) {
 		MaxFileSize: limits.maxFileSize,
 		FileTimeout: limits.fileTimeout,
 		Config:      data,
-		Enabled:     func(r policies.Rule) bool { return cfg.Enabled(r) && inProfile(cfg.Profile, r) },
+		Enabled:     cfg.Enabled,
 		Severity:    cfg.SeverityFor,
 		Parsers: map[lint.Kind]lint.Parser{
 			lint.KindDockerfile: dockerfile.Parser{},
@@ -497,21 +497,6 @@ func workloads(ws []config.Workload) []kube.Workload {
 		}
 	}
 	return out
-}
-
-// inProfile reports whether a rule runs under a Pod Security Standards
-// profile: with one, only that level's controls (and the rules reporting
-// unparseable files) run.
-func inProfile(profile string, r policies.Rule) bool {
-	if profile == "" || r.ID == "DF000" || r.ID == "KS000" || r.ID == "RT000" {
-		return true
-	}
-	for _, l := range r.Levels {
-		if l == profile {
-			return true
-		}
-	}
-	return false
 }
 
 func anySlice(ss []string) []any {

@@ -83,7 +83,8 @@ type Config struct {
 	// "warning", "error" or "never". Empty means the caller's default.
 	FailOn string `yaml:"fail-on,omitempty"`
 	// Profile is a Pod Security Standards level, "baseline" or
-	// "restricted"; empty runs every rule.
+	// "restricted": the pod security controls (rules with levels) of other
+	// levels do not run. Empty, like "restricted", runs them all.
 	Profile string `yaml:"profile,omitempty"`
 	// TrustedRegistries are the registry hosts, or host/path prefixes,
 	// images may come from (IM004).
@@ -267,10 +268,14 @@ func (c *Config) CheckRules(known func(idOrName string) bool) error {
 }
 
 // Enabled reports whether rule r runs. A rule named (by ID or name) in
-// Enable runs; otherwise one named in Disable does not; otherwise "all" in
-// Enable turns it on and "all" in Disable turns it off; otherwise it runs.
-// The more specific entry wins, and Enable wins over Disable at the same
-// level, so that "disable: [all]" with "enable: [KS001]" runs only KS001.
+// Enable runs; otherwise one named in Disable does not; otherwise a Pod
+// Security Standards control (a rule with levels) of another level than
+// Profile does not; otherwise "all" in Enable turns it on and "all" in
+// Disable turns it off; otherwise it runs. The more specific entry wins,
+// and Enable wins over Disable at the same level, so that "disable: [all]"
+// with "enable: [KS001]" runs only KS001. Profile leaves every rule that is
+// not a pod security control (Dockerfile, image, API and network rules) as
+// configured.
 func (c *Config) Enabled(r policies.Rule) bool {
 	if c == nil {
 		return true
@@ -279,6 +284,8 @@ func (c *Config) Enabled(r policies.Rule) bool {
 	case names(c.Enable, r):
 		return true
 	case names(c.Disable, r):
+		return false
+	case c.Profile != "" && len(r.Levels) > 0 && !slices.Contains(r.Levels, c.Profile):
 		return false
 	case slices.ContainsFunc(c.Enable, isAll):
 		return true

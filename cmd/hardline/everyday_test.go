@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -82,5 +83,20 @@ func TestProfileSelectsLevelOnly(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestOneFindingPerLatestImage checks that a latest or missing tag is
+// reported once, by IM001 with the pin fix, and a version tag by IM002.
+func TestOneFindingPerLatestImage(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"Dockerfile": "FROM ubuntu:latest\nFROM debian\nFROM alpine:3.22\nUSER 10001\n"})
+	_, rep := lintJSON(t, "--disable", "DF002,DF009,IM003", dir)
+	var got []string
+	for _, f := range rep.Findings {
+		got = append(got, f.Rule+":"+strconv.Itoa(f.Line))
+	}
+	want := []string{"IM001:1", "IM001:2", "IM002:3"}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings %v, want %v", got, want)
 	}
 }

@@ -9,7 +9,7 @@
 #   name: image-latest-tag
 #   severity: warning
 #   input: image
-#   remediation: Name a version tag (python:3.12-slim), or better, pin the digest (IM002).
+#   remediation: Name a version tag (python:3.12-slim), or better, pin the digest as well; IM002 does not report these references again.
 #   why: |
 #     "latest" is only a default name, not the newest version: it moves whenever
 #     the publisher pushes, so two builds of the same commit can get different

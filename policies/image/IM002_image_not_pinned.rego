@@ -3,7 +3,9 @@
 # description: |
 #   A tag can be moved to another image at any time; a digest (@sha256:...)
 #   names exactly one image. Pinning makes builds and deployments
-#   reproducible and stops a re-pushed tag from changing what runs.
+#   reproducible and stops a re-pushed tag from changing what runs. A
+#   reference with no tag or the latest tag is reported by IM001 alone,
+#   which carries the same pin fix.
 # custom:
 #   id: IM002
 #   name: image-not-pinned
@@ -39,4 +41,5 @@ deny contains result.with_fix(
 	not image.unknown(img)
 	not image.scratch(img)
 	not image.pinned(img)
+	not image.tag(img) in {"", "latest"}
 }

@@ -50,3 +50,8 @@ test_kubernetes_container_points_at_field if {
 	f.path == path
 	f.fix.edits == [{"op": "pin_image", "image": i}]
 }
+
+test_latest_left_to_IM001 if {
+	count(IM002.deny) == 0 with input as dockerfile([img("python:latest", "library/python", "latest", "")])
+	count(IM002.deny) == 0 with input as dockerfile([img("python", "library/python", "", "")])
+}

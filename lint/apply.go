@@ -25,11 +25,29 @@ type FileEdits struct {
 	Fixes int
 }
 
+// FixSelection says which fixes may be applied.
+type FixSelection struct {
+	// Unsafe allows unsafe fixes besides the safe ones.
+	Unsafe bool
+	// Rules, when set, limits fixing to the findings of the rule IDs it
+	// accepts (--fix-only).
+	Rules func(ruleID string) bool
+}
+
+// allows reports whether fix, of a finding of rule ruleID, may be applied.
+func (s FixSelection) allows(ruleID string, fix Fix) bool {
+	return applicable(fix.Applicability, s.Unsafe) && len(fix.Edits) > 0 && (s.Rules == nil || s.Rules(ruleID))
+}
+
 // SelectFixes picks, for every file, the fixes that may be applied (safe
 // ones, and unsafe ones when unsafe is true) and whose edits do not
 // overlap the edits of fixes picked before them, in finding order.
 // Suppressed findings are not fixed.
 func SelectFixes(rep *Report, unsafe bool) []FileEdits {
+	return selectFixes(rep, FixSelection{Unsafe: unsafe})
+}
+
+func selectFixes(rep *Report, sel FixSelection) []FileEdits {
 	byFile := map[string]*FileEdits{}
 	var order []string
 	for _, f := range rep.Findings {
@@ -37,7 +55,7 @@ func SelectFixes(rep *Report, unsafe bool) []FileEdits {
 			continue
 		}
 		for _, fix := range f.Fixes {
-			if !applicable(fix.Applicability, unsafe) || len(fix.Edits) == 0 {
+			if !sel.allows(f.RuleID, fix) {
 				continue
 			}
 			fe := byFile[f.File]
@@ -123,6 +141,11 @@ const maxFixPasses = 5
 // returns the changed files and the report on the fixed content. Nothing
 // is written.
 func (e *Engine) Fix(ctx context.Context, srcs []Source, unsafe bool) ([]Fixed, *Report, error) {
+	return e.FixSelected(ctx, srcs, FixSelection{Unsafe: unsafe})
+}
+
+// FixSelected is Fix applying the fixes sel allows.
+func (e *Engine) FixSelected(ctx context.Context, srcs []Source, sel FixSelection) ([]Fixed, *Report, error) {
 	cur := make([]Source, len(srcs))
 	originals := map[string][]byte{}
 	index := map[string]int{}
@@ -145,7 +168,7 @@ func (e *Engine) Fix(ctx context.Context, srcs []Source, unsafe bool) ([]Fixed, 
 	counts := map[string]int{}
 	rep, err := e.Lint(ctx, cur)
 	for pass := 0; pass < maxFixPasses && err == nil; pass++ {
-		selected := SelectFixes(rep, unsafe)
+		selected := selectFixes(rep, sel)
 		if len(selected) == 0 {
 			break
 		}

@@ -53,7 +53,7 @@ func (e *Engine) fix(ctx context.Context, rule policies.Rule, file string, src [
 				return Fix{}, []Notice{*notice}
 			}
 			if edits == nil {
-				fix.Display = pinAdvice(in.Image, file, fix.Applicability)
+				fix.Display = pinAdvice(in.Image, rule.ID, file, fix.Applicability)
 				fix.Applicability = policies.ApplicabilityDisplay
 				continue
 			}
@@ -154,20 +154,20 @@ func insertLines(file string, src []byte, in Intent) ([]Edit, error) {
 	return []Edit{{File: file, Range: at, NewText: text}}, nil
 }
 
-// pinAdvice tells how to pin an image hardline did not pin itself: with
-// --resolve-digests, or by hand when the reference is written through a
-// variable.
-func pinAdvice(img map[string]any, file string, a policies.Applicability) string {
+// pinAdvice tells how to pin an image hardline did not pin itself: with a
+// command that applies the fixes of this rule alone, or by hand when the
+// reference is written through a variable.
+func pinAdvice(img map[string]any, ruleID, file string, a policies.Applicability) string {
 	raw, _ := img["raw"].(string)
 	ref, _ := img["ref"].(string)
 	if unresolved, _ := img["unresolved"].(bool); unresolved || raw != ref {
 		return fmt.Sprintf("%s comes from a variable (%s): pin where it is set, as %s@sha256:<digest>", ref, raw, ref)
 	}
-	flags := "--fix --resolve-digests"
+	flags := "--fix --fix-only " + ruleID + " --resolve-digests"
 	if a == policies.ApplicabilityUnsafe {
-		flags = "--fix --unsafe-fixes --resolve-digests"
+		flags = "--fix --fix-only " + ruleID + " --unsafe-fixes --resolve-digests"
 	}
-	return fmt.Sprintf("hardline lint %s %s  # pins %s to its current digest", flags, file, ref)
+	return fmt.Sprintf("hardline lint %s %s  # pins %s (and any other image %s reports in this file) to its current digest", flags, shellQuote(file), ref, ruleID)
 }
 
 // pin returns the edit that adds the digest to an image reference, nil
@@ -294,4 +294,15 @@ func sortNotices(ns []Notice) []Notice {
 		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Message, b.Message))
 	})
 	return slices.Compact(ns)
+}
+
+// shellQuote quotes s for a POSIX shell when it holds anything but
+// letters, digits and the punctuation of ordinary paths.
+func shellQuote(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./+,:=@%", r))
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

@@ -19,7 +19,7 @@ func TestPinWithoutResolverIsDisplayed(t *testing.T) {
 	}
 	want := map[int]string{
 		2: "python:3.13-slim comes from a variable (${BASE}): pin where it is set",
-		3: "hardline lint --fix --unsafe-fixes --resolve-digests Dockerfile",
+		3: "hardline lint --fix --fix-only IM002 --unsafe-fixes --resolve-digests Dockerfile  # pins alpine:3.22",
 	}
 	for _, f := range rep.Findings {
 		if f.RuleID != "IM002" {

@@ -100,3 +100,82 @@ func TestOneFindingPerLatestImage(t *testing.T) {
 		t.Errorf("findings %v, want %v", got, want)
 	}
 }
+
+// TestPrintedPinCommandDoesOnlyThat runs the command a pin's display fix
+// prints and checks that it pins the image and applies no other fix.
+func TestPrintedPinCommandDoesOnlyThat(t *testing.T) {
+	host, digest := digestRegistry(t)
+	dir := t.TempDir()
+	src := "FROM " + host + "/team/app:latest\nRUN chmod 777 /srv\n" // DF001 (no USER) has an unsafe fix too
+	path := filepath.Join(dir, "Dockerfile")
+	writeTestFile(t, path, src)
+
+	code, rep := lintJSON(t, path)
+	if code != exitFindings {
+		t.Fatalf("exit %d, want 1", code)
+	}
+	var display string
+	for _, f := range rep.Findings {
+		if f.Rule == "IM002" {
+			t.Errorf("IM002 reported a latest tag: %s", f.Message)
+		}
+	}
+	_, out, _ := hardline(t, "", "lint", "--today", "2026-11-22", path)
+	for line := range strings.Lines(out) {
+		if strings.Contains(line, "hardline lint --fix") {
+			display = strings.TrimSpace(line)
+		}
+	}
+	cmdLine, _, _ := strings.Cut(display, "  #")
+	want := "hardline lint --fix --fix-only IM001 --unsafe-fixes --resolve-digests " + path
+	if cmdLine != want {
+		t.Fatalf("printed command %q, want %q\n%s", cmdLine, want, out)
+	}
+	args := strings.Fields(strings.TrimPrefix(cmdLine, "hardline "))
+	if code, out, errOut := hardline(t, "", args...); code == exitError {
+		t.Fatalf("printed command: exit %d\n%s\n%s", code, out, errOut)
+	}
+	want = strings.Replace(src, ":latest", ":latest@"+digest, 1)
+	if got := readTestFile(t, path); got != want {
+		t.Errorf("after the printed command:\n%s\nwant only the pin:\n%s", got, want)
+	}
+}
+
+func TestFixOnlyNeedsFixAndKnownRules(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"Dockerfile": pipeToShell})
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--fix-only", "IM001", dir}, "--fix-only selects the fixes of --fix or --diff"},
+		{[]string{"--diff", "--fix-only", "IM0001", dir}, `--fix-only: no rule has the ID or name "IM0001" (did you mean "IM001"?`},
+		{[]string{"--disable", "privilegd", dir}, `unknown rule "privilegd" (did you mean "privileged"?)`},
+		{[]string{"--enable", "KS0006", dir}, `unknown rule "KS0006" (did you mean "KS006"?)`},
+	} {
+		code, _, errOut := hardline(t, "", append([]string{"lint"}, tc.args...)...)
+		if code != exitError || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tc.args, code, errOut, tc.want)
+		}
+	}
+	code, _, errOut := hardline(t, "", "explain", "privileged-containr")
+	if code != exitError || !strings.Contains(errOut, `did you mean "privileged"?`) {
+		t.Errorf("explain: exit %d, stderr %q", code, errOut)
+	}
+}
+
+// TestUnresolvablePinIsAnError checks that a pin asked for with --fix and
+// --resolve-digests that cannot be made fails the run.
+func TestUnresolvablePinIsAnError(t *testing.T) {
+	host, _ := digestRegistry(t)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "Dockerfile")
+	src := "FROM " + host + "/team/app:9.9\nUSER 10001\n"
+	writeTestFile(t, path, src)
+	code, _, errOut := hardline(t, "", "lint", "--fail-on", "never", "--fix", "--unsafe-fixes", "--resolve-digests", path)
+	if code != exitError || !strings.Contains(errOut, "could not pin 1 image to a digest") {
+		t.Errorf("exit %d, stderr %q; want 2 and a message", code, errOut)
+	}
+	if got := readTestFile(t, path); got != src {
+		t.Errorf("file changed:\n%s", got)
+	}
+}

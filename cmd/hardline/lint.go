@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -44,6 +45,7 @@ type lintFlags struct {
 	policyDirs          []string
 	disable             []string
 	enable              []string
+	fixOnly             []string
 	fix                 bool
 	unsafeFixes         bool
 	diff                bool
@@ -89,6 +91,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 	f.StringSliceVar(&fl.enable, "enable", nil, "rule ID or name to turn on; repeatable")
 	f.BoolVar(&fl.fix, "fix", false, "apply the safe fixes in place")
 	f.BoolVar(&fl.unsafeFixes, "unsafe-fixes", false, "with --fix or --diff, apply the unsafe fixes too")
+	f.StringSliceVar(&fl.fixOnly, "fix-only", nil, "with --fix or --diff, apply only the fixes of these rules (IDs or names); repeatable, comma-separated; findings of other rules are still reported")
 	f.BoolVar(&fl.diff, "diff", false, "print the fixes as a unified diff and write nothing")
 	f.BoolVar(&fl.forceExclude, "force-exclude", false, "apply the configuration's exclude patterns to files named on the command line too (for pre-commit and editors)")
 	f.StringVar(&fl.maxFileSize, "max-file-size", "", "size past which a file is reported (DF000/KS000) instead of linted, such as 20MiB (default 20MiB)")
@@ -112,6 +115,9 @@ func runLint(cmd *cobra.Command, e *env, fl *lintFlags, args []string) error {
 	if fl.fix && fl.diff {
 		return usageError("--fix and --diff cannot be used together")
 	}
+	if len(fl.fixOnly) > 0 && !fl.fix && !fl.diff {
+		return usageError("--fix-only selects the fixes of --fix or --diff; add one of them")
+	}
 	cfg, cfgNotices, err := loadConfig(fl.configFile, fl.stdinFilename, args)
 	if err != nil {
 		return &exitCodeError{code: exitError, err: err}
@@ -132,12 +138,21 @@ func runLint(cmd *cobra.Command, e *env, fl *lintFlags, args []string) error {
 	if err != nil {
 		return &exitCodeError{code: exitError, err: err}
 	}
-	if err := cfg.CheckRules(func(s string) bool { _, ok := cat.Lookup(s); return ok || strings.EqualFold(s, "all") }); err != nil {
+	if err := cfg.CheckRules(func(s string) bool { _, ok := cat.Lookup(s); return ok || strings.EqualFold(s, "all") }, ruleNames(cat)...); err != nil {
+		return &exitCodeError{code: exitError, err: err}
+	}
+	sel, err := fixSelection(cat, fl)
+	if err != nil {
 		return &exitCodeError{code: exitError, err: err}
 	}
 	opts, err := engineOptions(cfg, fl)
 	if err != nil {
 		return &exitCodeError{code: exitError, err: err}
+	}
+	var pins *failedPins
+	if opts.Digests != nil {
+		pins = &failedPins{resolver: opts.Digests}
+		opts.Digests = pins
 	}
 	eng, err := lint.NewEngine(ctx, cat, opts)
 	if err != nil {
@@ -160,7 +175,7 @@ func runLint(cmd *cobra.Command, e *env, fl *lintFlags, args []string) error {
 	var rep *lint.Report
 	var lintErr error
 	if fl.fix || fl.diff {
-		rep, lintErr = fixOrDiff(ctx, e, fl, eng, srcs)
+		rep, lintErr = fixOrDiff(ctx, e, fl, eng, srcs, sel)
 		if rep != nil {
 			lintErr = errors.Join(lintErr, fixRendered(ctx, e, fl, eng, targets, rep))
 		}
@@ -193,6 +208,9 @@ func runLint(cmd *cobra.Command, e *env, fl *lintFlags, args []string) error {
 	}
 	if lintErr != nil {
 		return &exitCodeError{code: exitError, err: lintErr}
+	}
+	if n := pins.count(); n > 0 && (fl.fix || fl.diff) {
+		return usageError("could not pin %s to a digest (see the notices); the other fixes were made", plural(n, "image", "images"))
 	}
 	for _, f := range rep.Findings {
 		if f.Suppression == nil && failOn != 0 && f.Severity >= failOn {
@@ -560,8 +578,8 @@ func sources(e *env, fl *lintFlags, cfg *config.Config, args []string) ([]lint.S
 // fixOrDiff applies the fixes in memory. --fix writes the changed files
 // and returns the report on what is left; --diff prints the changes and
 // returns the report on the files as they are, since nothing changed.
-func fixOrDiff(ctx context.Context, e *env, fl *lintFlags, eng *lint.Engine, srcs []lint.Source) (*lint.Report, error) {
-	fixed, rep, err := eng.Fix(ctx, srcs, fl.unsafeFixes)
+func fixOrDiff(ctx context.Context, e *env, fl *lintFlags, eng *lint.Engine, srcs []lint.Source, sel lint.FixSelection) (*lint.Report, error) {
+	fixed, rep, err := eng.FixSelected(ctx, srcs, sel)
 	if err != nil {
 		return rep, err
 	}
@@ -585,4 +603,59 @@ func fixOrDiff(ctx context.Context, e *env, fl *lintFlags, eng *lint.Engine, src
 		fmt.Fprintf(e.stderr, "hardline: fixed %d finding(s) in %s\n", f.FixCount, lint.Printable(f.File))
 	}
 	return rep, errors.Join(errs...)
+}
+
+// fixSelection is what --unsafe-fixes and --fix-only allow --fix and
+// --diff to apply.
+func fixSelection(cat *policies.Catalog, fl *lintFlags) (lint.FixSelection, error) {
+	sel := lint.FixSelection{Unsafe: fl.unsafeFixes}
+	if len(fl.fixOnly) == 0 {
+		return sel, nil
+	}
+	ids := map[string]bool{}
+	for _, s := range fl.fixOnly {
+		r, ok := cat.Lookup(strings.TrimSpace(s))
+		if !ok {
+			return sel, unknownRule("--fix-only", s, cat)
+		}
+		ids[r.ID] = true
+	}
+	sel.Rules = func(id string) bool { return ids[id] }
+	return sel, nil
+}
+
+// failedPins counts the image references whose digest lookup failed.
+type failedPins struct {
+	resolver lint.DigestResolver
+	mu       sync.Mutex
+	failed   map[string]bool
+}
+
+func (p *failedPins) Resolve(ctx context.Context, ref string) (string, error) {
+	d, err := p.resolver.Resolve(ctx, ref)
+	if err != nil {
+		p.mu.Lock()
+		if p.failed == nil {
+			p.failed = map[string]bool{}
+		}
+		p.failed[ref] = true
+		p.mu.Unlock()
+	}
+	return d, err
+}
+
+func (p *failedPins) count() int {
+	if p == nil {
+		return 0
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return len(p.failed)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }

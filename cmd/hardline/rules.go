@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/hardline-dev/hardline/formats"
+	"github.com/hardline-dev/hardline/lint/config"
 	"github.com/hardline-dev/hardline/policies"
 )
 
@@ -53,7 +54,7 @@ func newExplainCmd(e *env) *cobra.Command {
 			}
 			r, ok := cat.Lookup(args[0])
 			if !ok {
-				return usageError("no rule has the ID or name %q (see hardline rules)", args[0])
+				return unknownRule("explain", args[0], cat)
 			}
 			return formats.Explain(e.stdout, r)
 		},
@@ -123,4 +124,22 @@ func inDirs(dirs []string, file string) bool {
 		}
 	}
 	return false
+}
+
+// unknownRule is the usage error for a rule ID or name the catalogue does
+// not hold, with the closest ID or name as a suggestion.
+func unknownRule(where, s string, cat *policies.Catalog) error {
+	if hint := config.Suggest(s, ruleNames(cat)); hint != "" {
+		return usageError("%s: no rule has the ID or name %q (did you mean %q? see hardline rules)", where, s, hint)
+	}
+	return usageError("%s: no rule has the ID or name %q (see hardline rules)", where, s)
+}
+
+// ruleNames lists the IDs and names of the catalogue's rules.
+func ruleNames(cat *policies.Catalog) []string {
+	out := make([]string, 0, 2*len(cat.Rules))
+	for _, r := range cat.Rules {
+		out = append(out, r.ID, r.Name)
+	}
+	return out
 }

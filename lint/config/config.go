@@ -230,12 +230,16 @@ func (c *Config) Validate() error {
 // CheckRules reports the entries of disable, enable and severity that name
 // no rule: known says whether an ID or name is in the catalogue. "all" is
 // always known in disable and enable. Entries read from the file get a
-// *lint.PosError; entries added later (from flags) a plain error.
-func (c *Config) CheckRules(known func(idOrName string) bool) error {
+// *lint.PosError; entries added later (from flags) a plain error. The
+// error suggests the closest of suggestions (rule IDs and names), if any.
+func (c *Config) CheckRules(known func(idOrName string) bool, suggestions ...string) error {
 	var positioned []*lint.PosError
 	var plain []error
 	report := func(key, value string) {
 		err := errorf(ErrUnknownRule, "%s: unknown rule %q", key, value)
+		if s := closest(value, suggestions); s != "" {
+			err = errorf(ErrUnknownRule, "%s: unknown rule %q (did you mean %q?)", key, value, s)
+		}
 		if p, ok := c.pos[entry{key, value}]; ok {
 			positioned = append(positioned, &lint.PosError{File: c.Path, Line: p.line, Col: p.col, Err: err})
 			return

@@ -3,7 +3,13 @@ package config
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/agnivade/levenshtein"
 )
+
+// Suggest returns the option s was most likely meant to be, or "" when
+// none is close; see closest.
+func Suggest(s string, options []string) string { return closest(s, options) }
 
 // closest returns the option s was most likely meant to be, or "" when
 // none is close: the same words spelt with other case or separators, a
@@ -14,17 +20,22 @@ func closest(s string, options []string) string {
 		return strings.NewReplacer("-", "", "_", "", " ", "").Replace(strings.ToLower(x))
 	}
 	ns := norm(s)
-	best, bestDist := "", -1
+	ls := strings.ToLower(s)
+	best, bestDist, bestShared := "", -1, 0
 	for _, o := range options {
 		no := norm(o)
 		if ns == no {
 			return o
 		}
-		if len(ns) >= 3 && (strings.HasPrefix(no, ns) || strings.HasPrefix(ns, no)) {
+		if len(ns) >= 3 && (strings.HasPrefix(no, ns) || strings.HasPrefix(ns, no) && !isDigit(ns[len(no)])) {
 			return o
 		}
-		if d := distance(strings.ToLower(s), o); bestDist < 0 || d < bestDist {
-			best, bestDist = o, d
+		// Of two options as far away, the one sharing the longer ending
+		// wins: "KS0006" is KS006, not KS000.
+		lo := strings.ToLower(o)
+		d, shared := levenshtein.ComputeDistance(ls, lo), sharedSuffix(ls, lo)
+		if bestDist < 0 || d < bestDist || d == bestDist && shared > bestShared {
+			best, bestDist, bestShared = o, d, shared
 		}
 	}
 	if bestDist >= 0 && bestDist <= max(1, utf8.RuneCountInString(s)/2) {
@@ -33,24 +44,13 @@ func closest(s string, options []string) string {
 	return ""
 }
 
-// distance is the Levenshtein distance between a and b, in runes.
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
+// sharedSuffix is the length in bytes of the longest common ending of a and b.
+func sharedSuffix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[len(a)-1-n] == b[len(b)-1-n] {
+		n++
 	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
+	return n
 }
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }

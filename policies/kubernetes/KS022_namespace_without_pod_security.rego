@@ -29,7 +29,7 @@
 #         pod-security.kubernetes.io/enforce: restricted
 #         pod-security.kubernetes.io/enforce-version: latest
 #   fix: unsafe
-#   fix_reason: once the namespace enforces restricted, the API server rejects new pods that do not comply (existing pods keep running)
+#   fix_reason: no fix for kube-system, kube-public and kube-node-lease, whose components need privileges; elsewhere, once the namespace enforces restricted, the API server rejects new pods that do not comply (existing pods keep running)
 #   references:
 #     - https://kubernetes.io/docs/concepts/security/pod-security-admission/
 #     - https://kubernetes.io/docs/tasks/configure-pod-container/enforce-standards-namespace-labels/
@@ -42,13 +42,11 @@ label := "pod-security.kubernetes.io/enforce"
 
 levels := {"privileged", "baseline", "restricted"}
 
-deny contains result.with_fix(
-	result.at_path(message(value), path),
-	{
-		"title": "Enforce the restricted Pod Security Standard",
-		"edits": [{"op": "set", "path": path, "value": "restricted"}],
-	},
-) if {
+# The namespaces Kubernetes itself creates run system components that
+# need privileges: they are reported, but get no automatic fix.
+system_namespaces := {"kube-system", "kube-public", "kube-node-lease"}
+
+deny contains with_fix(result.at_path(message(value), path), path) if {
 	input.kind == "Namespace"
 	input.apiVersion == "v1"
 	value := object.get(input.object, ["metadata", "labels", label], null)
@@ -56,6 +54,19 @@ deny contains result.with_fix(
 	path := k8s.object_path(["metadata", "labels", label])
 }
 
-message(null) := sprintf("namespace %q enforces no pod security standard: label it %s: restricted", [input.name, label])
+with_fix(finding, path) := result.with_fix(finding, {
+	"title": "Enforce the restricted Pod Security Standard",
+	"edits": [{"op": "set", "path": path, "value": "restricted"}],
+}) if {
+	not input.name in system_namespaces
+} else := finding
+
+message(null) := sprintf("namespace %q enforces no pod security standard: label it %s: restricted", [input.name, label]) if {
+	not input.name in system_namespaces
+}
+
+message(null) := sprintf("system namespace %q enforces no pod security standard: label it %s with the level its components need (privileged, or baseline where they allow it)", [input.name, label]) if {
+	input.name in system_namespaces
+}
 
 message(value) := sprintf("namespace %q has an invalid %s label %q: use restricted, baseline or privileged", [input.name, label, value]) if value != null

@@ -41,3 +41,14 @@ test_namespace_in_list if {
 	got := KS022.deny with input as obj
 	{f.path | some f in got} == {["items", 0, "metadata", "labels", label]}
 }
+
+test_system_namespaces_get_no_fix if {
+	every name in ["kube-system", "kube-public", "kube-node-lease"] {
+		got := KS022.deny with input as t.plain_input("v1", "Namespace", {"name": name})
+		count(got) == 1
+		every f in got {
+			not f.fix
+			contains(f.msg, "system namespace")
+		}
+	}
+}

@@ -179,3 +179,19 @@ func TestUnresolvablePinIsAnError(t *testing.T) {
 		t.Errorf("file changed:\n%s", got)
 	}
 }
+
+// TestPolicyTestDot runs the example policies' tests from inside their
+// directory, named as "." and "./".
+func TestPolicyTestDot(t *testing.T) {
+	abs, err := filepath.Abs("../../examples/policies")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(abs)
+	for _, dir := range []string{".", "./", abs} {
+		code, out, errOut := hardline(t, "", "policy", "test", dir)
+		if code != exitClean || !strings.Contains(out, "PASS ") || strings.Contains(out, "0 tests") || strings.Contains(out, "rules.kubernetes.KS") {
+			t.Errorf("policy test %s: exit %d\n%s%s", dir, code, out, errOut)
+		}
+	}
+}

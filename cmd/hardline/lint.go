@@ -416,7 +416,7 @@ func loadCatalog(dirs []string) (*policies.Catalog, error) {
 		return nil, err
 	}
 	for _, dir := range dirs {
-		user, err := policies.Load(os.DirFS(dir), filepath.ToSlash(filepath.Clean(dir)), false)
+		user, err := policies.Load(os.DirFS(dir), policyRoot(dir), false)
 		if err != nil {
 			return nil, fmt.Errorf("load policies from %s: %w", dir, err)
 		}
@@ -425,6 +425,19 @@ func loadCatalog(dirs []string) (*policies.Catalog, error) {
 		}
 	}
 	return cat, nil
+}
+
+// policyRoot is the name the files of a policy directory are known by: the
+// directory as given, cleaned, or its absolute path for the working
+// directory, so that they do not take the built-in policies' names.
+func policyRoot(dir string) string {
+	root := filepath.Clean(dir)
+	if root == "." {
+		if abs, err := filepath.Abs(root); err == nil {
+			root = abs
+		}
+	}
+	return filepath.ToSlash(root)
 }
 
 func engineOptions(cfg *config.Config, fl *lintFlags) (lint.Options, error) {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"path/filepath"
 	"runtime/debug"
 	"strings"
 
@@ -119,7 +118,7 @@ func newPolicyCmd(e *env) *cobra.Command {
 // inDirs reports whether a policy file was loaded from one of dirs.
 func inDirs(dirs []string, file string) bool {
 	for _, d := range dirs {
-		if strings.HasPrefix(file, filepath.ToSlash(filepath.Clean(d))+"/") {
+		if strings.HasPrefix(file, strings.TrimSuffix(policyRoot(d), "/")+"/") {
 			return true
 		}
 	}

@@ -14,8 +14,12 @@ import (
 )
 
 // Classify says what kind of file a name is by the discovery rules:
-// Dockerfile, Containerfile, *.Dockerfile, *.dockerfile, Dockerfile.* and
-// Containerfile.* are Dockerfiles; compose.yaml, compose.yml,
+// Dockerfile and Containerfile (any case), *.Dockerfile and *.Containerfile
+// (any case), and Dockerfile, Containerfile or dockerfile followed by ".",
+// "-" or "_" and anything (Dockerfile.prod, Dockerfile-chroot,
+// Dockerfile_alpine) unless the name ends with the extension of another
+// kind of file (Dockerfile.md, Dockerfile-notes.txt, Dockerfile.dockerignore;
+// see otherExtension) are Dockerfiles; compose.yaml, compose.yml,
 // docker-compose.yaml, docker-compose.yml and their compose.*.yaml and
 // docker-compose.*.yml overrides are Compose files; *.yml and *.yaml under
 // .github/workflows/ are GitHub Actions workflows; other *.yaml, *.yml and
@@ -26,9 +30,9 @@ func Classify(name string) Kind {
 	lower := strings.ToLower(base)
 	switch {
 	case lower == "dockerfile" || lower == "containerfile",
-		strings.HasSuffix(lower, ".dockerfile"),
-		strings.HasPrefix(base, "Dockerfile."), strings.HasPrefix(base, "Containerfile."),
-		strings.HasPrefix(base, "dockerfile."):
+		strings.HasSuffix(lower, ".dockerfile"), strings.HasSuffix(lower, ".containerfile"):
+		return KindDockerfile
+	case dockerfilePrefix(base) && !otherExtension(lower):
 		return KindDockerfile
 	case base == "Makefile" || base == "makefile" || base == "GNUmakefile":
 		return KindMakefile
@@ -59,6 +63,31 @@ func composeName(lower string) bool {
 	stem := strings.TrimSuffix(strings.TrimSuffix(lower, ".yaml"), ".yml")
 	return stem == "compose" || stem == "docker-compose" ||
 		strings.HasPrefix(stem, "compose.") || strings.HasPrefix(stem, "docker-compose.")
+}
+
+// dockerfilePrefix reports whether base starts with Dockerfile,
+// Containerfile or dockerfile and a separator.
+func dockerfilePrefix(base string) bool {
+	for _, stem := range []string{"Dockerfile", "Containerfile", "dockerfile"} {
+		if rest, ok := strings.CutPrefix(base, stem); ok && rest != "" && strings.ContainsRune("._-", rune(rest[0])) {
+			return true
+		}
+	}
+	return false
+}
+
+// otherExtension reports whether a lower-case name ends with the extension
+// of a file that sits beside Dockerfiles without being one: documentation,
+// scripts, templates, backups, patches and BuildKit's per-Dockerfile
+// ignore file. The pre-commit hooks' exclude patterns list the same.
+func otherExtension(lower string) bool {
+	switch strings.TrimPrefix(filepath.Ext(lower), ".") {
+	case "md", "markdown", "txt", "rst", "adoc", "html", "sh", "bash", "ps1", "py", "go",
+		"j2", "jinja", "jinja2", "tmpl", "tpl", "template", "erb",
+		"bak", "orig", "rej", "swp", "patch", "diff", "log", "dockerignore":
+		return true
+	}
+	return false
 }
 
 // Sniff guesses the kind of a file named on the command line whose name
@@ -203,6 +232,10 @@ func skippedDir(name string) bool {
 type Discovery struct {
 	Sources []Source
 	Notices []Notice
+	// Empty lists the paths that gave nothing to lint, other than those
+	// skipped with a notice saying why they are not linted here (Helm
+	// templates).
+	Empty []string
 }
 
 // Discover walks paths (files and directories) and returns the files to
@@ -239,7 +272,12 @@ func Discover(paths []string, exclude func(path string) bool) (*Discovery, error
 				if err != nil {
 					return nil, fmt.Errorf("lint %s: %w", root, err)
 				}
-				k = ClassifyNamed(root, src)
+				unknownName := k == KindUnknown
+				if k = ClassifyNamed(root, src); unknownName && k == KindYAML && !mayBeManifest(src) {
+					d.Notices = append(d.Notices, Notice{File: filepath.ToSlash(root), Message: "not linted: neither its name nor its content says what hardline should lint it as (lint it as a given kind with --stdin-filename NAME - < FILE)"})
+					d.Empty = append(d.Empty, root)
+					continue
+				}
 			}
 			if k == KindYAML && helmChart(root) != "" {
 				d.Notices = append(d.Notices, helmNotice(root))
@@ -248,6 +286,8 @@ func Discover(paths []string, exclude func(path string) bool) (*Discovery, error
 			add(root, k)
 			continue
 		}
+		found := len(d.Sources)
+		skipped := false
 		err = filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
 			if err != nil {
 				if errors.Is(err, fs.ErrPermission) {
@@ -269,16 +309,28 @@ func Discover(paths []string, exclude func(path string) bool) (*Discovery, error
 				}
 				return nil
 			}
-			if !e.Type().IsRegular() {
+			// The name says what a file is, a link's name too.
+			k := Classify(p)
+			if e.Type()&fs.ModeSymlink != 0 {
+				target, msg := symlinkTarget(root, p)
+				if msg != "" {
+					d.Notices = append(d.Notices, Notice{File: filepath.ToSlash(p), Message: msg})
+					return nil
+				}
+				if target == "" || (exclude != nil && exclude(target)) {
+					return nil
+				}
+				p = target
+			} else if !e.Type().IsRegular() {
 				return nil
 			}
-			k := Classify(p)
 			if k == KindUnknown {
 				return nil
 			}
 			if k == KindYAML {
 				if helmChart(p) != "" {
 					d.Notices = append(d.Notices, helmNotice(p))
+					skipped = true
 					return nil
 				}
 			}
@@ -288,12 +340,62 @@ func Discover(paths []string, exclude func(path string) bool) (*Discovery, error
 		if err != nil {
 			return nil, fmt.Errorf("walk %s: %w", root, err)
 		}
+		if len(d.Sources) == found && !skipped {
+			d.Empty = append(d.Empty, root)
+		}
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
 	slices.SortStableFunc(d.Sources, func(a, b Source) int { return strings.Compare(a.Path, b.Path) })
 	return d, nil
+}
+
+// symlinkTarget follows a symbolic link met in the walk of root. A link
+// to a regular file inside root is linted as that file, and returned as
+// its path in the walk (so that the file is linted once, and fixes edit it
+// rather than replace the link); a link to a file of a name hardline does
+// not lint returns "". Any other link is skipped, with a message saying
+// why.
+func symlinkTarget(root, link string) (p, msg string) {
+	target, err := filepath.EvalSymlinks(link)
+	if err != nil {
+		if Classify(link) == KindUnknown {
+			return "", ""
+		}
+		return link, "skipped: broken symbolic link"
+	}
+	info, err := os.Stat(target)
+	switch {
+	case err != nil:
+		return link, "skipped: symbolic link: " + err.Error()
+	case info.IsDir():
+		return link, "skipped: symbolic link to a directory; directory links are not followed (name the directory to lint it)"
+	case !info.Mode().IsRegular():
+		return "", ""
+	}
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return link, "skipped: symbolic link: " + err.Error()
+	}
+	rel, err := filepath.Rel(realRoot, target)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		if Classify(link) == KindUnknown {
+			return "", ""
+		}
+		return link, "skipped: symbolic link to a file outside " + filepath.ToSlash(root) + " (name the file to lint it)"
+	}
+	// The link's name says what the file is: lint the target as that.
+	if Classify(link) == KindUnknown {
+		return "", ""
+	}
+	return filepath.Join(root, rel), ""
+}
+
+// mayBeManifest reports whether YAML or JSON content may hold a Kubernetes
+// object: both apiVersion and kind appear in it.
+func mayBeManifest(src []byte) bool {
+	return bytes.Contains(src, []byte("apiVersion")) && bytes.Contains(src, []byte("kind"))
 }
 
 // helmChart returns the chart directory when p sits under a templates/

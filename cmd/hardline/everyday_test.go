@@ -195,3 +195,91 @@ func TestPolicyTestDot(t *testing.T) {
 		}
 	}
 }
+
+func TestDiscoveryNamesAndSymlinks(t *testing.T) {
+	outside := writeFiles(t, map[string]string{"pod.yaml": defaultsPod})
+	dir := writeFiles(t, map[string]string{
+		"Dockerfile_alpine":      pipeToShell,
+		"Dockerfile-chroot":      pipeToShell,
+		"build.Containerfile":    pipeToShell,
+		"Dockerfile.md":          "# How to build\n\nRun docker build.\n",
+		"store/deployment.txt":   defaultsPod,
+		"manifests/.keep":        "",
+		"elsewhere/service.yaml": defaultsPod,
+	})
+	for link, target := range map[string]string{
+		"manifests/app.yaml":     "../store/deployment.txt",   // inside: linted as the target
+		"manifests/service.yaml": "../elsewhere/service.yaml", // inside, linted once
+		"manifests/outside.yaml": filepath.Join(outside, "pod.yaml"),
+		"manifests/broken.yaml":  "missing.yaml",
+		"linked-dir":             "store",
+	} {
+		if err := os.Symlink(target, filepath.Join(dir, filepath.FromSlash(link))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, rep := lintJSON(t, "--disable", "KS020", dir)
+	files := map[string]int{}
+	for _, f := range rep.Findings {
+		rel, _ := filepath.Rel(dir, f.File)
+		if f.Rule == "DF006" || f.Rule == "KS001" {
+			files[filepath.ToSlash(rel)]++
+		}
+	}
+	for _, want := range []string{"Dockerfile_alpine", "Dockerfile-chroot", "build.Containerfile", "store/deployment.txt", "elsewhere/service.yaml"} {
+		if files[want] != 1 {
+			t.Errorf("%s: %d findings of DF006/KS001, want 1 (findings by file: %v)", want, files[want], files)
+		}
+	}
+	if len(files) != 5 {
+		t.Errorf("findings in %v, want 5 files", files)
+	}
+	notices := map[string]string{}
+	for _, n := range rep.Notices {
+		rel, _ := filepath.Rel(dir, n.File)
+		notices[filepath.ToSlash(rel)] = n.Message
+	}
+	for file, want := range map[string]string{
+		"manifests/outside.yaml": "outside",
+		"manifests/broken.yaml":  "broken symbolic link",
+		"linked-dir":             "directory",
+	} {
+		if !strings.Contains(notices[file], want) {
+			t.Errorf("notice for %s: %q, want it to say %q (notices %v)", file, notices[file], want, notices)
+		}
+	}
+}
+
+func TestNothingToLint(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"docs/README.md": "# docs\n", "notes": "remember the milk\n", "app/Dockerfile": pipeToShell})
+	docs, notes := filepath.Join(dir, "docs"), filepath.Join(dir, "notes")
+
+	// Every named path gives nothing: exit 2 with a message.
+	for _, args := range [][]string{{docs}, {notes}, {docs, notes}} {
+		code, _, errOut := hardline(t, "", append([]string{"lint"}, args...)...)
+		if code != exitError || !strings.Contains(errOut, "nothing to lint in") {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and a message", args, code, errOut)
+		}
+	}
+	// One path gives something: the others get a notice.
+	code, rep := lintJSON(t, docs, notes, filepath.Join(dir, "app"))
+	if code != exitFindings || rep.Summary.Files != 1 {
+		t.Errorf("exit %d, %d files; want 1 and 1", code, rep.Summary.Files)
+	}
+	msgs := map[string]string{}
+	for _, n := range rep.Notices {
+		msgs[n.File] = n.Message
+	}
+	if !strings.Contains(msgs[filepath.ToSlash(docs)], "found no Dockerfile or Kubernetes manifest") {
+		t.Errorf("no notice for the empty directory: %v", msgs)
+	}
+	if !strings.Contains(msgs[filepath.ToSlash(notes)], "not linted") {
+		t.Errorf("no notice for the unclassified file: %v", msgs)
+	}
+	// The default "." is not named: a notice, exit 0.
+	t.Chdir(docs)
+	code, out, _ := hardline(t, "", "lint")
+	if code != exitClean || !strings.Contains(out, "found no Dockerfile or Kubernetes manifest") {
+		t.Errorf("walk of an empty working directory: exit %d\n%s", code, out)
+	}
+}

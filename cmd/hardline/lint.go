@@ -65,9 +65,12 @@ func newLintCmd(e *env) *cobra.Command {
 		Short: "Lint Dockerfiles and Kubernetes manifests",
 		Long: `Lint the Dockerfiles and Kubernetes manifests in PATHs (default: the current
 directory). Directories are walked for Dockerfile, Containerfile, *.Dockerfile,
-Dockerfile.*, *.yaml, *.yml and *.json, skipping .git, node_modules and vendor;
-a file named on the command line is always linted. "-" reads standard input,
-named by --stdin-filename.
+*.Containerfile, Dockerfile.*, Dockerfile-*, Dockerfile_* (not *.md, *.txt and
+other documents), *.yaml, *.yml and *.json, skipping .git, node_modules and
+vendor; symbolic links to files inside the directory are followed. A file named
+on the command line is linted when its name or content says it is a Dockerfile
+or manifest. Named paths that give nothing to lint are an error. "-" reads
+standard input, named by --stdin-filename.
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 2 hardline could not run.`,
@@ -560,7 +563,8 @@ func sources(e *env, fl *lintFlags, cfg *config.Config, args []string) ([]lint.S
 		kind := lint.ClassifyNamed(fl.stdinFilename, src)
 		return []lint.Source{{Path: filepath.ToSlash(filepath.Clean(fl.stdinFilename)), Kind: kind, Src: src}}, nil, nil
 	}
-	if len(args) == 0 {
+	named := len(args) > 0
+	if !named {
 		args = []string{"."}
 	}
 	for _, a := range args {
@@ -584,6 +588,14 @@ func sources(e *env, fl *lintFlags, cfg *config.Config, args []string) ([]lint.S
 	d, err := lint.Discover(args, cfg.Excluded)
 	if err != nil {
 		return nil, nil, err
+	}
+	if named && len(d.Sources) == 0 && len(d.Empty) == len(args) {
+		return nil, nil, fmt.Errorf("nothing to lint in %s: no Dockerfile or Kubernetes manifest (see hardline lint --help for the names hardline looks for)", strings.Join(args, ", "))
+	}
+	for _, p := range d.Empty {
+		if info, err := os.Stat(p); err == nil && info.IsDir() {
+			d.Notices = append(d.Notices, lint.Notice{File: filepath.ToSlash(p), Message: "found no Dockerfile or Kubernetes manifest to lint"})
+		}
 	}
 	return d.Sources, d.Notices, nil
 }

@@ -283,3 +283,35 @@ func TestNothingToLint(t *testing.T) {
 		t.Errorf("walk of an empty working directory: exit %d\n%s", code, out)
 	}
 }
+
+func TestStdinFlags(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"Dockerfile": pipeToShell})
+	code, _, errOut := hardline(t, "", "lint", "--stdin-filename", "Dockerfile", dir)
+	if code != exitError || !strings.Contains(errOut, `--stdin-filename names standard input`) {
+		t.Errorf("--stdin-filename without -: exit %d, stderr %q", code, errOut)
+	}
+
+	// --fix with -: the fixed text on standard output, the report on
+	// standard error.
+	src := "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web # the shop\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n"
+	code, out, errOut := hardline(t, src, "lint", "--fix", "--fail-on", "never", "--format", "json", "--stdin-filename", "pod.yaml", "-")
+	if code != exitClean {
+		t.Fatalf("exit %d\n%s", code, errOut)
+	}
+	if !strings.Contains(out, "allowPrivilegeEscalation: false") || !strings.HasPrefix(out, "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web # the shop\n") {
+		t.Errorf("standard output is not the fixed text:\n%s", out)
+	}
+	if !strings.Contains(errOut, `"version": 1`) || strings.Contains(errOut, `"rule": "KS002"`) {
+		t.Errorf("standard error is not the report on the fixed text:\n%s", errOut)
+	}
+	// Nothing to fix: the text as it was.
+	clean := "FROM scratch\nUSER 10001\n"
+	if code, out, _ := hardline(t, clean, "lint", "--fix", "--fail-on", "never", "--stdin-filename", "Dockerfile", "-"); code != exitClean || out != clean {
+		t.Errorf("exit %d, output %q, want %q", code, out, clean)
+	}
+
+	code, rep := lintJSON(t, "--kube-version", "v1.25.3", "../../examples/kubernetes/podsecuritypolicy.yaml")
+	if code != exitFindings || len(rep.Findings) == 0 || !strings.Contains(rep.Findings[0].Message, "(target 1.25)") {
+		t.Errorf("--kube-version v1.25.3: exit %d, %+v", code, rep.Findings)
+	}
+}

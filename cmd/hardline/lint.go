@@ -84,9 +84,9 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 	f.StringVar(&fl.color, "color", "auto", "colour the text output: auto, always or never")
 	f.StringVarP(&fl.configFile, "config", "c", "", "configuration file (default: .hardline.yaml in the current directory or a parent)")
 	f.StringVar(&fl.profile, "profile", "", "Pod Security Standards level the pod security controls check: baseline or restricted (default restricted); other rules are unaffected")
-	f.StringVar(&fl.kubeVersion, "kube-version", "", `Kubernetes version the API checks target, such as "1.34" (default: the newest known)`)
+	f.StringVar(&fl.kubeVersion, "kube-version", "", `Kubernetes version the API checks target, such as "1.34" or "v1.34.2" (default: the newest known)`)
 	f.StringVar(&fl.today, "today", "", "date end-of-life checks compare with, YYYY-MM-DD (default: today)")
-	f.StringVar(&fl.stdinFilename, "stdin-filename", "", `name standard input ("-") is linted as: its type, configuration and suppressions follow it`)
+	f.StringVar(&fl.stdinFilename, "stdin-filename", "", `name standard input ("-") is linted as: its type, configuration and suppressions follow it; with --fix, the fixed text goes to standard output and the report to standard error`)
 	f.StringSliceVar(&fl.trustedRegistries, "trusted-registry", nil, "registry (or registry/prefix) images may come from; repeatable; turns on IM004")
 	f.StringSliceVar(&fl.allowedCapabilities, "allowed-capability", nil, "capability containers may add (default NET_BIND_SERVICE); repeatable")
 	f.StringSliceVar(&fl.policyDirs, "policy", nil, "directory of your own Rego policies; repeatable")
@@ -178,7 +178,7 @@ func runLint(cmd *cobra.Command, e *env, fl *lintFlags, args []string) error {
 	var rep *lint.Report
 	var lintErr error
 	if fl.fix || fl.diff {
-		rep, lintErr = fixOrDiff(ctx, e, fl, eng, srcs, sel)
+		rep, lintErr = fixOrDiff(ctx, e, fl, eng, srcs, sel, isStdin(args))
 		if rep != nil {
 			lintErr = errors.Join(lintErr, fixRendered(ctx, e, fl, eng, targets, rep))
 		}
@@ -206,8 +206,14 @@ func runLint(cmd *cobra.Command, e *env, fl *lintFlags, args []string) error {
 		for _, n := range rep.Notices {
 			fmt.Fprintf(e.stderr, "hardline: notice: %s\n", lint.Printable(withFile(n)))
 		}
-	} else if err := formatter.Format(e.stdout, rep); err != nil {
-		return &exitCodeError{code: exitError, err: fmt.Errorf("write report: %w", err)}
+	} else {
+		out := e.stdout
+		if fl.fix && isStdin(args) {
+			out = e.stderr // standard output holds the fixed text
+		}
+		if err := formatter.Format(out, rep); err != nil {
+			return &exitCodeError{code: exitError, err: fmt.Errorf("write report: %w", err)}
+		}
 	}
 	if lintErr != nil {
 		return &exitCodeError{code: exitError, err: lintErr}
@@ -455,11 +461,10 @@ func engineOptions(cfg *config.Config, fl *lintFlags) (lint.Options, error) {
 		"trusted_registries":   anySlice(cfg.TrustedRegistries),
 		"allowed_capabilities": anySlice(cfg.AllowedCapabilities),
 	}
-	if cfg.KubeVersion != "" {
-		data["kube_version"] = cfg.KubeVersion
-		// Validate made sure it reads as 1.MINOR.
-		_, minor, _ := strings.Cut(strings.TrimPrefix(cfg.KubeVersion, "v"), ".")
-		if n, err := strconv.Atoi(strings.SplitN(minor, ".", 2)[0]); err == nil {
+	if v, ok := config.KubeMinorVersion(cfg.KubeVersion); ok {
+		data["kube_version"] = v
+		_, minor, _ := strings.Cut(v, ".")
+		if n, err := strconv.Atoi(minor); err == nil {
 			data["kube_minor"] = n
 		}
 	}
@@ -543,12 +548,9 @@ func anySlice(ss []string) []any {
 
 // sources lists the files to lint: standard input, or a walk of the paths.
 func sources(e *env, fl *lintFlags, cfg *config.Config, args []string) ([]lint.Source, []lint.Notice, error) {
-	if len(args) == 1 && args[0] == "-" {
+	if isStdin(args) {
 		if fl.stdinFilename == "" {
 			return nil, nil, errors.New(`linting standard input ("-") needs --stdin-filename`)
-		}
-		if fl.fix {
-			return nil, nil, errors.New("--fix cannot write to standard input; use --diff")
 		}
 		lim, err := limitsOf(cfg)
 		if err != nil {
@@ -562,6 +564,9 @@ func sources(e *env, fl *lintFlags, cfg *config.Config, args []string) ([]lint.S
 		}
 		kind := lint.ClassifyNamed(fl.stdinFilename, src)
 		return []lint.Source{{Path: filepath.ToSlash(filepath.Clean(fl.stdinFilename)), Kind: kind, Src: src}}, nil, nil
+	}
+	if fl.stdinFilename != "" {
+		return nil, nil, errors.New(`--stdin-filename names standard input: pass "-" as the only path`)
 	}
 	named := len(args) > 0
 	if !named {
@@ -600,13 +605,29 @@ func sources(e *env, fl *lintFlags, cfg *config.Config, args []string) ([]lint.S
 	return d.Sources, d.Notices, nil
 }
 
+// isStdin reports whether the paths are "-", standard input.
+func isStdin(args []string) bool { return len(args) == 1 && args[0] == "-" }
+
 // fixOrDiff applies the fixes in memory. --fix writes the changed files
 // and returns the report on what is left; --diff prints the changes and
 // returns the report on the files as they are, since nothing changed.
-func fixOrDiff(ctx context.Context, e *env, fl *lintFlags, eng *lint.Engine, srcs []lint.Source, sel lint.FixSelection) (*lint.Report, error) {
+//
+// With standard input, --fix writes the fixed text (the text as it was
+// when nothing is fixed) to standard output, for editors' fix on save.
+func fixOrDiff(ctx context.Context, e *env, fl *lintFlags, eng *lint.Engine, srcs []lint.Source, sel lint.FixSelection, stdin bool) (*lint.Report, error) {
 	fixed, rep, err := eng.FixSelected(ctx, srcs, sel)
 	if err != nil {
 		return rep, err
+	}
+	if stdin && fl.fix {
+		text := srcs[0].Src
+		if len(fixed) == 1 {
+			text = fixed[0].Content
+		}
+		if _, err := e.stdout.Write(text); err != nil {
+			return rep, fmt.Errorf("write fixed text: %w", err)
+		}
+		return rep, nil
 	}
 	if fl.diff {
 		if rep, err = eng.Lint(ctx, srcs); err != nil {

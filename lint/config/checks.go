@@ -47,20 +47,30 @@ func checkProfile(s string) error {
 	return badValue("profile", s, profileNames())
 }
 
-// checkKubeVersion accepts MAJOR.MINOR, such as "1.34".
+// checkKubeVersion accepts MAJOR.MINOR, such as "1.34", with an optional
+// "v" and patch version as kubectl version prints them ("v1.34.2").
 func checkKubeVersion(s string) error {
-	major, minor, ok := strings.Cut(s, ".")
-	if ok && digits(major) && digits(minor) {
+	if _, ok := KubeMinorVersion(s); ok {
 		return nil
 	}
-	hint := ""
-	if t := strings.TrimPrefix(strings.TrimPrefix(s, "v"), "V"); t != s || strings.Count(t, ".") == 2 {
-		parts := strings.Split(t, ".")
-		if len(parts) >= 2 && len(parts) <= 3 && digits(parts[0]) && digits(parts[1]) {
-			hint = " (did you mean " + `"` + parts[0] + "." + parts[1] + `"?)`
+	return errorf(ErrValue, "kube-version: %q is not a MAJOR.MINOR version such as \"1.34\"", s)
+}
+
+// KubeMinorVersion returns a Kubernetes version as MAJOR.MINOR ("1.34"),
+// accepting a leading "v" and a patch version ("v1.34.2"); ok is false when
+// s is no such version.
+func KubeMinorVersion(s string) (version string, ok bool) {
+	t := strings.TrimPrefix(strings.TrimPrefix(s, "v"), "V")
+	parts := strings.Split(t, ".")
+	if len(parts) < 2 || len(parts) > 3 {
+		return "", false
+	}
+	for _, p := range parts {
+		if !digits(p) {
+			return "", false
 		}
 	}
-	return errorf(ErrValue, "kube-version: %q is not a MAJOR.MINOR version such as \"1.34\"%s", s, hint)
+	return parts[0] + "." + parts[1], true
 }
 
 func digits(s string) bool {

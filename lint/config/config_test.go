@@ -210,15 +210,9 @@ func TestParseErrors(t *testing.T) {
 			is:   config.ErrValue,
 		},
 		{
-			name: "kube-version with a patch",
-			src:  "kube-version: 1.34.2\n",
-			want: []string{`c.yaml:1:15: kube-version: "1.34.2" is not a MAJOR.MINOR version such as "1.34" (did you mean "1.34"?)`},
-			is:   config.ErrValue,
-		},
-		{
-			name: "kube-version with a v",
-			src:  "kube-version: v1.30\n",
-			want: []string{`c.yaml:1:15: kube-version: "v1.30" is not a MAJOR.MINOR version such as "1.34" (did you mean "1.30"?)`},
+			name: "kube-version with two dots",
+			src:  "kube-version: 1.34.2.1\n",
+			want: []string{`c.yaml:1:15: kube-version: "1.34.2.1" is not a MAJOR.MINOR version such as "1.34"`},
 			is:   config.ErrValue,
 		},
 		{
@@ -875,6 +869,23 @@ func TestLimits(t *testing.T) {
 	for _, bad := range []string{"", "0", "-5MiB", "20XB", "MiB", "99999999999GiB"} {
 		if _, err := config.ParseSize(bad); err == nil {
 			t.Errorf("ParseSize(%q) succeeded", bad)
+		}
+	}
+}
+
+func TestKubeVersionForms(t *testing.T) {
+	for in, want := range map[string]string{"1.34": "1.34", "v1.30": "1.30", "V1.30": "1.30", "1.34.2": "1.34", "v1.25.16": "1.25"} {
+		got, ok := config.KubeMinorVersion(in)
+		if !ok || got != want {
+			t.Errorf("KubeMinorVersion(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+		if _, err := config.Parse("c.yaml", []byte("kube-version: "+in+"\n")); err != nil {
+			t.Errorf("kube-version: %s: %v", in, err)
+		}
+	}
+	for _, in := range []string{"latest", "1", "v", "1.x", "1.34.2.1", "1.34-rc"} {
+		if got, ok := config.KubeMinorVersion(in); ok {
+			t.Errorf("KubeMinorVersion(%q) = %q, want an error", in, got)
 		}
 	}
 }

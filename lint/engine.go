@@ -46,6 +46,10 @@ type Options struct {
 	// FileTimeout bounds the evaluation of each file; 0 means no bound
 	// other than the context's.
 	FileTimeout time.Duration
+	// NoInlineSuppressions ignores the suppressions written in the linted
+	// files (comments and annotations): what they would silence is
+	// reported, and a notice per file counts them.
+	NoInlineSuppressions bool
 }
 
 // Engine evaluates compiled policies over parsed files. Build it once per
@@ -260,7 +264,12 @@ func (e *Engine) Lint(ctx context.Context, srcs []Source) (*Report, error) {
 		}
 		fs := slices.Concat(r.findings, manifest)
 		delete(byFile, srcs[i].Path)
-		for _, f := range suppress(fs, r.ignores, srcs[i].Path, srcs[i].Kind, e.ruleState) {
+		ignores := r.ignores
+		if e.opts.NoInlineSuppressions && len(ignores) > 0 {
+			rep.Notices = append(rep.Notices, Notice{File: srcs[i].Path, Message: fmt.Sprintf("%d inline suppression(s) not applied: inline suppressions are turned off", len(ignores))})
+			ignores = nil
+		}
+		for _, f := range suppress(fs, ignores, srcs[i].Path, srcs[i].Kind, e.ruleState) {
 			if rule, ok := e.rules[f.RuleID]; ok {
 				f.Name, f.Severity = rule.Name, rule.Severity
 				f.Fingerprint = r.lineHashes[f.Range.Line]

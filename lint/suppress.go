@@ -20,8 +20,9 @@ import (
 //   - The annotation hardline.dev/ignore: "KS003,KS011 reason" on a
 //     Kubernetes object or on its pod template covers the object.
 //
-// Rules are named by ID or name. A suppression that silences nothing is
-// reported by UnusedDockerfileRule or UnusedManifestRule.
+// Rules are named by ID or name, or "all" for every rule. A suppression
+// that silences nothing, or whose reason holds a word shaped like a rule ID,
+// is reported by UnusedDockerfileRule or UnusedManifestRule.
 
 // IgnoreAnnotation is the annotation that suppresses rules on an object.
 const IgnoreAnnotation = "hardline.dev/ignore"
@@ -32,6 +33,9 @@ const (
 	UnusedDockerfileRule = "DF014"
 	UnusedManifestRule   = "KS030"
 )
+
+// idLike matches a word shaped like a rule ID, such as KS003.
+var idLike = regexp.MustCompile(`^[A-Z]{2,}[0-9]{3}$`)
 
 var ignoreComment = regexp.MustCompile(`#\s*hardline\s+(global\s+)?ignore\s*=\s*([A-Za-z0-9_,\- ]*?[A-Za-z0-9])(?:\s+(.*))?$`)
 
@@ -56,11 +60,27 @@ func (ig *ignore) covers(f *Finding) bool {
 		return false
 	}
 	for _, r := range ig.rules {
-		if strings.EqualFold(r, f.RuleID) || strings.EqualFold(r, f.Name) {
+		if strings.EqualFold(r, allRules) || strings.EqualFold(r, f.RuleID) || strings.EqualFold(r, f.Name) {
 			return true
 		}
 	}
 	return false
+}
+
+// allRules in an ignore list names every rule.
+const allRules = "all"
+
+// strayIDs returns the words of a suppression's reason that look like rule
+// IDs: "ignore=KS001 KS003 reason" suppresses KS001 only, which is rarely
+// what was meant.
+func strayIDs(reason string) []string {
+	var out []string
+	for _, w := range strings.Fields(reason) {
+		if w = strings.Trim(w, ",;:.()[]\"'"); idLike.MatchString(w) {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // commentIgnores finds the ignore comments of a file. Only real comments
@@ -300,14 +320,28 @@ func suppress(findings []Finding, ignores []*ignore, file string, kind Kind, kno
 			}
 		}
 	}
+	id := UnusedDockerfileRule
+	if kind == KindYAML || kind == KindCompose || kind == KindWorkflow {
+		id = UnusedManifestRule
+	}
 	var unused []Finding
+	strayAt := map[Range]bool{} // a Pod's annotation is read twice, as object and as pod
 	for _, ig := range ignores {
+		if stray := strayIDs(ig.reason); len(stray) > 0 && !strayAt[ig.at] {
+			strayAt[ig.at] = true
+			msg := fmt.Sprintf("%s in the reason of this suppression is not suppressed: list every rule before the reason, comma-separated (ignore=%s,%s reason)",
+				strings.Join(stray, ", "), strings.Join(ig.rules, ","), strings.Join(stray, ","))
+			unused = append(unused, Finding{RuleID: id, Message: msg, File: file, Range: ig.at})
+		}
 		if ig.used {
 			continue
 		}
 		var unknown []string
 		report := true
 		for _, r := range ig.rules {
+			if strings.EqualFold(r, allRules) {
+				continue
+			}
 			exists, enabled := known(r)
 			if !exists {
 				unknown = append(unknown, r)
@@ -318,10 +352,6 @@ func suppress(findings []Finding, ignores []*ignore, file string, kind Kind, kno
 		}
 		if !report {
 			continue
-		}
-		id := UnusedDockerfileRule
-		if kind == KindYAML || kind == KindCompose || kind == KindWorkflow {
-			id = UnusedManifestRule
 		}
 		msg := fmt.Sprintf("this suppression of %s silences nothing: remove it", strings.Join(ig.rules, ","))
 		if len(unknown) > 0 {

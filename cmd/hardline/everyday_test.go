@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
@@ -313,5 +314,67 @@ func TestStdinFlags(t *testing.T) {
 	code, rep := lintJSON(t, "--kube-version", "v1.25.3", "../../examples/kubernetes/podsecuritypolicy.yaml")
 	if code != exitFindings || len(rep.Findings) == 0 || !strings.Contains(rep.Findings[0].Message, "(target 1.25)") {
 		t.Errorf("--kube-version v1.25.3: exit %d, %+v", code, rep.Findings)
+	}
+}
+
+func TestSuppressionForms(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"Dockerfile": "# hardline ignore=all the vendor's base image\nFROM ubuntu:latest\n" +
+			"# hardline ignore=DF006 DF013 vendor installer\nRUN curl -k https://x.example/i.sh | sh\nUSER 10001\n",
+		"pod.yaml": strings.Replace(defaultsPod, "  namespace: shop\n",
+			"  namespace: shop\n  annotations:\n    hardline.dev/ignore: \"KS011 KS023 batch job\"\n", 1),
+	})
+	code, out, _ := hardline(t, "", "lint", "--format", "json", "--disable", "KS020,DF009", dir)
+	if code != exitFindings {
+		t.Fatalf("exit %d", code)
+	}
+	var rep struct {
+		Findings []struct {
+			Rule, File, Message string
+			Line                int
+			Suppressed          *struct{ Kind string }
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range rep.Findings {
+		if f.Suppressed != nil {
+			continue
+		}
+		if f.Line <= 4 && strings.HasSuffix(f.File, "Dockerfile") || f.Rule == "KS011" || f.Rule == "KS023" || f.Rule == "KS030" {
+			got = append(got, f.Rule+":"+strconv.Itoa(f.Line))
+		}
+	}
+	slices.Sort(got)
+	// ignore=all silences line 2 (IM001, DF002); DF013 in the reason of
+	// line 3 stays reported, with a DF014 saying why; the annotation's
+	// KS023 likewise.
+	want := []string{"DF013:4", "DF014:3", "KS023:8", "KS030:7"}
+	if !slices.Equal(got, want) {
+		t.Errorf("unsuppressed findings %v, want %v", got, want)
+	}
+	for _, f := range rep.Findings {
+		if f.Rule == "DF014" && !strings.Contains(f.Message, "DF013 in the reason of this suppression is not suppressed") {
+			t.Errorf("DF014 message: %s", f.Message)
+		}
+	}
+
+	// --no-inline-suppressions reports everything, with a notice.
+	code, all := lintJSON(t, "--disable", "KS020,DF009", "--no-inline-suppressions", dir)
+	if code != exitFindings {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []struct {
+		rule string
+		line int
+	}{{"IM001", 2}, {"DF006", 4}, {"KS011", 10}} {
+		if !has(all, want.rule, filepath.Join(dir, "Dockerfile"), want.line) && !has(all, want.rule, filepath.Join(dir, "pod.yaml"), want.line) {
+			t.Errorf("--no-inline-suppressions: no %s at line %d", want.rule, want.line)
+		}
+	}
+	if len(all.Notices) != 2 || !strings.Contains(all.Notices[0].Message, "inline suppressions are turned off") {
+		t.Errorf("notices %+v", all.Notices)
 	}
 }

@@ -56,6 +56,7 @@ type lintFlags struct {
 	helmSet             []string
 	helmRelease         string
 	helmNamespace       string
+	noInline            bool
 }
 
 func newLintCmd(e *env) *cobra.Command {
@@ -100,6 +101,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 	f.StringVar(&fl.maxFileSize, "max-file-size", "", "size past which a file is reported (DF000/KS000) instead of linted, such as 20MiB (default 20MiB)")
 	f.DurationVar(&fl.timeout, "timeout", 0, "time the policies may take over the whole run (default 5m)")
 	f.DurationVar(&fl.fileTimeout, "file-timeout", 0, "time the policies may take over each file (default 30s)")
+	f.BoolVar(&fl.noInline, "no-inline-suppressions", false, "ignore the suppressions written in the linted files (# hardline ignore= comments, the hardline.dev/ignore annotation) and report what they silence, for CI")
 	f.BoolVar(&fl.resolveDigests, "resolve-digests", false, "look image digests up in their registries (network) so tags can be pinned")
 	f.BoolVar(&fl.render, "render", true, "render Helm charts and Kustomize overlays found in directories and lint the result (false: lint their files as they are)")
 	f.StringArrayVar(&fl.helmValues, "helm-values", nil, "values file for rendering Helm charts, as helm template -f; repeatable")
@@ -493,6 +495,7 @@ func engineOptions(cfg *config.Config, fl *lintFlags) (lint.Options, error) {
 	if fl.resolveDigests {
 		opts.Digests = digest.New(digest.Options{})
 	}
+	opts.NoInlineSuppressions = fl.noInline
 	return opts, nil
 }
 

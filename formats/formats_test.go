@@ -277,6 +277,7 @@ func TestGolden(t *testing.T) {
 	}{
 		{"text", Text{}},
 		{"text-color", Text{Color: true}},
+		{"text-source", Text{ShowSource: true, Source: testSource}},
 		{"json", JSON{}},
 		{"sarif", SARIF{Version: "1.2.3", WorkDir: workDir}},
 		{"github", GitHub{}},
@@ -308,6 +309,69 @@ func TestGolden(t *testing.T) {
 				t.Error("a second run gave different output")
 			}
 		})
+	}
+}
+
+// testSource is the content of the test report's files.
+func testSource(file string) []byte {
+	switch file {
+	case "Dockerfile":
+		return []byte(dockerfileSrc)
+	case "broken/Dockerfile":
+		return []byte(brokenSrc)
+	case "k8s/deploy.yaml":
+		return []byte(deploySrc)
+	}
+	return nil
+}
+
+// TestSourceLineEscaped checks that --show-source prints control and
+// bidirectional characters of the linted file as escapes, with the caret
+// still under the column.
+func TestSourceLineEscaped(t *testing.T) {
+	src := "RUN\tx \x1b[2J\u202e y\n"
+	r := &lint.Report{Findings: []lint.Finding{{
+		RuleID: "X001", Severity: policies.SeverityInfo, Message: "m", File: "f",
+		Range: lint.Range{Line: 1, Column: 13, EndLine: 1, EndColumn: 14},
+	}}}
+	var got bytes.Buffer
+	if err := (Text{ShowSource: true, Source: func(string) []byte { return []byte(src) }}).Format(&got, r); err != nil {
+		t.Fatal(err)
+	}
+	want := "f:1:13  info     X001  m\n    RUN\tx \\u{1b}[2J\\u{202e} y\n       \t  " + strings.Repeat(" ", len(`\u{1b}[2J\u{202e}`)) + " ^\n"
+	if !strings.HasPrefix(got.String(), want) {
+		t.Errorf("got\n%q\nwant prefix\n%q", got.String(), want)
+	}
+	for _, c := range []string{"\x1b", "\u202e"} {
+		if strings.Contains(got.String(), c) {
+			t.Errorf("output holds %q", c)
+		}
+	}
+}
+
+func TestFixableLine(t *testing.T) {
+	edit := []lint.Edit{{NewText: "x"}}
+	f := func(a ...policies.Applicability) lint.Finding {
+		x := lint.Finding{RuleID: "X", Severity: policies.SeverityInfo}
+		for _, ap := range a {
+			x.Fixes = append(x.Fixes, lint.Fix{Applicability: ap, Edits: edit})
+		}
+		return x
+	}
+	display := lint.Finding{Fixes: []lint.Fix{{Applicability: policies.ApplicabilityDisplay, Display: "d"}}}
+	safe, unsafe := policies.ApplicabilitySafe, policies.ApplicabilityUnsafe
+	for _, tc := range []struct {
+		findings []lint.Finding
+		want     string
+	}{
+		{[]lint.Finding{display}, ""},
+		{[]lint.Finding{f(safe), f(unsafe, safe)}, "2 fixable with --fix"},
+		{[]lint.Finding{f(safe), f(unsafe), f(unsafe), display}, "1 fixable with --fix, 2 more with --unsafe-fixes (review them with --diff --unsafe-fixes)"},
+		{[]lint.Finding{f(unsafe)}, "1 fixable with --fix --unsafe-fixes (review them with --diff --unsafe-fixes)"},
+	} {
+		if got := fixableLine(&lint.Report{Findings: tc.findings}); got != tc.want {
+			t.Errorf("got %q, want %q", got, tc.want)
+		}
 	}
 }
 

@@ -8,6 +8,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/fatih/color"
 
@@ -28,6 +30,11 @@ type Text struct {
 	// NO_COLOR and whether the output is a terminal; fatih/color's global
 	// setting is ignored.
 	Color bool
+	// ShowSource prints, under each finding, its source line with a caret
+	// under the column, when Source has the file's content.
+	ShowSource bool
+	// Source returns the content of a linted file, or nil.
+	Source func(file string) []byte
 }
 
 // severityWidth is the width of the longest severity name, "warning".
@@ -45,7 +52,7 @@ func newPalette(on bool) palette {
 		err:      color.New(color.FgRed, color.Bold),
 		warning:  color.New(color.FgYellow),
 		info:     color.New(color.FgCyan),
-		id:       color.New(color.Faint),
+		id:       color.New(color.Bold),
 		fix:      color.New(color.FgGreen),
 		display:  color.New(color.Faint),
 		notice:   color.New(color.FgMagenta),
@@ -88,6 +95,9 @@ func (t Text) Format(w io.Writer, r *lint.Report) error {
 		fmt.Fprintf(&b, "%s  %s%s  %s  %s\n",
 			p.location.Sprint(textLocation(f)), p.severity(f.Severity).Sprint(sev), pad,
 			p.id.Sprint(lint.Printable(f.RuleID)), oneLine(f.Message))
+		if t.ShowSource && t.Source != nil {
+			writeSource(&b, t.Source(f.File), f.Range, p)
+		}
 		for _, fix := range f.Fixes {
 			fmt.Fprintf(&b, "  %s %s\n", p.fix.Sprintf("fix (%s):", fix.Applicability), oneLine(fix.Title))
 			if fix.Display != "" {
@@ -113,8 +123,97 @@ func (t Text) Format(w io.Writer, r *lint.Report) error {
 	}
 	b.WriteString(p.summary.Sprint(summaryLine(r)))
 	b.WriteString("\n")
+	if line := fixableLine(r); line != "" {
+		b.WriteString(line + "\n")
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// fixableLine is, for example, "3 fixable with --fix, 2 more with
+// --unsafe-fixes (review them with --diff --unsafe-fixes)", or "" when no
+// finding has a fix hardline can apply.
+func fixableLine(r *lint.Report) string {
+	var safe, unsafe int
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		if f.Suppression != nil {
+			continue
+		}
+		best := policies.Applicability(0)
+		for _, fix := range f.Fixes {
+			if len(fix.Edits) > 0 && (fix.Applicability == policies.ApplicabilitySafe || fix.Applicability == policies.ApplicabilityUnsafe) &&
+				(best == 0 || fix.Applicability < best) {
+				best = fix.Applicability
+			}
+		}
+		switch best {
+		case policies.ApplicabilitySafe:
+			safe++
+		case policies.ApplicabilityUnsafe:
+			unsafe++
+		case policies.ApplicabilityDisplay:
+		}
+	}
+	switch {
+	case safe > 0 && unsafe > 0:
+		return fmt.Sprintf("%d fixable with --fix, %d more with --unsafe-fixes (review them with --diff --unsafe-fixes)", safe, unsafe)
+	case safe > 0:
+		return fmt.Sprintf("%d fixable with --fix", safe)
+	case unsafe > 0:
+		return fmt.Sprintf("%d fixable with --fix --unsafe-fixes (review them with --diff --unsafe-fixes)", unsafe)
+	}
+	return ""
+}
+
+// writeSource writes the line a finding starts on, with control and
+// bidirectional characters escaped, and a caret under its column.
+func writeSource(b *strings.Builder, src []byte, rg lint.Range, p palette) {
+	if src == nil || rg.IsZero() || rg.Line < 1 {
+		return
+	}
+	line, ok := sourceLine(src, rg.Line)
+	if !ok {
+		return
+	}
+	var text, pad strings.Builder
+	col := 1
+	for _, r := range line {
+		shown := visible(r)
+		text.WriteString(shown)
+		if col < rg.Column {
+			if r == '\t' {
+				pad.WriteByte('\t')
+			} else {
+				pad.WriteString(strings.Repeat(" ", utf8.RuneCountInString(shown)))
+			}
+		}
+		col++
+	}
+	fmt.Fprintf(b, "    %s\n    %s%s\n", text.String(), pad.String(), p.fix.Sprint("^"))
+}
+
+// sourceLine returns line n (1-based) of src without its line break.
+func sourceLine(src []byte, n int) (string, bool) {
+	for i, l := range strings.SplitAfter(string(src), "\n") {
+		if i+1 == n {
+			return strings.TrimRight(l, "\r\n"), true
+		}
+	}
+	return "", false
+}
+
+// visible is how a character of an echoed source line is printed: control
+// characters (but tab), invalid bytes and the characters that reorder or
+// hide text (bidirectional controls, zero-width characters) as escapes.
+func visible(r rune) string {
+	switch {
+	case r == '\t':
+		return "\t"
+	case r == utf8.RuneError, unicode.IsControl(r), unicode.Is(unicode.Bidi_Control, r), r == '\u200b', r == '\u200c', r == '\u200d', r == '\u2060', r == '\ufeff':
+		return fmt.Sprintf("\\u{%x}", r)
+	}
+	return string(r)
 }
 
 // textLocation is file:line:col, or the file alone for a finding about the

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -376,5 +377,48 @@ func TestSuppressionForms(t *testing.T) {
 	}
 	if len(all.Notices) != 2 || !strings.Contains(all.Notices[0].Message, "inline suppressions are turned off") {
 		t.Errorf("notices %+v", all.Notices)
+	}
+}
+
+func TestTextShowSourceAndFixable(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"pod.yaml": defaultsPod})
+	code, out, _ := hardline(t, "", "lint", "--show-source", "--disable", "KS020", filepath.Join(dir, "pod.yaml"))
+	if code != exitFindings {
+		t.Fatalf("exit %d\n%s", code, out)
+	}
+	if !strings.Contains(out, "\n        - name: web\n          ^\n") {
+		t.Errorf("no source line with a caret:\n%s", out)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	last := lines[len(lines)-1]
+	if !regexp.MustCompile(`^\d+ fixable with --fix, \d+ more with --unsafe-fixes \(review them with --diff --unsafe-fixes\)$`).MatchString(last) {
+		t.Errorf("closing line %q", last)
+	}
+	// --fix applies the safe ones: none are left to announce.
+	code, out, _ = hardline(t, "", "lint", "--fix", "--disable", "KS020", filepath.Join(dir, "pod.yaml"))
+	if code == exitError || strings.Contains(out, "fixable with --fix,") || !strings.Contains(out, "fixable with --fix --unsafe-fixes") {
+		t.Errorf("after --fix: exit %d\n%s", code, out)
+	}
+}
+
+func TestUseColor(t *testing.T) {
+	for _, tc := range []struct {
+		mode     string
+		terminal bool
+		env      map[string]string
+		want     bool
+	}{
+		{"auto", true, nil, true},
+		{"auto", false, nil, false},
+		{"auto", true, map[string]string{"NO_COLOR": "1"}, false},
+		{"auto", true, map[string]string{"NO_COLOR": ""}, true},
+		{"auto", true, map[string]string{"TERM": "dumb"}, false},
+		{"always", false, map[string]string{"NO_COLOR": "1"}, true},
+		{"never", true, nil, false},
+	} {
+		e := &env{isTerminal: tc.terminal, getenv: func(k string) string { return tc.env[k] }}
+		if got, err := useColor(tc.mode, e); err != nil || got != tc.want {
+			t.Errorf("%s, terminal %v, env %v: %v %v, want %v", tc.mode, tc.terminal, tc.env, got, err, tc.want)
+		}
 	}
 }

@@ -57,6 +57,9 @@ type lintFlags struct {
 	helmRelease         string
 	helmNamespace       string
 	noInline            bool
+	showSource          bool
+	// stdinSrc is standard input as read, for --show-source.
+	stdinSrc map[string][]byte
 }
 
 func newLintCmd(e *env) *cobra.Command {
@@ -101,6 +104,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 	f.StringVar(&fl.maxFileSize, "max-file-size", "", "size past which a file is reported (DF000/KS000) instead of linted, such as 20MiB (default 20MiB)")
 	f.DurationVar(&fl.timeout, "timeout", 0, "time the policies may take over the whole run (default 5m)")
 	f.DurationVar(&fl.fileTimeout, "file-timeout", 0, "time the policies may take over each file (default 30s)")
+	f.BoolVar(&fl.showSource, "show-source", false, "text format: show the source line of each finding with a caret under its column")
 	f.BoolVar(&fl.noInline, "no-inline-suppressions", false, "ignore the suppressions written in the linted files (# hardline ignore= comments, the hardline.dev/ignore annotation) and report what they silence, for CI")
 	f.BoolVar(&fl.resolveDigests, "resolve-digests", false, "look image digests up in their registries (network) so tags can be pinned")
 	f.BoolVar(&fl.render, "render", true, "render Helm charts and Kustomize overlays found in directories and lint the result (false: lint their files as they are)")
@@ -392,7 +396,11 @@ func newFormatter(fl *lintFlags, e *env) (formats.Formatter, error) {
 		if err != nil {
 			return nil, err
 		}
-		return formats.Text{Color: color}, nil
+		t := formats.Text{Color: color, ShowSource: fl.showSource}
+		if fl.showSource {
+			t.Source = fl.source
+		}
+		return t, nil
 	case "json":
 		return formats.JSON{}, nil
 	case "sarif":
@@ -414,8 +422,8 @@ func useColor(mode string, e *env) (bool, error) {
 	case "never":
 		return false, nil
 	case "auto":
-		_, noColor := os.LookupEnv("NO_COLOR")
-		return e.isTerminal && !noColor && e.getenv("TERM") != "dumb", nil
+		// no-color.org: NO_COLOR set to a non-empty value turns colour off.
+		return e.isTerminal && e.getenv("NO_COLOR") == "" && e.getenv("TERM") != "dumb", nil
 	}
 	return false, fmt.Errorf("unknown --color %q (want auto, always or never)", mode)
 }
@@ -566,7 +574,9 @@ func sources(e *env, fl *lintFlags, cfg *config.Config, args []string) ([]lint.S
 			return nil, nil, fmt.Errorf("read standard input: %w", err)
 		}
 		kind := lint.ClassifyNamed(fl.stdinFilename, src)
-		return []lint.Source{{Path: filepath.ToSlash(filepath.Clean(fl.stdinFilename)), Kind: kind, Src: src}}, nil, nil
+		path := filepath.ToSlash(filepath.Clean(fl.stdinFilename))
+		fl.stdinSrc = map[string][]byte{path: src}
+		return []lint.Source{{Path: path, Kind: kind, Src: src}}, nil, nil
 	}
 	if fl.stdinFilename != "" {
 		return nil, nil, errors.New(`--stdin-filename names standard input: pass "-" as the only path`)
@@ -707,4 +717,17 @@ func plural(n int, one, many string) string {
 		return "1 " + one
 	}
 	return strconv.Itoa(n) + " " + many
+}
+
+// source returns a linted file's content for --show-source: standard input
+// as read, or the file as it is now (fixed, after --fix).
+func (fl *lintFlags) source(file string) []byte {
+	if src, ok := fl.stdinSrc[file]; ok {
+		return src
+	}
+	b, err := os.ReadFile(filepath.FromSlash(file))
+	if err != nil {
+		return nil
+	}
+	return b
 }

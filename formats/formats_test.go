@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -79,6 +80,7 @@ func testRules() []policies.Rule {
 			ID: "DF000", Name: "parse-error", Title: "Dockerfiles must parse",
 			Description: "A Dockerfile that cannot be parsed cannot be checked; the build will fail too.",
 			Severity:    policies.SeverityError, Input: policies.InputDockerfile, Builtin: true,
+			NotSecurity: true,
 		},
 		{
 			ID: "DF005", Name: "no-root-user", Title: "The final stage must not run as root",
@@ -92,8 +94,8 @@ func testRules() []policies.Rule {
 		},
 		{
 			ID: "DF007", Name: "curl-pipe-shell", Title: "Do not pipe downloads into a shell",
-			Description: "curl | sh runs whatever the server sends, unverified.",
-			Severity:    policies.SeverityError, Input: policies.InputDockerfile,
+			Description: "curl | sh runs whatever the server sends, unverified.", Precision: policies.PrecisionMedium,
+			Severity: policies.SeverityError, Input: policies.InputDockerfile,
 			Remediation: "Download the file, check its checksum, then run it.",
 			Builtin:     true,
 		},
@@ -116,7 +118,7 @@ func testRules() []policies.Rule {
 			Severity:    policies.SeverityError, Input: policies.InputKubernetes,
 			Remediation: "Set securityContext.privileged to false.",
 			Bad:         "securityContext:\n  privileged: true\n", Good: "securityContext:\n  privileged: false\n",
-			Fix: policies.ApplicabilitySafe, Levels: []string{"baseline", "restricted"},
+			Fix: policies.ApplicabilitySafe, Levels: []string{"baseline", "restricted"}, SecuritySeverity: 9.5,
 			References: []string{"https://kubernetes.io/docs/concepts/security/pod-security-standards/"},
 			Builtin:    true,
 		},
@@ -682,8 +684,10 @@ func checkGitHubLimits(t *testing.T, data []byte) {
 		if len(r.Properties.Tags) > 20 {
 			t.Errorf("rule %s has %d tags", r.ID, len(r.Properties.Tags))
 		}
-		if r.Properties.SecuritySeverity == "" {
-			t.Errorf("rule %s has no security-severity", r.ID)
+		// A security alert has the security tag and a score; other
+		// rules (parse errors) have neither.
+		if security := slices.Contains(r.Properties.Tags, "security"); security != (r.Properties.SecuritySeverity != "") {
+			t.Errorf("rule %s: security tag %v, security-severity %q", r.ID, security, r.Properties.SecuritySeverity)
 		}
 	}
 	for _, res := range run.Results {

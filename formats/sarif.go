@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -100,7 +101,7 @@ type sarifConfiguration struct {
 
 type sarifRuleProps struct {
 	Tags             []string `json:"tags"`
-	SecuritySeverity string   `json:"security-severity"`
+	SecuritySeverity string   `json:"security-severity,omitempty"`
 	Precision        string   `json:"precision"`
 }
 
@@ -425,13 +426,20 @@ func sarifRules(r *lint.Report) ([]sarifRule, map[string]int) {
 
 func sarifRuleOf(rule policies.Rule) sarifRule {
 	title := cmp.Or(strings.TrimSpace(rule.Title), rule.ID)
-	tags := []string{"security"}
+	// GitHub shows a rule with the security tag and a security-severity
+	// as a security alert (critical, high, medium, low); other rules, such
+	// as parse errors and stale suppressions, as error, warning or note.
+	score, security := rule.EffectiveSecuritySeverity()
+	var tags []string
+	if security {
+		tags = append(tags, "security")
+	}
 	if rule.Input != "" {
 		tags = append(tags, string(rule.Input))
 	}
 	tags = append(tags, rule.Levels...)
 	tags = append(tags, rule.Tags...)
-	out := tags[:0]
+	out := make([]string, 0, len(tags))
 	for _, t := range tags {
 		if t != "" && !slices.Contains(out, t) && len(out) < maxSARIFTags {
 			out = append(out, t)
@@ -450,8 +458,8 @@ func sarifRuleOf(rule policies.Rule) sarifRule {
 		DefaultConfiguration: sarifConfiguration{Level: sarifLevel(rule.Severity)},
 		Properties: sarifRuleProps{
 			Tags:             out,
-			SecuritySeverity: securitySeverity(rule.Severity),
-			Precision:        "high",
+			SecuritySeverity: securitySeverity(score, security),
+			Precision:        rule.EffectivePrecision(),
 		},
 	}
 }
@@ -536,18 +544,13 @@ func sarifLevel(s policies.Severity) string {
 	return "warning"
 }
 
-// securitySeverity is the CVSS-like score GitHub ranks alerts by: 9.0 and
-// above is critical, 7.0 high, 4.0 medium, below that low.
-func securitySeverity(s policies.Severity) string {
-	switch s {
-	case policies.SeverityError:
-		return "8.0"
-	case policies.SeverityWarning:
-		return "5.5"
-	case policies.SeverityInfo:
-		return "2.0"
+// securitySeverity writes a rule's score as GitHub reads it, a string:
+// 9.0 and above is critical, 7.0 high, 4.0 medium, below that low.
+func securitySeverity(score float64, security bool) string {
+	if !security {
+		return ""
 	}
-	return "5.5"
+	return strconv.FormatFloat(score, 'f', 1, 64)
 }
 
 // suppressionKind maps a suppression's origin to SARIF: ignore comments and

@@ -257,6 +257,31 @@ func ruleOf(file string, m *ast.Module) (Rule, bool, error) {
 			return fail("rule %s: %v", id, err)
 		}
 	}
+	switch v := custom["security_severity"].(type) {
+	case nil:
+	case string:
+		if strings.TrimSpace(v) != "none" {
+			return fail("rule %s: custom.security_severity %q: want a number from 0.1 to 10.0, or none", id, v)
+		}
+		r.NotSecurity = true
+	case float64:
+		if v < 0.1 || v > 10 {
+			return fail("rule %s: custom.security_severity %v: want a number from 0.1 to 10.0, or none", id, v)
+		}
+		r.SecuritySeverity = v
+	case int:
+		if v < 1 || v > 10 {
+			return fail("rule %s: custom.security_severity %v: want a number from 0.1 to 10.0, or none", id, v)
+		}
+		r.SecuritySeverity = float64(v)
+	default:
+		return fail("rule %s: custom.security_severity: want a number from 0.1 to 10.0, or none", id)
+	}
+	switch r.Precision = str(custom, "precision"); r.Precision {
+	case "", PrecisionHigh, PrecisionMedium, PrecisionLow:
+	default:
+		return fail("rule %s: custom.precision %q: want high, medium or low", id, r.Precision)
+	}
 	for _, l := range r.Levels {
 		if l != "baseline" && l != "restricted" {
 			return fail("rule %s: unknown level %q (want baseline or restricted)", id, l)

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -72,7 +73,61 @@ func TestCatalog(t *testing.T) {
 			if _, err := os.Stat(filepath.Join("testdata", r.ID)); err != nil {
 				t.Errorf("%s: no annotated inputs: %v", r.ID, err)
 			}
+			// Code scanning: files that cannot be parsed and stale
+			// suppressions are no security alerts; what gives away the
+			// node is critical.
+			score, security := r.EffectiveSecuritySeverity()
+			switch r.ID {
+			case "DF000", "KS000", "DF010", "DF014", "KS030":
+				if security {
+					t.Errorf("%s: reports no security problem: set custom.security_severity: none", r.ID)
+				}
+			case "KS006", "KS007", "KS008", "KS019":
+				if score < 9 {
+					t.Errorf("%s: security severity %.1f, want critical (9.0 or more)", r.ID, score)
+				}
+			default:
+				if !security || score < 0.1 || score > 10 {
+					t.Errorf("%s: security severity %.1f, %v", r.ID, score, security)
+				}
+			}
 		})
+	}
+}
+
+func TestSecuritySeverityMetadata(t *testing.T) {
+	module := func(custom string) fstest.MapFS {
+		return fstest.MapFS{"XX001.rego": {Data: []byte("# METADATA\n# title: T\n# custom:\n#   id: XX001\n#   name: x\n#   severity: warning\n#   input: dockerfile\n" + custom + "package rules.dockerfile.XX001\n")}}
+	}
+	for _, tc := range []struct {
+		custom  string
+		score   float64
+		ok      bool
+		precise string
+		err     string
+	}{
+		{"", 5.5, true, "high", ""},
+		{"#   security_severity: 9.5\n#   precision: medium\n", 9.5, true, "medium", ""},
+		{"#   security_severity: 7\n", 7, true, "high", ""},
+		{"#   security_severity: none\n", 0, false, "high", ""},
+		{"#   security_severity: 11\n", 0, false, "", "want a number from 0.1 to 10.0"},
+		{"#   security_severity: high\n", 0, false, "", "want a number from 0.1 to 10.0"},
+		{"#   precision: exact\n", 0, false, "", "want high, medium or low"},
+	} {
+		cat, err := policies.Load(module(tc.custom), "", false)
+		if tc.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.err) {
+				t.Errorf("%q: error %v, want %q", tc.custom, err, tc.err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%q: %v", tc.custom, err)
+		}
+		r := cat.Rules[0]
+		if score, ok := r.EffectiveSecuritySeverity(); score != tc.score || ok != tc.ok || r.EffectivePrecision() != tc.precise {
+			t.Errorf("%q: %v %v %s, want %v %v %s", tc.custom, score, ok, r.EffectivePrecision(), tc.score, tc.ok, tc.precise)
+		}
 	}
 }
 

@@ -141,10 +141,57 @@ type Rule struct {
 	Levels      []string      `json:"levels,omitempty"`
 	References  []string      `json:"references,omitempty"`
 	Tags        []string      `json:"tags,omitempty"`
+	// SecuritySeverity is the CVSS-like score (0.1 to 10.0) code scanning
+	// ranks the rule's alerts by, from METADATA's custom.security_severity;
+	// 0 when METADATA gives none (see EffectiveSecuritySeverity).
+	SecuritySeverity float64 `json:"securitySeverity,omitempty"`
+	// NotSecurity marks a rule that reports no security problem (a file
+	// that cannot be parsed, a stale suppression): custom.security_severity
+	// is "none".
+	NotSecurity bool `json:"notSecurity,omitempty"`
+	// Precision is how often the rule's findings are right, as code
+	// scanning reads it: "high" (the default) or "medium" for heuristics,
+	// from custom.precision.
+	Precision string `json:"precision,omitempty"`
 	// Package is the Rego package path, such as "rules.dockerfile.DF001".
 	Package string `json:"-"`
 	// File is the policy file the rule was read from.
 	File string `json:"-"`
 	// Builtin is false for rules loaded from a user's policy directory.
 	Builtin bool `json:"-"`
+}
+
+// Precisions a rule may declare.
+const (
+	PrecisionHigh   = "high"
+	PrecisionMedium = "medium"
+	PrecisionLow    = "low"
+)
+
+// EffectiveSecuritySeverity is the rule's security severity: the one its
+// METADATA gives, else one derived from its severity (error 8.0, warning
+// 5.5, info 2.0); ok is false for a rule that reports no security problem.
+func (r Rule) EffectiveSecuritySeverity() (score float64, ok bool) {
+	switch {
+	case r.NotSecurity:
+		return 0, false
+	case r.SecuritySeverity > 0:
+		return r.SecuritySeverity, true
+	}
+	switch r.Severity {
+	case SeverityError:
+		return 8.0, true
+	case SeverityInfo:
+		return 2.0, true
+	case SeverityWarning:
+	}
+	return 5.5, true
+}
+
+// EffectivePrecision is the rule's precision, "high" unless METADATA says.
+func (r Rule) EffectivePrecision() string {
+	if r.Precision == "" {
+		return PrecisionHigh
+	}
+	return r.Precision
 }

@@ -10,6 +10,7 @@
 #   id: DF000
 #   name: invalid-dockerfile
 #   severity: error
+#   security_severity: none
 #   input: dockerfile
 #   remediation: Fix the syntax error at the reported position.
 #   bad: |

@@ -11,6 +11,7 @@
 #   id: DF002
 #   name: full-os-base-image
 #   severity: info
+#   precision: medium
 #   input: dockerfile
 #   remediation: Build in a full image if you must, then copy the result into a slim, minimal or distroless final stage (multi-stage build).
 #   why: |

@@ -26,6 +26,7 @@
 #   id: DF004
 #   name: secret-in-env
 #   severity: error
+#   precision: medium
 #   input: dockerfile
 #   remediation: Remove the value, rotate the secret, and pass it at build time with a build secret (RUN --mount=type=secret,id=...) or at run time from the orchestrator's secret store.
 #   why: |

@@ -9,6 +9,7 @@
 #   id: DF010
 #   name: parse-warning
 #   severity: info
+#   security_severity: none
 #   input: dockerfile
 #   remediation: Change the line as the warning says.
 #   bad: |

@@ -9,6 +9,7 @@
 #   id: DF011
 #   name: run-insecure
 #   severity: warning
+#   security_severity: 8.5
 #   input: dockerfile
 #   remediation: Remove --security=insecure and find a way to do the step unprivileged; if it is truly needed, build on a dedicated, isolated builder.
 #   bad: |

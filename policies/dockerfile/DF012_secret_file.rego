@@ -17,6 +17,7 @@
 #   id: DF012
 #   name: secret-file
 #   severity: warning
+#   precision: medium
 #   input: dockerfile
 #   remediation: Mount the file only for the step that needs it (RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci, or --mount=type=ssh), exclude it in .dockerignore, and rotate it if an image with it was pushed.
 #   why: |

@@ -10,6 +10,7 @@
 #   id: DF014
 #   name: unused-suppression
 #   severity: info
+#   security_severity: none
 #   input: dockerfile
 #   remediation: Remove the suppression, or correct the rule ID or name it gives.
 #   why: A suppression that outlives its reason silences the next real problem at the same place without anyone noticing.

@@ -12,6 +12,7 @@
 #   id: KS000
 #   name: invalid-manifest
 #   severity: error
+#   security_severity: none
 #   input: kubernetes
 #   remediation: Fix the YAML syntax or the object's structure so that the document is a Kubernetes object and each field has the type the message names.
 #   why: |

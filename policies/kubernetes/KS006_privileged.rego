@@ -9,6 +9,7 @@
 #   id: KS006
 #   name: privileged
 #   severity: error
+#   security_severity: 9.5
 #   input: kubernetes
 #   remediation: "Remove privileged: true; grant the specific capability or device the workload needs instead."
 #   why: |

@@ -8,6 +8,7 @@
 #   id: KS007
 #   name: host-namespaces
 #   severity: error
+#   security_severity: 9.0
 #   input: kubernetes
 #   remediation: Remove hostNetwork, hostPID and hostIPC (or set them to false); expose ports through a Service instead of the host network.
 #   why: |

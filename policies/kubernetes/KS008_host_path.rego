@@ -7,6 +7,7 @@
 #   id: KS008
 #   name: host-path
 #   severity: error
+#   security_severity: 9.0
 #   input: kubernetes
 #   remediation: Replace the hostPath volume with a PersistentVolumeClaim, an emptyDir, a ConfigMap or a Secret; node agents that need host files belong in a namespace that allows the privileged level.
 #   why: |

@@ -9,6 +9,7 @@
 #   id: KS019
 #   name: windows-host-process
 #   severity: error
+#   security_severity: 9.0
 #   input: kubernetes
 #   remediation: Remove windowsOptions.hostProcess (or set it to false); node management tasks belong in a namespace that allows the privileged level.
 #   why: |

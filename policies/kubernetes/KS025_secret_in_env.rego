@@ -12,6 +12,7 @@
 #   id: KS025
 #   name: secret-in-env-var
 #   severity: error
+#   precision: medium
 #   input: kubernetes
 #   remediation: Store the value in a Secret and reference it with valueFrom.secretKeyRef (or envFrom.secretRef, or a mounted secret volume); rotate the exposed credential.
 #   why: |

@@ -76,6 +76,9 @@ const allRules = "all"
 func strayIDs(reason string) []string {
 	var out []string
 	for _, w := range strings.Fields(reason) {
+		if strings.HasPrefix(w, "#") {
+			break // a comment after the reason
+		}
 		if w = strings.Trim(w, ",;:.()[]\"'"); idLike.MatchString(w) {
 			out = append(out, w)
 		}

@@ -3,6 +3,9 @@ package formats
 import (
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"io"
 	"flag"
 	"os"
 	"path/filepath"
@@ -283,6 +286,9 @@ func TestGolden(t *testing.T) {
 		{"json", JSON{}},
 		{"sarif", SARIF{Version: "1.2.3", WorkDir: workDir}},
 		{"github", GitHub{}},
+		{"gitlab", GitLab{WorkDir: workDir}},
+		{"junit", JUnit{}},
+		{"checkstyle", Checkstyle{}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var got bytes.Buffer
@@ -374,6 +380,46 @@ func TestFixableLine(t *testing.T) {
 		if got := fixableLine(&lint.Report{Findings: tc.findings}); got != tc.want {
 			t.Errorf("got %q, want %q", got, tc.want)
 		}
+	}
+}
+
+// TestCIFormatsWellFormed checks that the XML formats parse back with a
+// hostile message and file name, and that GitLab fingerprints are unique.
+func TestCIFormatsWellFormed(t *testing.T) {
+	f := lint.Finding{
+		RuleID: "X001", Severity: policies.SeverityError, File: `a"<&>.yaml`,
+		Message: "bad ]]> \x1b[31m <tag> & \"quote\"", Range: lint.Range{Line: 3, Column: 2, EndLine: 3, EndColumn: 4},
+	}
+	r := &lint.Report{Findings: []lint.Finding{f, f}}
+	for _, tc := range []Formatter{JUnit{}, Checkstyle{}} {
+		var out bytes.Buffer
+		if err := tc.Format(&out, r); err != nil {
+			t.Fatal(err)
+		}
+		dec := xml.NewDecoder(&out)
+		for {
+			_, err := dec.Token()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				t.Fatalf("%T: not well-formed: %v", tc, err)
+			}
+		}
+		if strings.Contains(out.String(), "\x1b") {
+			t.Errorf("%T: holds an escape character", tc)
+		}
+	}
+	var out bytes.Buffer
+	if err := (GitLab{}).Format(&out, r); err != nil {
+		t.Fatal(err)
+	}
+	var issues []struct{ Fingerprint string }
+	if err := json.Unmarshal(out.Bytes(), &issues); err != nil {
+		t.Fatal(err)
+	}
+	if len(issues) != 2 || issues[0].Fingerprint == issues[1].Fingerprint {
+		t.Errorf("fingerprints %+v, want two distinct", issues)
 	}
 }
 

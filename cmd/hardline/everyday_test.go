@@ -422,3 +422,17 @@ func TestUseColor(t *testing.T) {
 		}
 	}
 }
+
+func TestCIFormats(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"Dockerfile": pipeToShell})
+	for format, want := range map[string]string{
+		"gitlab":     `"check_name": "DF006"`,
+		"junit":      `<testcase name="DF006 `,
+		"checkstyle": `source="hardline.DF006"`,
+	} {
+		code, out, errOut := hardline(t, "", "lint", "--format", format, dir)
+		if code != exitFindings || !strings.Contains(out, want) {
+			t.Errorf("--format %s: exit %d, output lacks %q\n%s%s", format, code, want, out, errOut)
+		}
+	}
+}

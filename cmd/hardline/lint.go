@@ -83,7 +83,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&fl.format, "format", "f", "text", "output format: text, json, sarif or github")
+	f.StringVarP(&fl.format, "format", "f", "text", "output format: text, json, sarif, github, gitlab (Code Quality), junit or checkstyle")
 	f.StringVar(&fl.failOn, "fail-on", "", "exit 1 for findings at or above this severity: info, warning, error or never (default warning)")
 	f.StringVar(&fl.color, "color", "auto", "colour the text output: auto, always or never")
 	f.StringVarP(&fl.configFile, "config", "c", "", "configuration file (default: .hardline.yaml in the current directory or a parent)")
@@ -411,8 +411,18 @@ func newFormatter(fl *lintFlags, e *env) (formats.Formatter, error) {
 		return formats.SARIF{Version: buildVersion(), WorkDir: wd}, nil
 	case "github":
 		return formats.GitHub{}, nil
+	case "gitlab":
+		wd, err := os.Getwd()
+		if err != nil {
+			return nil, fmt.Errorf("gitlab: %w", err)
+		}
+		return formats.GitLab{WorkDir: wd}, nil
+	case "junit":
+		return formats.JUnit{}, nil
+	case "checkstyle":
+		return formats.Checkstyle{}, nil
 	}
-	return nil, fmt.Errorf("unknown --format %q (want text, json, sarif or github)", fl.format)
+	return nil, fmt.Errorf("unknown --format %q (want text, json, sarif, github, gitlab, junit or checkstyle)", fl.format)
 }
 
 func useColor(mode string, e *env) (bool, error) {

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -434,5 +435,27 @@ func TestCIFormats(t *testing.T) {
 		if code != exitFindings || !strings.Contains(out, want) {
 			t.Errorf("--format %s: exit %d, output lacks %q\n%s%s", format, code, want, out, errOut)
 		}
+	}
+}
+
+// TestVersionFromLinker builds hardline as the release does and checks
+// that version prints the version and commit set by -ldflags.
+func TestVersionFromLinker(t *testing.T) {
+	code, out, _ := hardline(t, "", "version")
+	if code != exitClean || !regexp.MustCompile(`^hardline \S+ \(commit \S+, go1\.\d+`).MatchString(out) {
+		t.Errorf("version: exit %d, %q", code, out)
+	}
+	bin := filepath.Join(t.TempDir(), "hardline")
+	build := exec.CommandContext(t.Context(), "go", "build",
+		"-ldflags", "-X main.version=1.2.3 -X main.commit=0123456789abcdef0123456789abcdef01234567", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	got, err := exec.CommandContext(t.Context(), bin, "version").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(got), "hardline 1.2.3 (commit 0123456789abcdef0123456789abcdef01234567, go1.") {
+		t.Errorf("version: %q", got)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
 	"strings"
 
 	"github.com/sirupsen/logrus"
@@ -22,6 +23,9 @@ import (
 
 // version is set at build time with -ldflags "-X main.version=...".
 var version = devVersion
+
+// commit is set at build time with -ldflags "-X main.commit=...".
+var commit = "" //nolint:gochecknoglobals // set by the linker, never changed at run time
 
 // devVersion is the version of a build from a checkout.
 const devVersion = "0.1.0-dev"
@@ -120,7 +124,7 @@ func newVersionCmd(e *env) *cobra.Command {
 		Short: "Print hardline's version",
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			_, err := fmt.Fprintf(e.stdout, "hardline %s\n", version)
+			_, err := fmt.Fprintf(e.stdout, "hardline %s (commit %s, %s)\n", buildVersion(), buildCommit(), runtime.Version())
 			return err
 		},
 	}

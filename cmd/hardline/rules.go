@@ -74,6 +74,34 @@ func buildVersion() string {
 	return version
 }
 
+// buildCommit is the linker-set commit, else the VCS revision go build
+// recorded (with "-dirty" for a modified checkout), else "unknown".
+func buildCommit() string {
+	if commit != "" {
+		return commit
+	}
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "unknown"
+	}
+	rev, dirty := "", false
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			dirty = s.Value == "true"
+		}
+	}
+	if rev == "" {
+		return "unknown"
+	}
+	if dirty {
+		rev += "-dirty"
+	}
+	return rev
+}
+
 func newPolicyCmd(e *env) *cobra.Command {
 	cmd := &cobra.Command{Use: "policy", Short: "Work with your own Rego policies"}
 	cmd.AddCommand(&cobra.Command{

@@ -1432,8 +1432,13 @@ func TestExampleWorkflow(t *testing.T) {
 			}
 			return wf.Permissions[scope]
 		}
-		if perm("security-events") != "write" || perm("contents") != "read" {
-			t.Errorf("job %s: permissions security-events: %q, contents: %q; want write, read", name, perm("security-events"), perm("contents"))
+		if perm("security-events") != "write" || perm("contents") != "read" || perm("actions") != "read" {
+			t.Errorf("job %s: permissions security-events: %q, contents: %q, actions: %q; want write, read, read", name, perm("security-events"), perm("contents"), perm("actions"))
+		}
+		for _, s := range job.Steps {
+			if s.Uses != "" && !strings.HasPrefix(s.Uses, "hardline-dev/hardline@") && !regexp.MustCompile(`@[0-9a-f]{40}$`).MatchString(s.Uses) {
+				t.Errorf("job %s: %s is not pinned to a commit", name, s.Uses)
+			}
 		}
 		var lintStep, upload *actionStep
 		var checkout, annotate bool
@@ -1444,7 +1449,7 @@ func TestExampleWorkflow(t *testing.T) {
 				checkout = true
 			case strings.HasPrefix(s.Uses, "hardline-dev/hardline@"):
 				lintStep = s
-			case s.Uses == "github/codeql-action/upload-sarif@v3":
+			case strings.HasPrefix(s.Uses, "github/codeql-action/upload-sarif@"):
 				upload = s
 			case strings.Contains(s.Run, "hardline lint") && strings.Contains(s.Run, "--format github"):
 				annotate = true
@@ -1454,7 +1459,7 @@ func TestExampleWorkflow(t *testing.T) {
 			}
 		}
 		if !checkout || lintStep == nil || upload == nil || !annotate {
-			t.Fatalf("job %s: want checkout %v, the hardline action %v, upload-sarif@v3 %v, a --format github step %v",
+			t.Fatalf("job %s: want checkout %v, the hardline action %v, upload-sarif %v, a --format github step %v",
 				name, checkout, lintStep != nil, upload != nil, annotate)
 		}
 		for k := range lintStep.With {

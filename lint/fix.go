@@ -300,7 +300,8 @@ func sortNotices(ns []Notice) []Notice {
 // letters, digits and the punctuation of ordinary paths.
 func shellQuote(s string) string {
 	if s != "" && strings.IndexFunc(s, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./+,:=@%", r))
+		plain := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./+,:=@%", r)
+		return !plain
 	}) < 0 {
 		return s
 	}

@@ -35,3 +35,21 @@ func TestPinWithoutResolverIsDisplayed(t *testing.T) {
 		t.Errorf("no IM002 finding on lines %v", want)
 	}
 }
+
+// The printed pin command quotes a path the shell would split or expand.
+func TestPinAdviceQuotesThePath(t *testing.T) {
+	src := "FROM alpine:3.22\nUSER 10001\n"
+	rep, err := linttest.Engine(t).Lint(context.Background(), []lint.Source{{Path: "my app/$HOME's/Dockerfile", Kind: lint.KindDockerfile, Src: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range rep.Findings {
+		if f.RuleID == "IM002" {
+			if want := `--resolve-digests 'my app/$HOME'\''s/Dockerfile'  #`; len(f.Fixes) != 1 || !strings.Contains(f.Fixes[0].Display, want) {
+				t.Errorf("display %+v, want it to hold %q", f.Fixes, want)
+			}
+			return
+		}
+	}
+	t.Error("no IM002 finding")
+}

@@ -20,6 +20,8 @@ import (
 //   - The annotation hardline.dev/ignore: "KS003,KS011 reason" on a
 //     Kubernetes object or on its pod template covers the object.
 //
+// A reason may give further rules their own reasons after a ";":
+// "KS011 limits come from the LimitRange; KS023 never calls the API".
 // Rules are named by ID or name, or "all" for every rule. A suppression
 // that silences nothing, or whose reason holds a word shaped like a rule ID,
 // is reported by UnusedDockerfileRule or UnusedManifestRule.
@@ -159,9 +161,48 @@ func commentIgnores(src []byte, kind Kind, input ast.Value, parser Parser) []*ig
 				continue
 			}
 		}
-		out = append(out, ig)
+		out = append(out, ig.perRule()...)
 	}
 	return out
+}
+
+// perRule splits an ignore whose reason gives further rules reasons of
+// their own ("KS011 limits come from the LimitRange; KS023 never calls the
+// API") into one ignore per rule list. A ";" not followed by rule IDs
+// stays part of the reason.
+func (ig *ignore) perRule() []*ignore {
+	parts := strings.Split(ig.reason, ";")
+	first := *ig
+	first.reason = parts[0]
+	out := []*ignore{&first}
+	for _, p := range parts[1:] {
+		word, rest, _ := strings.Cut(strings.TrimSpace(p), " ")
+		if rules := ruleList(word); rules != nil {
+			seg := *ig
+			seg.rules, seg.reason = rules, rest
+			out = append(out, &seg)
+			continue
+		}
+		out[len(out)-1].reason += ";" + p
+	}
+	for _, o := range out {
+		o.reason = strings.TrimSpace(o.reason)
+	}
+	return out
+}
+
+// ruleList reads "KS011,KS023" as rule IDs (or "all"), or returns nil.
+func ruleList(word string) []string {
+	if word == "" {
+		return nil
+	}
+	rules := strings.Split(word, ",")
+	for _, r := range rules {
+		if !idLike.MatchString(r) && !strings.EqualFold(r, allRules) {
+			return nil
+		}
+	}
+	return rules
 }
 
 // nextContentLine is the index of the first line at or after i that is
@@ -257,6 +298,9 @@ func annotationIgnores(input ast.Value, d Document) []*ignore {
 		}
 		ig := &ignore{kind: "annotation", doc: doc}
 		ids, reason, _ := strings.Cut(strings.TrimSpace(string(s)), " ")
+		if trimmed := strings.TrimSuffix(ids, ";"); trimmed != ids {
+			ids, reason = trimmed, ";"+reason // "KS011; KS023 reason"
+		}
 		ig.reason = strings.TrimSpace(reason)
 		for _, r := range strings.Split(ids, ",") {
 			if r = strings.TrimSpace(r); r != "" {
@@ -264,7 +308,7 @@ func annotationIgnores(input ast.Value, d Document) []*ignore {
 			}
 		}
 		ig.at = d.Locate(append(metaPath, "annotations", IgnoreAnnotation))
-		out = append(out, ig)
+		out = append(out, ig.perRule()...)
 	}
 	objTerm := ast.NewTerm(obj)
 	add(termAt(termAt(objTerm, "object"), "metadata"), append(pathOf(lookup(objTerm, "object_path")), "metadata"))
@@ -328,10 +372,14 @@ func suppress(findings []Finding, ignores []*ignore, file string, kind Kind, kno
 		id = UnusedManifestRule
 	}
 	var unused []Finding
-	strayAt := map[Range]bool{} // a Pod's annotation is read twice, as object and as pod
+	type place struct {
+		at     Range
+		reason string
+	}
+	strayAt := map[place]bool{} // a Pod's annotation is read twice, as object and as pod
 	for _, ig := range ignores {
-		if stray := strayIDs(ig.reason); len(stray) > 0 && !strayAt[ig.at] {
-			strayAt[ig.at] = true
+		if stray := strayIDs(ig.reason); len(stray) > 0 && !strayAt[place{ig.at, ig.reason}] {
+			strayAt[place{ig.at, ig.reason}] = true
 			msg := fmt.Sprintf("%s in the reason of this suppression is not suppressed: list every rule before the reason, comma-separated (ignore=%s,%s reason)",
 				strings.Join(stray, ", "), strings.Join(ig.rules, ","), strings.Join(stray, ","))
 			unused = append(unused, Finding{RuleID: id, Message: msg, File: file, Range: ig.at})

@@ -459,3 +459,41 @@ func TestVersionFromLinker(t *testing.T) {
 		t.Errorf("version: %q", got)
 	}
 }
+
+func TestSuppressionReasonPerRule(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"pod.yaml": strings.Replace(defaultsPod, "  namespace: shop\n",
+			"  namespace: shop\n  annotations:\n    hardline.dev/ignore: \"KS011 limits come from the LimitRange; a quota too; KS023,KS010 the job never calls the API\"\n", 1),
+	})
+	_, out, _ := hardline(t, "", "lint", "--format", "json", "--disable", "KS020", dir)
+	var rep struct {
+		Findings []struct {
+			Rule       string
+			Suppressed *struct{ Justification string }
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"KS011": "limits come from the LimitRange; a quota too",
+		"KS023": "the job never calls the API",
+		"KS010": "the job never calls the API",
+	}
+	for _, f := range rep.Findings {
+		if f.Rule == "KS030" {
+			t.Errorf("unexpected KS030: %s", out)
+		}
+		w, ok := want[f.Rule]
+		if !ok {
+			continue
+		}
+		if f.Suppressed == nil || f.Suppressed.Justification != w {
+			t.Errorf("%s: suppressed %+v, want the reason %q", f.Rule, f.Suppressed, w)
+		}
+		delete(want, f.Rule)
+	}
+	if len(want) > 0 {
+		t.Errorf("no finding of %v", want)
+	}
+}

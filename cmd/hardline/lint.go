@@ -225,7 +225,7 @@ func runLint(cmd *cobra.Command, e *env, fl *lintFlags, args []string) error {
 		return &exitCodeError{code: exitError, err: lintErr}
 	}
 	if n := pins.count(); n > 0 && (fl.fix || fl.diff) {
-		return usageError("could not pin %s to a digest (see the notices); the other fixes were made", plural(n, "image", "images"))
+		return usageError("could not pin %s to a digest (see the notices)", plural(n, "image", "images"))
 	}
 	for _, f := range rep.Findings {
 		if f.Suppression == nil && failOn != 0 && f.Severity >= failOn {
@@ -646,6 +646,7 @@ func fixOrDiff(ctx context.Context, e *env, fl *lintFlags, eng *lint.Engine, src
 		text := srcs[0].Src
 		if len(fixed) == 1 {
 			text = fixed[0].Content
+			fl.stdinSrc[srcs[0].Path] = text // the report is on the fixed text
 		}
 		if _, err := e.stdout.Write(text); err != nil {
 			return rep, fmt.Errorf("write fixed text: %w", err)

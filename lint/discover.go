@@ -288,7 +288,13 @@ func Discover(paths []string, exclude func(path string) bool) (*Discovery, error
 		}
 		found := len(d.Sources)
 		skipped := false
-		err = filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
+		walkRoot := root
+		if li, err := os.Lstat(root); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+			// A directory named through a link: walk what it points to,
+			// under the name given.
+			walkRoot = root + string(filepath.Separator)
+		}
+		err = filepath.WalkDir(walkRoot, func(p string, e fs.DirEntry, err error) error {
 			if err != nil {
 				if errors.Is(err, fs.ErrPermission) {
 					// Go on, to list every unreadable directory.
@@ -297,14 +303,14 @@ func Discover(paths []string, exclude func(path string) bool) (*Discovery, error
 				}
 				return err
 			}
-			if exclude != nil && p != root && exclude(p) {
+			if exclude != nil && p != walkRoot && exclude(p) {
 				if e.IsDir() {
 					return filepath.SkipDir
 				}
 				return nil
 			}
 			if e.IsDir() {
-				if p != root && skippedDir(e.Name()) {
+				if p != walkRoot && skippedDir(e.Name()) {
 					return filepath.SkipDir
 				}
 				return nil

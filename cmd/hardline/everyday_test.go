@@ -216,6 +216,7 @@ func TestDiscoveryNamesAndSymlinks(t *testing.T) {
 		"manifests/outside.yaml": filepath.Join(outside, "pod.yaml"),
 		"manifests/broken.yaml":  "missing.yaml",
 		"linked-dir":             "store",
+		"linked-elsewhere":       "elsewhere",
 	} {
 		if err := os.Symlink(target, filepath.Join(dir, filepath.FromSlash(link))); err != nil {
 			t.Fatal(err)
@@ -241,6 +242,11 @@ func TestDiscoveryNamesAndSymlinks(t *testing.T) {
 	for _, n := range rep.Notices {
 		rel, _ := filepath.Rel(dir, n.File)
 		notices[filepath.ToSlash(rel)] = n.Message
+	}
+	// A directory named through a link is walked.
+	code, named := lintJSON(t, "--disable", "KS020", filepath.Join(dir, "linked-elsewhere"))
+	if code != exitFindings || named.Summary.Files != 1 || !has(named, "KS001", filepath.Join(dir, "linked-elsewhere", "service.yaml"), 8) {
+		t.Errorf("linked directory: exit %d, %d files, %+v", code, named.Summary.Files, named.Findings)
 	}
 	for file, want := range map[string]string{
 		"manifests/outside.yaml": "outside",

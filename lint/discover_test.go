@@ -26,7 +26,10 @@ func TestClassifyRuntimeFiles(t *testing.T) {
 		"GNUmakefile":                    lint.KindMakefile,
 		"rules.mk":                       lint.KindMakefile,
 		"Makefile.in":                    lint.KindUnknown,
-		"Dockerfile.sh":                  lint.KindDockerfile,
+		"Dockerfile.sh":                  lint.KindShell, // a script named after a Dockerfile
+		"Dockerfile.md":                  lint.KindUnknown,
+		"Dockerfile-chroot":              lint.KindDockerfile,
+		"Dockerfile.mk":                  lint.KindDockerfile,
 	} {
 		if got := lint.Classify(name); got != want {
 			t.Errorf("Classify(%q) = %v, want %v", name, got, want)

@@ -78,11 +78,11 @@ func TestCatalog(t *testing.T) {
 			// node is critical.
 			score, security := r.EffectiveSecuritySeverity()
 			switch r.ID {
-			case "DF000", "KS000", "DF010", "DF014", "KS030":
+			case "DF000", "KS000", "RT000", "DF010", "DF014", "KS030":
 				if security {
 					t.Errorf("%s: reports no security problem: set custom.security_severity: none", r.ID)
 				}
-			case "KS006", "KS007", "KS008", "KS019":
+			case "KS006", "KS007", "KS008", "KS019", "RT001", "RT007", "RT008":
 				if score < 9 {
 					t.Errorf("%s: security severity %.1f, want critical (9.0 or more)", r.ID, score)
 				}

@@ -9,6 +9,7 @@
 #   id: RT000
 #   name: invalid-compose
 #   severity: error
+#   security_severity: none
 #   input: runtime
 #   remediation: Fix the error at the position given; docker compose config reports the same problems.
 #   why: |

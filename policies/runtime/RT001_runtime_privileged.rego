@@ -7,6 +7,7 @@
 #   id: RT001
 #   name: runtime-privileged
 #   severity: error
+#   security_severity: 9.5
 #   input: runtime
 #   remediation: Remove privileged; add only the capabilities (cap_add, --cap-add) and devices (devices, --device) the container needs.
 #   why: |

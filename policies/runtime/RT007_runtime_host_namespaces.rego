@@ -8,6 +8,7 @@
 #   id: RT007
 #   name: runtime-host-namespaces
 #   severity: error
+#   security_severity: 9.0
 #   input: runtime
 #   remediation: Remove the setting; publish ports instead of sharing the host network, and share namespaces with another container (service:name, container:name) when that is what is needed.
 #   why: |

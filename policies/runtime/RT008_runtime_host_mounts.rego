@@ -10,6 +10,7 @@
 #   id: RT008
 #   name: runtime-host-mounts
 #   severity: error
+#   security_severity: 9.0
 #   input: runtime
 #   remediation: Remove the mount; give the container a named volume or the one file it needs, read-only. Never mount the Docker socket into a container that does not manage Docker.
 #   why: |

@@ -13,6 +13,7 @@
 #   id: RT010
 #   name: runtime-secret-in-env
 #   severity: error
+#   precision: medium
 #   input: runtime
 #   remediation: 'Use Compose secrets (secrets:, read from /run/secrets) or pass the value from the environment (-e DB_PASSWORD, DB_PASSWORD: ${DB_PASSWORD}); rotate the exposed credential.'
 #   why: |

@@ -82,7 +82,7 @@ func TestCatalog(t *testing.T) {
 				if security {
 					t.Errorf("%s: reports no security problem: set custom.security_severity: none", r.ID)
 				}
-			case "KS006", "KS007", "KS008", "KS019", "RT001", "RT007", "RT008":
+			case "KS006", "KS007", "KS008", "KS019", "KS040", "RT001", "RT007", "RT008":
 				if score < 9 {
 					t.Errorf("%s: security severity %.1f, want critical (9.0 or more)", r.ID, score)
 				}

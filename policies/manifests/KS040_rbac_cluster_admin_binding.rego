@@ -13,6 +13,7 @@
 #   id: KS040
 #   name: rbac-cluster-admin-binding
 #   severity: error
+#   security_severity: 9.5
 #   input: manifests
 #   remediation: Bind a role that lists the API groups, resources and verbs the subjects need; keep cluster-admin for break-glass accounts outside the manifests.
 #   why: |

@@ -236,9 +236,10 @@ func TestResolveDigestsEmptyManifestDiff(t *testing.T) {
 	}
 	dir, dockerfile, _ := digestFiles(t, host, "1.0")
 
+	// A pin asked for that cannot be made fails the run (exit 2).
 	code, out, errOut := hardline(t, "", pinOnly("lint", "--resolve-digests", "--diff", "--unsafe-fixes", dir)...)
-	if code == exitError {
-		t.Fatalf("exit %d\nstdout: %s\nstderr: %s", code, out, errOut)
+	if code != exitError || !strings.Contains(errOut, "could not pin 2 images to a digest") {
+		t.Fatalf("exit %d, want 2 and a message\nstdout: %s\nstderr: %s", code, out, errOut)
 	}
 	if strings.Contains(out, "@sha256:") {
 		t.Errorf("an empty manifest was pinned:\n%s", out)

@@ -34,8 +34,9 @@ func main() {
 	runs := flag.Int("runs", 1, "runs of each case; the median is printed")
 	bin := flag.String("hardline", "", "hardline binary to measure (default: built from ./cmd/hardline)")
 	only := flag.String("only", "", "run only the cases whose name contains this")
+	keep := flag.String("keep", "", "write each case's files under this directory and keep them")
 	flag.Parse()
-	if err := run(*scale, *runs, *bin, *only); err != nil {
+	if err := run(*scale, *runs, *bin, *only, *keep); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
@@ -47,12 +48,16 @@ type measurement struct {
 	peakKiB int64
 }
 
-func run(scale float64, runs int, bin, only string) error {
+func run(scale float64, runs int, bin, only, keep string) error {
 	dir, err := os.MkdirTemp("", "hardline-bench-")
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(dir)
+	cases := dir
+	if keep != "" {
+		cases = keep
+	}
 	if bin == "" {
 		bin = filepath.Join(dir, "hardline")
 		build := exec.Command("go", "build", "-o", bin, "./cmd/hardline")
@@ -66,7 +71,7 @@ func run(scale float64, runs int, bin, only string) error {
 	fmt.Printf("hardline benchmark (scale %g, median of %d run(s); CPU = user+sys, peak = max RSS)\n\n", scale, runs)
 	fmt.Printf("%-34s %10s %10s %8s %10s  %s\n", "case", "CPU", "floor", "ratio", "peak", "target")
 
-	cases := []struct {
+	list := []struct {
 		name string
 		fn   func(string) error
 	}{
@@ -159,19 +164,21 @@ func run(scale float64, runs int, bin, only string) error {
 			return nil
 		}},
 	}
-	for i, c := range cases {
+	for i, c := range list {
 		if only != "" && !strings.Contains(c.name, only) {
 			continue
 		}
-		d := filepath.Join(dir, fmt.Sprintf("case-%d", i))
-		if err := os.Mkdir(d, 0o700); err != nil {
+		d := filepath.Join(cases, fmt.Sprintf("case-%d", i))
+		if err := os.MkdirAll(d, 0o700); err != nil {
 			return err
 		}
 		if err := c.fn(d); err != nil {
 			return fmt.Errorf("%s: %w", c.name, err)
 		}
-		if err := os.RemoveAll(d); err != nil {
-			return err
+		if keep == "" {
+			if err := os.RemoveAll(d); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

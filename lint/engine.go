@@ -616,3 +616,7 @@ func (e *Engine) finding(ctx context.Context, file string, src []byte, doc Docum
 	}
 	return f, notices
 }
+
+// MaxFileSize is the size past which a file is reported rather than
+// linted.
+func (e *Engine) MaxFileSize() int64 { return cmp.Or(e.opts.MaxFileSize, DefaultMaxFileSize) }

@@ -21,6 +21,7 @@ import (
 	"github.com/hardline-dev/hardline/lint/container"
 	"github.com/hardline-dev/hardline/lint/digest"
 	"github.com/hardline-dev/hardline/lint/dockerfile"
+	"github.com/hardline-dev/hardline/lint/fix"
 	"github.com/hardline-dev/hardline/lint/kube"
 	"github.com/hardline-dev/hardline/lint/shellrun"
 	"github.com/hardline-dev/hardline/policies"
@@ -576,7 +577,7 @@ func sources(e *env, fl *lintFlags, cfg *config.Config, args []string) ([]lint.S
 // and returns the report on what is left; --diff prints the changes and
 // returns the report on the files as they are, since nothing changed.
 func fixOrDiff(ctx context.Context, e *env, fl *lintFlags, eng *lint.Engine, srcs []lint.Source) (*lint.Report, error) {
-	fixed, rep, err := eng.Fix(ctx, srcs, fl.unsafeFixes)
+	fixed, rep, err := fix.Run(ctx, eng, srcs, fl.unsafeFixes)
 	if err != nil {
 		return rep, err
 	}
@@ -588,12 +589,12 @@ func fixOrDiff(ctx context.Context, e *env, fl *lintFlags, eng *lint.Engine, src
 	var errs []error
 	for _, f := range fixed {
 		if fl.diff {
-			if _, err := io.WriteString(e.stdout, lint.UnifiedDiff(f.File, f.Original, f.Content)); err != nil {
+			if _, err := io.WriteString(e.stdout, fix.Diff(f.File, f.Original, f.Content)); err != nil {
 				return rep, fmt.Errorf("write diff: %w", err)
 			}
 			continue
 		}
-		if err := lint.WriteFixed(f); err != nil {
+		if err := fix.Write(f); err != nil {
 			errs = append(errs, err)
 			continue
 		}

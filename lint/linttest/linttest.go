@@ -37,6 +37,7 @@ import (
 	"github.com/hardline-dev/hardline/lint/compose"
 	"github.com/hardline-dev/hardline/lint/container"
 	"github.com/hardline-dev/hardline/lint/dockerfile"
+	"github.com/hardline-dev/hardline/lint/fix"
 	"github.com/hardline-dev/hardline/lint/kube"
 	"github.com/hardline-dev/hardline/lint/shellrun"
 	"github.com/hardline-dev/hardline/policies"
@@ -144,7 +145,7 @@ func runFile(t *testing.T, eng *lint.Engine, file string, kind lint.Kind, id str
 	// The diff --diff prints, next to it, so that a reviewer sees exactly
 	// which lines a fix touches.
 	diffGolden := file + ".diff"
-	gotDiff := lint.UnifiedDiff(filepath.ToSlash(file), src, fixed)
+	gotDiff := fix.Diff(filepath.ToSlash(file), src, fixed)
 	if *update {
 		if err := os.WriteFile(diffGolden, []byte(gotDiff), 0o600); err != nil { //nolint:gosec // beside a testdata file the test globbed
 			t.Fatal(err)
@@ -184,9 +185,9 @@ func fixedBy(t *testing.T, rep *lint.Report, id string, src []byte) []byte {
 		}
 	}
 	out := src
-	for _, fe := range lint.SelectFixes(&only, true) {
+	for _, fe := range fix.Select(&only, true) {
 		var err error
-		if out, err = lint.ApplyEdits(src, fe.Edits); err != nil {
+		if out, err = fix.Apply(src, fe.Edits); err != nil {
 			t.Fatal(err)
 		}
 	}

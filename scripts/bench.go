@@ -33,7 +33,7 @@ func main() {
 	scale := flag.Float64("scale", 1, "fraction of every corpus to generate")
 	runs := flag.Int("runs", 1, "runs of each case; the median is printed")
 	bin := flag.String("hardline", "", "hardline binary to measure (default: built from ./cmd/hardline)")
-	only := flag.String("only", "", "run only the cases whose name contains this")
+	only := flag.String("only", "", "comma-separated cases to run: corpus, corpus-one-file, pod, configmaps, dockerfiles, startup")
 	keep := flag.String("keep", "", "write each case's files under this directory and keep them")
 	flag.Parse()
 	if err := run(*scale, *runs, *bin, *only, *keep); err != nil {
@@ -75,7 +75,7 @@ func run(scale float64, runs int, bin, only, keep string) error {
 		name string
 		fn   func(string) error
 	}{
-		{"10k docs in 200 files", func(d string) error {
+		{"corpus", func(d string) error {
 			docs := n(10000)
 			files := n(200)
 			paths, err := writeSplit(d, docs, files)
@@ -84,7 +84,7 @@ func run(scale float64, runs int, bin, only, keep string) error {
 			}
 			return h.vsFloor(fmt.Sprintf("%d docs in %d files", docs, files), paths, d, "≤ 8× floor, ≤ 100 MiB")
 		}},
-		{"10k docs in one file", func(d string) error {
+		{"corpus-one-file", func(d string) error {
 			docs := n(10000)
 			paths, err := writeSplit(d, docs, 1)
 			if err != nil {
@@ -92,7 +92,7 @@ func run(scale float64, runs int, bin, only, keep string) error {
 			}
 			return h.vsFloor(fmt.Sprintf("%d docs in one file", docs), paths, d, "no more than in 200 files")
 		}},
-		{"pod containers", func(d string) error {
+		{"pod", func(d string) error {
 			// The cost per container is the cost above that of a Pod with
 			// one container (start-up and compilation).
 			var cpu [3]time.Duration
@@ -113,7 +113,7 @@ func run(scale float64, runs int, bin, only, keep string) error {
 			fmt.Printf("%-34s %10s %10s %7.2f×  ≤ 2× (%.0f vs %.0f µs a container)\n", "  per container, big ÷ small", "", "", per(2)/per(1), per(2)/1e3, per(1)/1e3)
 			return nil
 		}},
-		{"configmaps in one file", func(d string) error {
+		{"configmaps", func(d string) error {
 			c := n(100000)
 			p := filepath.Join(d, "configmaps.yaml")
 			var b bytes.Buffer
@@ -140,7 +140,7 @@ func run(scale float64, runs int, bin, only, keep string) error {
 			fmt.Printf("%-34s %8.2f ms each\n", "", float64(m.cpu.Microseconds())/1000/float64(c))
 			return nil
 		}},
-		{"one file", func(d string) error {
+		{"startup", func(d string) error {
 			p := filepath.Join(d, "deployment.yaml")
 			var b bytes.Buffer
 			writeDoc(&b, 0, 1)
@@ -165,7 +165,7 @@ func run(scale float64, runs int, bin, only, keep string) error {
 		}},
 	}
 	for i, c := range list {
-		if only != "" && !strings.Contains(c.name, only) {
+		if only != "" && !slices.Contains(strings.Split(only, ","), c.name) {
 			continue
 		}
 		d := filepath.Join(cases, fmt.Sprintf("case-%d", i))

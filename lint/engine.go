@@ -57,12 +57,20 @@ type Engine struct {
 	known map[string]string
 	// declared is each rule's severity as its METADATA says.
 	declared map[string]policies.Severity
-	queries  map[string]rego.PreparedEvalQuery
 	digests  *digestCache
-	// compiler and store let a timed-out file be evaluated again rule by
-	// rule, to name the slow one.
-	compiler *ast.Compiler
-	store    storage.Store
+
+	// modules are the helper modules and the enabled rules' modules;
+	// ruleInput is the input of each rule module.
+	modules   map[string]*ast.Module
+	ruleInput map[string]policies.Input
+	store     storage.Store
+	// queries are the prepared queries, compiled when a run first needs
+	// them: linting one Dockerfile does not compile the Kubernetes rules.
+	// compilers are the compilers of each query, to evaluate a timed-out
+	// file again rule by rule and name the slow one.
+	mu        sync.RWMutex
+	queries   map[string]rego.PreparedEvalQuery
+	compilers map[string]*ast.Compiler
 }
 
 // queryNames are the inputs the engine evaluates, one prepared query each.
@@ -84,7 +92,7 @@ func queryInputs(query string) []policies.Input {
 
 // NewEngine compiles the enabled rules of cat, with their helpers, once.
 func NewEngine(ctx context.Context, cat *policies.Catalog, opts Options) (*Engine, error) {
-	e := &Engine{opts: opts, rules: map[string]policies.Rule{}, queries: map[string]rego.PreparedEvalQuery{}}
+	e := &Engine{opts: opts, rules: map[string]policies.Rule{}, queries: map[string]rego.PreparedEvalQuery{}, compilers: map[string]*ast.Compiler{}}
 	if opts.Digests != nil {
 		e.digests = &digestCache{resolver: opts.Digests, done: map[string]digestResult{}}
 	}
@@ -97,7 +105,9 @@ func NewEngine(ctx context.Context, cat *policies.Catalog, opts Options) (*Engin
 		e.known[strings.ToLower(r.Name)] = r.ID
 		e.declared[r.ID] = r.Severity
 	}
-	modules := map[string]*ast.Module{}
+	e.modules = map[string]*ast.Module{}
+	e.ruleInput = map[string]policies.Input{}
+	user := false
 	for file, m := range cat.Modules {
 		if r, isRule := ruleFiles[file]; isRule {
 			if opts.Enabled != nil && !opts.Enabled(r) {
@@ -107,45 +117,93 @@ func NewEngine(ctx context.Context, cat *policies.Catalog, opts Options) (*Engin
 				r.Severity = opts.Severity(r)
 			}
 			e.rules[r.ID] = r
+			e.ruleInput[file] = r.Input
+			user = user || !r.Builtin
 		}
-		modules[file] = m
+		e.modules[file] = m
 	}
-	main, err := ast.ParseModuleWithOpts("hardline/main.rego", mainModule(), ast.ParserOptions{RegoVersion: ast.RegoV1})
+	cfg := opts.Config
+	if cfg == nil {
+		cfg = map[string]any{}
+	}
+	e.store = inmem.NewFromObject(map[string]any{"hardline": map[string]any{"config": cfg}})
+	if user {
+		// A user's policies are checked now, whatever the run lints.
+		if err := e.prepare(ctx, queryNames()); err != nil {
+			return nil, err
+		}
+	}
+	return e, nil
+}
+
+// prepare compiles, together, the queries of names not prepared yet, with
+// the helpers and the rules they collect.
+func (e *Engine) prepare(ctx context.Context, names []string) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	var missing []string
+	inputs := map[policies.Input]bool{}
+	for _, name := range names {
+		if _, ok := e.queries[name]; !ok && !slices.Contains(missing, name) {
+			missing = append(missing, name)
+			for _, in := range queryInputs(name) {
+				inputs[in] = true
+			}
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	modules := map[string]*ast.Module{}
+	for file, m := range e.modules {
+		if in, isRule := e.ruleInput[file]; !isRule || inputs[in] {
+			modules[file] = m
+		}
+	}
+	main, err := ast.ParseModuleWithOpts("hardline/main.rego", mainModule(missing), ast.ParserOptions{RegoVersion: ast.RegoV1})
 	if err != nil {
-		return nil, fmt.Errorf("compile policies: %w", err)
+		return fmt.Errorf("compile policies: %w", err)
 	}
 	modules[main.Package.Location.File] = main
 
 	compiler := ast.NewCompiler().WithCapabilities(policies.Capabilities()).WithEnablePrintStatements(false)
 	compiler.Compile(modules)
 	if compiler.Failed() {
-		return nil, fmt.Errorf("compile policies: %w", policies.CompileError(compiler.Errors))
+		return fmt.Errorf("compile policies: %w", policies.CompileError(compiler.Errors))
 	}
-	cfg := opts.Config
-	if cfg == nil {
-		cfg = map[string]any{}
-	}
-	store := inmem.NewFromObject(map[string]any{"hardline": map[string]any{"config": cfg}})
-	e.compiler, e.store = compiler, store
-	for _, input := range queryNames() {
+	for _, input := range missing {
+		e.compilers[input] = compiler
 		pq, err := rego.New(
 			rego.Query("data.hardline.main."+input),
 			rego.Compiler(compiler),
-			rego.Store(store),
+			rego.Store(e.store),
 		).PrepareForEval(ctx)
 		if err != nil {
-			return nil, fmt.Errorf("prepare %s policies: %w", input, err)
+			return fmt.Errorf("prepare %s policies: %w", input, err)
 		}
 		e.queries[input] = pq
 	}
-	return e, nil
+	return nil
 }
 
-// mainModule collects every rule's deny set per input as [id, result] pairs.
-func mainModule() string {
+// queriesFor are the queries linting files of kind evaluates.
+func queriesFor(k Kind) []string {
+	switch k {
+	case KindDockerfile:
+		return []string{"dockerfile"}
+	case KindYAML:
+		return []string{"kubernetes", "manifests"}
+	case KindUnknown:
+	}
+	return queryNames()
+}
+
+// mainModule collects every rule's deny set per input of the queries as
+// [id, result] pairs.
+func mainModule(queries []string) string {
 	var b strings.Builder
 	b.WriteString("package hardline.main\n\n")
-	for _, input := range queryNames() {
+	for _, input := range queries {
 		for _, pkg := range queryInputs(input) {
 			fmt.Fprintf(&b, "%s contains [id, r] if {\n\tsome id\n\tsome r in data.rules.%s[id].deny\n}\n\n", input, pkg)
 		}
@@ -196,6 +254,13 @@ type fileResult struct {
 // hardline could not do its job for some file, and the report is still
 // complete for the others.
 func (e *Engine) Lint(ctx context.Context, srcs []Source) (*Report, error) {
+	var queries []string
+	for _, s := range srcs {
+		queries = append(queries, queriesFor(s.Kind)...)
+	}
+	if err := e.prepare(ctx, queries); err != nil {
+		return nil, err
+	}
 	results := make([]fileResult, len(srcs))
 	workers := e.opts.Workers
 	if workers <= 0 {
@@ -546,7 +611,13 @@ type pair struct {
 }
 
 func (e *Engine) eval(ctx context.Context, query string, input ast.Value) ([]pair, error) {
-	rs, err := e.queries[query].Eval(ctx, rego.EvalParsedInput(input))
+	e.mu.RLock()
+	pq, ok := e.queries[query]
+	e.mu.RUnlock()
+	if !ok {
+		return nil, fmt.Errorf("no %s query prepared", query)
+	}
+	rs, err := pq.Eval(ctx, rego.EvalParsedInput(input))
 	if err != nil {
 		return nil, err
 	}
@@ -620,3 +691,10 @@ func (e *Engine) finding(ctx context.Context, file string, src []byte, doc Docum
 // MaxFileSize is the size past which a file is reported rather than
 // linted.
 func (e *Engine) MaxFileSize() int64 { return cmp.Or(e.opts.MaxFileSize, DefaultMaxFileSize) }
+
+// compilerFor is the compiler of a prepared query, or nil.
+func (e *Engine) compilerFor(query string) *ast.Compiler {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	return e.compilers[query]
+}

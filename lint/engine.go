@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"errors"
@@ -246,7 +247,9 @@ type fileResult struct {
 	// lineHashes are the fingerprints of the lines findings made later
 	// may point at.
 	lineHashes map[int]string
-	err        error
+	// lines is the number of lines of the file.
+	lines int
+	err   error
 }
 
 // Lint parses and evaluates every source concurrently and returns the
@@ -303,7 +306,11 @@ func (e *Engine) Lint(ctx context.Context, srcs []Source) (*Report, error) {
 	var manifestFindings []Finding
 	if len(summaries) > 0 && cause == nil {
 		var err error
-		manifestFindings, err = e.lintManifests(ctx, summaries, srcs)
+		lines := map[string]int{}
+		for i, r := range results {
+			lines[srcs[i].Path] = r.lines
+		}
+		manifestFindings, err = e.lintManifests(ctx, summaries, srcs, lines)
 		if err != nil {
 			errs = append(errs, err)
 			rep.Errors = append(rep.Errors, Notice{Message: err.Error()})
@@ -391,6 +398,8 @@ func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 	// (rules over every manifest, unused suppressions); their fingerprints
 	// need the source, which is gone by then.
 	var laterLines []int
+	lines := lineCount(src)
+	res.lines = lines
 	for i, doc := range parser.Parse(s.Path, src) {
 		res.docs++
 		if n, ok := doc.(interface{ Notices() []Notice }); ok {
@@ -423,15 +432,22 @@ func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 		}
 		docIndex := documentIndex(input)
 		for _, p := range pairs {
-			f, notices := e.finding(ctx, s.Path, src, doc, p)
+			rule, r, ok, err := e.decode(p, lines, len(src))
+			if err != nil {
+				res.err = errors.Join(res.err, fmt.Errorf("%s: %w", s.Path, err))
+			}
+			if !ok {
+				continue
+			}
+			f, notices := e.finding(ctx, rule, s.Path, src, doc, r)
 			res.notices = append(res.notices, notices...)
-			if s.Patch && f.RuleID != "" {
-				f = patchFinding(f, doc)
+			if s.Patch {
+				if f = patchFinding(f, doc); f.RuleID == "" {
+					continue
+				}
 			}
-			if f.RuleID != "" {
-				f.doc = docIndex
-				res.findings = append(res.findings, f)
-			}
+			f.doc = docIndex
+			res.findings = append(res.findings, f)
 		}
 	}
 	for _, ig := range res.ignores {
@@ -475,8 +491,8 @@ func (e *Engine) unread(s Source, err *TooLargeError) fileResult {
 // lintManifests runs the rules that see every Kubernetes object at once.
 // A result that gives a path, or a fix that edits fields, is about the
 // object it names (file, document, object_path): its file is parsed again
-// to place it.
-func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs []Source) ([]Finding, error) {
+// to place it. lines is the number of lines of each file.
+func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs []Source, lines map[string]int) ([]Finding, error) {
 	input := ast.NewObject(
 		[2]*ast.Term{ast.StringTerm("type"), ast.StringTerm("manifests")},
 		[2]*ast.Term{ast.StringTerm("objects"), ast.ArrayTerm(summaries...)},
@@ -486,11 +502,7 @@ func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs 
 		return nil, fmt.Errorf("evaluate manifests: %w", err)
 	}
 	// One file parsed again at a time: results in file order.
-	slices.SortStableFunc(pairs, func(a, b pair) int {
-		fa, _ := a.result["file"].(string)
-		fb, _ := b.result["file"].(string)
-		return strings.Compare(fa, fb)
-	})
+	slices.SortStableFunc(pairs, func(a, b pair) int { return strings.Compare(resultFile(a), resultFile(b)) })
 	var cur struct {
 		file   string
 		parsed *parsedFile
@@ -499,14 +511,25 @@ func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs 
 	var out []Finding
 	var errs []error
 	for _, p := range pairs {
-		file, _ := p.result["file"].(string)
-		docIndex := -1
-		if n, ok := normalizePath([]any{p.result["document"]})[0].(int); ok {
-			docIndex = n
+		file := resultFile(p)
+		n, known := lines[file]
+		if !known {
+			n = -1
+		}
+		rule, r, ok, err := e.decode(p, n, -1)
+		if err == nil && ok && !known {
+			err = &resultError{rule: rule.ID, err: fmt.Errorf("a manifests result needs the file of a linted object, got file %q", file)}
+			ok = false
+		}
+		if err != nil {
+			errs = append(errs, err)
+		}
+		if !ok {
+			continue
 		}
 		var doc Document
 		var src []byte
-		if p.result["path"] != nil || p.result["fix"] != nil {
+		if r.path != nil || r.fix != nil {
 			if cur.parsed == nil || cur.file != file {
 				if byPath == nil {
 					byPath = make(map[string]Source, len(srcs))
@@ -523,16 +546,24 @@ func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs 
 				}
 			}
 			pf := cur.parsed
-			objPath, _ := p.result["object_path"].([]any)
-			doc, src = pf.find(docIndex, normalizePath(objPath)), pf.src
+			doc, src = pf.find(r.document, r.objectPath), pf.src
 		}
-		f, _ := e.finding(ctx, file, src, doc, p)
-		if f.RuleID != "" {
-			f.doc = docIndex
-			out = append(out, f)
+		if r.rng == nil && doc == nil {
+			errs = append(errs, &resultError{rule: rule.ID, err: fmt.Errorf("a path in %s document %d, which was not found", file, r.document)})
+			continue
 		}
+		f, _ := e.finding(ctx, rule, file, src, doc, r)
+		f.doc = r.document
+		out = append(out, f)
 	}
 	return out, errors.Join(errs...)
+}
+
+// resultFile is the "file" of a manifests result, or "".
+func resultFile(p pair) string {
+	m, _ := p.result.(map[string]any)
+	file, _ := m["file"].(string)
+	return file
 }
 
 // parsedFile is a YAML file parsed again for rules over every manifest.
@@ -604,10 +635,10 @@ func (e *Engine) ruleState(idOrName string) (exists, enabled bool) {
 	return exists, enabled
 }
 
-// pair is one result of one rule.
+// pair is one result of one rule, as Rego gave it.
 type pair struct {
 	id     string
-	result map[string]any
+	result any
 }
 
 func (e *Engine) eval(ctx context.Context, query string, input ast.Value) ([]pair, error) {
@@ -634,30 +665,21 @@ func (e *Engine) eval(ctx context.Context, query string, input ast.Value) ([]pai
 					continue
 				}
 				id, _ := tuple[0].(string)
-				obj, ok := tuple[1].(map[string]any)
-				if !ok {
-					return nil, fmt.Errorf("rule %s: a deny result must be an object, got %T", id, tuple[1])
-				}
-				out = append(out, pair{id: id, result: obj})
+				out = append(out, pair{id: id, result: tuple[1]})
 			}
 		}
 	}
 	return out, nil
 }
 
-// finding turns one rule result into a finding. doc and src are nil for
-// rules over every manifest.
-func (e *Engine) finding(ctx context.Context, file string, src []byte, doc Document, p pair) (Finding, []Notice) {
-	rule, ok := e.rules[p.id]
-	if !ok {
-		return Finding{}, nil
-	}
-	f := Finding{RuleID: rule.ID, Name: rule.Name, Severity: rule.Severity, File: file}
-	f.Message, _ = p.result["msg"].(string)
-	if sev, ok := p.result["severity"].(string); ok {
+// finding turns one decoded rule result into a finding. doc and src are
+// nil for rules over every manifest.
+func (e *Engine) finding(ctx context.Context, rule policies.Rule, file string, src []byte, doc Document, res ruleResult) (Finding, []Notice) {
+	f := Finding{RuleID: rule.ID, Name: rule.Name, Severity: rule.Severity, File: file, Message: res.msg}
+	if res.severity != "" && !e.severityOverridden(rule) {
 		// A result may raise or lower its rule's severity, unless the
 		// configuration set the rule's severity explicitly.
-		if v, err := policies.ParseSeverity(sev); err == nil && !e.severityOverridden(rule) {
+		if v, err := policies.ParseSeverity(res.severity); err == nil {
 			f.Severity = v
 		}
 	}
@@ -665,21 +687,15 @@ func (e *Engine) finding(ctx context.Context, file string, src []byte, doc Docum
 		f.Message = strings.ToLower(rule.Title)
 	}
 	switch {
-	case p.result["range"] != nil:
-		f.Range = rangeOf(p.result["range"])
-	case p.result["path"] != nil && doc != nil:
-		path, _ := p.result["path"].([]any)
-		f.Range = doc.Locate(normalizePath(path))
+	case res.rng != nil:
+		f.Range = *res.rng
+	case doc != nil:
+		f.Range = doc.Locate(res.path)
 	}
-	if f.Range.IsZero() {
-		f.Range = Range{Line: 1, Column: 1, EndLine: 1, EndColumn: 1}
-	}
-	if path, ok := p.result["path"].([]any); ok {
-		f.path = normalizePath(path)
-	}
+	f.path = res.path
 	var notices []Notice
-	if raw, ok := p.result["fix"].(map[string]any); ok {
-		fix, n := e.fix(ctx, rule, file, src, doc, raw)
+	if res.fix != nil {
+		fix, n := e.fix(ctx, rule, file, src, doc, *res.fix)
 		notices = n
 		if fix.Title != "" {
 			f.Fixes = append(f.Fixes, fix)
@@ -697,4 +713,24 @@ func (e *Engine) compilerFor(query string) *ast.Compiler {
 	e.mu.RLock()
 	defer e.mu.RUnlock()
 	return e.compilers[query]
+}
+
+// decode checks and decodes the result of p, for a file of the given
+// number of lines and bytes (-1 when not known). ok is false for the
+// results of rules that do not run.
+func (e *Engine) decode(p pair, lines, size int) (rule policies.Rule, res ruleResult, ok bool, err error) {
+	rule, ok = e.rules[p.id]
+	if !ok {
+		return rule, res, false, nil
+	}
+	res, err = decodeResult(rule.ID, p.result, lines, size)
+	return rule, res, err == nil, err
+}
+
+// lineCount is the number of lines of src, counting every line break a
+// parser may count (LF, CR LF, lone CR, and YAML's NEL, LS and PS).
+func lineCount(src []byte) int {
+	n := 1 + bytes.Count(src, []byte{'\n'}) + bytes.Count(src, []byte("\u0085")) +
+		bytes.Count(src, []byte("\u2028")) + bytes.Count(src, []byte("\u2029"))
+	return n + bytes.Count(src, []byte{'\r'}) - bytes.Count(src, []byte("\r\n"))
 }

@@ -187,16 +187,25 @@ func (e *Engine) prepare(ctx context.Context, names []string) error {
 	return nil
 }
 
-// queriesFor are the queries linting files of kind evaluates.
-func queriesFor(k Kind) []string {
+// queryFor is the query that evaluates the documents of a file of kind k.
+func queryFor(k Kind) string {
 	switch k {
-	case KindDockerfile:
-		return []string{"dockerfile"}
 	case KindYAML:
-		return []string{"kubernetes", "manifests"}
-	case KindUnknown:
+		return "kubernetes"
+	case KindCompose, KindShell, KindMakefile, KindWorkflow:
+		return "runtime"
+	case KindDockerfile, KindUnknown:
 	}
-	return queryNames()
+	return "dockerfile"
+}
+
+// queriesFor are the queries linting a file of kind k may evaluate: its
+// own, and the one over every Kubernetes object for YAML.
+func queriesFor(k Kind) []string {
+	if k == KindYAML {
+		return []string{"kubernetes", "manifests"}
+	}
+	return []string{queryFor(k)}
 }
 
 // mainModule collects every rule's deny set per input of the queries as
@@ -385,14 +394,7 @@ func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 	if !ok {
 		return fileResult{err: fmt.Errorf("lint %s: no parser for %s files", s.Path, s.Kind)}
 	}
-	query := "dockerfile"
-	switch s.Kind {
-	case KindYAML:
-		query = "kubernetes"
-	case KindCompose, KindShell, KindMakefile, KindWorkflow:
-		query = "runtime"
-	case KindDockerfile, KindUnknown:
-	}
+	query := queryFor(s.Kind)
 	var res fileResult
 	// laterLines are where findings made after this file is done may point
 	// (rules over every manifest, unused suppressions); their fingerprints

@@ -38,6 +38,10 @@ type Options struct {
 	Parsers map[Kind]Parser
 	// Workers is the number of files linted at once; 0 means GOMAXPROCS.
 	Workers int
+	// Trace, when set, sees every rule result as Rego returned it, before
+	// it is checked, with the input it was evaluated on (for tools and
+	// tests). It is called from several goroutines at once.
+	Trace func(input ast.Value, rule string, result any)
 	// Digests, when set, turns image pinning intents into edits. Without
 	// it hardline makes no network call.
 	Digests DigestResolver
@@ -667,6 +671,9 @@ func (e *Engine) eval(ctx context.Context, query string, input ast.Value) ([]pai
 					continue
 				}
 				id, _ := tuple[0].(string)
+				if e.opts.Trace != nil {
+					e.opts.Trace(input, id, tuple[1])
+				}
 				out = append(out, pair{id: id, result: tuple[1]})
 			}
 		}

@@ -66,21 +66,23 @@ func Engine(t testing.TB) *lint.Engine {
 	if err != nil {
 		t.Fatal(err)
 	}
-	eng, err := lint.NewEngine(context.Background(), cat, lint.Options{
-		Config: Config(),
-		Parsers: map[lint.Kind]lint.Parser{
-			lint.KindDockerfile: dockerfile.Parser{},
-			lint.KindYAML:       kube.Parser{},
-			lint.KindCompose:    compose.Parser{},
-			lint.KindShell:      shellrun.Parser{Source: container.SourceShell},
-			lint.KindMakefile:   shellrun.Parser{Source: container.SourceMakefile},
-			lint.KindWorkflow:   shellrun.Parser{Source: container.SourceWorkflow},
-		},
-	})
+	eng, err := lint.NewEngine(context.Background(), cat, lint.Options{Config: Config(), Parsers: Parsers()})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return eng
+}
+
+// Parsers are the parsers of every kind of file.
+func Parsers() map[lint.Kind]lint.Parser {
+	return map[lint.Kind]lint.Parser{
+		lint.KindDockerfile: dockerfile.Parser{},
+		lint.KindYAML:       kube.Parser{},
+		lint.KindCompose:    compose.Parser{},
+		lint.KindShell:      shellrun.Parser{Source: container.SourceShell},
+		lint.KindMakefile:   shellrun.Parser{Source: container.SourceMakefile},
+		lint.KindWorkflow:   shellrun.Parser{Source: container.SourceWorkflow},
+	}
 }
 
 // Run checks rule id against the files of dir/<id>.
@@ -92,7 +94,7 @@ func Run(t *testing.T, eng *lint.Engine, dir, id string) {
 	}
 	n := 0
 	for _, file := range files {
-		kind := testKind(file)
+		kind := KindOf(file)
 		if kind == lint.KindUnknown || strings.HasSuffix(file, ".golden") || strings.HasSuffix(file, ".diff") {
 			continue
 		}
@@ -229,9 +231,9 @@ func describe(rep *lint.Report) string {
 	return b.String()
 }
 
-// testKind is the kind of a testdata file: by name, with *.compose.yaml
+// KindOf is the kind of a testdata file: by name, with *.compose.yaml
 // read as Compose files and *.workflow.yml as GitHub Actions workflows.
-func testKind(file string) lint.Kind {
+func KindOf(file string) lint.Kind {
 	switch {
 	case strings.HasSuffix(file, ".compose.yaml"), strings.HasSuffix(file, ".compose.yml"):
 		return lint.KindCompose

@@ -165,7 +165,14 @@ func (e *Engine) prepare(ctx context.Context, names []string) error {
 			modules[file] = m
 		}
 	}
-	main, err := ast.ParseModuleWithOpts("hardline/main.rego", mainModule(missing), ast.ParserOptions{RegoVersion: ast.RegoV1})
+	src := mainModule(missing)
+	if slices.Contains(missing, "kubernetes") {
+		if bound := podBoundRules(modules, e.rules); bound != nil {
+			src += noPodsModule(modules, e.rules, bound)
+			missing = append(missing, noPods)
+		}
+	}
+	main, err := ast.ParseModuleWithOpts("hardline/main.rego", src, ast.ParserOptions{RegoVersion: ast.RegoV1})
 	if err != nil {
 		return fmt.Errorf("compile policies: %w", err)
 	}
@@ -189,6 +196,20 @@ func (e *Engine) prepare(ctx context.Context, names []string) error {
 		e.queries[input] = pq
 	}
 	return nil
+}
+
+// prepared reports whether the query is prepared.
+func (e *Engine) prepared(query string) bool {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	_, ok := e.queries[query]
+	return ok
+}
+
+// hasPods reports whether a Kubernetes input holds a pod.
+func hasPods(input ast.Value) bool {
+	pods, ok := lookup(ast.NewTerm(input), "pods").(*ast.Array)
+	return !ok || pods.Len() > 0
 }
 
 // queryFor is the query that evaluates the documents of a file of kind k.
@@ -222,6 +243,24 @@ func mainModule(queries []string) string {
 			fmt.Fprintf(&b, "%s contains [id, r] if {\n\tsome id\n\tsome r in data.rules.%s[id].deny\n}\n\n", input, pkg)
 		}
 	}
+	return b.String()
+}
+
+// noPodsModule collects the results of the Kubernetes rules that are not
+// pod bound, and of the image rules, for objects without pods.
+func noPodsModule(modules map[string]*ast.Module, rules map[string]policies.Rule, bound map[string]bool) string {
+	var pkgs []string
+	for _, r := range rules {
+		if m, ok := modules[r.File]; ok && r.Input == policies.InputKubernetes && !bound[r.ID] {
+			pkgs = append(pkgs, m.Package.Path.String())
+		}
+	}
+	slices.Sort(pkgs)
+	var b strings.Builder
+	for _, pkg := range pkgs {
+		fmt.Fprintf(&b, "%s contains [%q, r] if {\n\tsome r in %s.deny\n}\n\n", noPods, pkg[strings.LastIndexByte(pkg, '.')+1:], pkg)
+	}
+	fmt.Fprintf(&b, "%s contains [id, r] if {\n\tsome id\n\tsome r in data.rules.%s[id].deny\n}\n\n", noPods, policies.InputImage)
 	return b.String()
 }
 
@@ -426,7 +465,11 @@ func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 				}
 			}
 		}
-		pairs, err := e.eval(ctx, query, input)
+		q := query
+		if q == "kubernetes" && !hasPods(input) && e.prepared(noPods) {
+			q = noPods
+		}
+		pairs, err := e.eval(ctx, q, input)
 		if err != nil {
 			if ctx.Err() != nil {
 				// Out of time: the file's other documents would fail alike.

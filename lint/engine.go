@@ -445,7 +445,11 @@ func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 	var laterLines []int
 	lines := lineCount(src)
 	res.lines = lines
-	for i, doc := range parser.Parse(s.Path, src) {
+	docs := parser.Parse(s.Path, src)
+	for i, doc := range docs {
+		// Each document is dropped once evaluated, so that the memory of
+		// a file of many holds what is left to evaluate.
+		docs[i] = nil
 		res.docs++
 		if n, ok := doc.(interface{ Notices() []Notice }); ok {
 			res.notices = append(res.notices, n.Notices()...)

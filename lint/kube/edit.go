@@ -724,6 +724,9 @@ func (d *document) EditAll(ins []lint.Intent) ([]lint.Edit, error) {
 	if d.y == nil {
 		return nil, fmt.Errorf("kube: %w", ErrUnparsed)
 	}
+	if len(ins) == 1 {
+		return d.editOne(ins[0])
+	}
 	ws, we := d.y.window()
 	orig := d.f.src[ws:we]
 	var text []byte
@@ -757,6 +760,77 @@ func (d *document) EditAll(ins []lint.Intent) ([]lint.Edit, error) {
 	}
 	start, end, newEnd := diff(orig, text)
 	return []lint.Edit{{File: d.f.path, Range: d.f.rng(ws+start, ws+end), NewText: string(text[start:newEnd])}}, nil
+}
+
+// editOne is EditAll of one intent: its splices are read in place, so that
+// the cost is that of the edit, not of the document.
+func (d *document) editOne(in lint.Intent) ([]lint.Edit, error) {
+	edits, err := d.Edit(in)
+	if err != nil || len(edits) == 0 {
+		return nil, err
+	}
+	src := d.f.src
+	lo, hi := len(src), 0
+	for _, e := range edits {
+		lo, hi = min(lo, e.Range.Offset), max(hi, e.Range.EndOffset)
+	}
+	if lo > hi || hi > len(src) {
+		return nil, errors.New("kube: an edit lies outside the file")
+	}
+	local := slices.Clone(edits)
+	for i := range local {
+		local[i].Range.Offset -= lo
+		local[i].Range.EndOffset -= lo
+	}
+	b := spliced{a: src, mid: spliceAll(src[lo:hi], local), lo: lo, hi: hi}
+	if bytes.Equal(b.mid, src[lo:hi]) {
+		return nil, nil
+	}
+	start, end, newEnd := diffSpliced(src, b)
+	return []lint.Edit{{File: d.f.path, Range: d.f.rng(start, end), NewText: string(b.slice(start, newEnd))}}, nil
+}
+
+// spliced is a with the bytes [lo, hi) replaced by mid, read without
+// building it.
+type spliced struct {
+	a, mid []byte
+	lo, hi int
+}
+
+func (s spliced) len() int { return len(s.a) - (s.hi - s.lo) + len(s.mid) }
+
+func (s spliced) at(i int) byte {
+	switch {
+	case i < s.lo:
+		return s.a[i]
+	case i < s.lo+len(s.mid):
+		return s.mid[i-s.lo]
+	}
+	return s.a[i-s.lo-len(s.mid)+s.hi]
+}
+
+func (s spliced) slice(i, j int) []byte {
+	out := make([]byte, 0, j-i)
+	for k := i; k < j; k++ {
+		out = append(out, s.at(k))
+	}
+	return out
+}
+
+// diffSpliced is diff(a, b) for b, a spliced: what lies before and after
+// the splice is equal, so the scans start at it.
+func diffSpliced(a []byte, b spliced) (start, end, newEnd int) {
+	la, lb := len(a), b.len()
+	n := min(la, lb)
+	start = min(b.lo, n)
+	for start < n && a[start] == b.at(start) {
+		start++
+	}
+	suffix := min(la-b.hi, n-start)
+	for suffix < n-start && a[la-1-suffix] == b.at(lb-1-suffix) {
+		suffix++
+	}
+	return cutDiff(a, start, suffix, lb)
 }
 
 // editAllFile is EditAll on the whole file, for edits outside the
@@ -877,11 +951,17 @@ func diff(a, b []byte) (start, end, newEnd int) {
 	for suffix < n-start && a[len(a)-1-suffix] == b[len(b)-1-suffix] {
 		suffix++
 	}
+	return cutDiff(a, start, suffix, len(b))
+}
+
+// cutDiff moves the ends of a difference found by diff to character and
+// line-break boundaries.
+func cutDiff(a []byte, start, suffix, lb int) (int, int, int) {
 	for start > 0 && (start < len(a) && !utf8.RuneStart(a[start]) || a[start-1] == '\r') {
 		start--
 	}
 	for suffix > 0 && (!utf8.RuneStart(a[len(a)-suffix]) || a[len(a)-suffix] == '\n' && len(a)-suffix > 0 && a[len(a)-suffix-1] == '\r') {
 		suffix--
 	}
-	return start, len(a) - suffix, len(b) - suffix
+	return start, len(a) - suffix, lb - suffix
 }

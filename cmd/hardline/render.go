@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"github.com/hardline-dev/hardline/lint"
+	"github.com/hardline-dev/hardline/lint/fix"
 	"github.com/hardline-dev/hardline/lint/config"
 	"github.com/hardline-dev/hardline/lint/render"
 	"github.com/hardline-dev/hardline/lint/render/helm"
@@ -90,12 +91,12 @@ func fixRendered(ctx context.Context, e *env, fl *lintFlags, eng *lint.Engine, t
 		}
 		for _, f := range fixed {
 			if fl.diff {
-				if _, err := io.WriteString(e.stdout, lint.UnifiedDiff(f.File, f.Original, f.Content)); err != nil {
+				if _, err := io.WriteString(e.stdout, fix.Diff(f.File, f.Original, f.Content)); err != nil {
 					return fmt.Errorf("write diff: %w", err)
 				}
 				continue
 			}
-			if err := lint.WriteFixed(f); err != nil {
+			if err := fix.Write(f); err != nil {
 				errs = append(errs, err)
 				continue
 			}

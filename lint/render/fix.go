@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"github.com/hardline-dev/hardline/lint"
+	"github.com/hardline-dev/hardline/lint/fix"
 	"github.com/hardline-dev/hardline/policies"
 )
 
@@ -22,7 +23,7 @@ type Builder func(read func(path string) ([]byte, error)) *Unit
 // a rendered unit to its source files in memory, rendering again after
 // each pass, and returns the changed files and the report on the fixed
 // sources. Nothing is written.
-func Fix(ctx context.Context, l Linter, build Builder, unsafe bool) ([]lint.Fixed, *lint.Report, error) {
+func Fix(ctx context.Context, l Linter, build Builder, unsafe bool) ([]fix.Fixed, *lint.Report, error) {
 	cur := map[string][]byte{}
 	orig := map[string][]byte{}
 	counts := map[string]int{}
@@ -48,7 +49,7 @@ func Fix(ctx context.Context, l Linter, build Builder, unsafe bool) ([]lint.Fixe
 				orig[file] = src
 			}
 			slices.SortFunc(fe.edits, func(a, b lint.Edit) int { return cmp.Compare(a.Range.Offset, b.Range.Offset) })
-			out, aerr := lint.ApplyEdits(src, fe.edits)
+			out, aerr := fix.Apply(src, fe.edits)
 			if aerr != nil {
 				return nil, nil, fmt.Errorf("fix %s: %w", file, aerr)
 			}
@@ -57,13 +58,13 @@ func Fix(ctx context.Context, l Linter, build Builder, unsafe bool) ([]lint.Fixe
 		}
 		rep, err = Lint(ctx, l, build(read))
 	}
-	var fixed []lint.Fixed
+	var fixed []fix.Fixed
 	for file, o := range orig {
 		if !bytes.Equal(o, cur[file]) {
-			fixed = append(fixed, lint.Fixed{File: file, Original: o, Content: cur[file], FixCount: counts[file]})
+			fixed = append(fixed, fix.Fixed{File: file, Original: o, Content: cur[file], FixCount: counts[file]})
 		}
 	}
-	slices.SortFunc(fixed, func(a, b lint.Fixed) int { return cmp.Compare(a.File, b.File) })
+	slices.SortFunc(fixed, func(a, b fix.Fixed) int { return cmp.Compare(a.File, b.File) })
 	return fixed, rep, err
 }
 

@@ -8,8 +8,8 @@ import (
 	"os"
 
 	"github.com/hardline-dev/hardline/lint"
-	"github.com/hardline-dev/hardline/lint/fix"
 	"github.com/hardline-dev/hardline/lint/config"
+	"github.com/hardline-dev/hardline/lint/fix"
 	"github.com/hardline-dev/hardline/lint/render"
 	"github.com/hardline-dev/hardline/lint/render/helm"
 	"github.com/hardline-dev/hardline/lint/render/units"

@@ -17,9 +17,8 @@ const noPods = "kubernetes_nopods"
 
 // podCollections are the references whose elements exist only when the
 // object has pods: an empty input.pods makes them empty.
-var podCollections = []ast.Ref{
-	ast.MustParseRef("input.pods"),
-	ast.MustParseRef("data.lib.kubernetes.containers"),
+func podCollections() []ast.Ref {
+	return []ast.Ref{ast.MustParseRef("input.pods"), ast.MustParseRef("data.lib.kubernetes.containers")}
 }
 
 // podBound reports whether every deny rule of m iterates, at the top level
@@ -78,7 +77,7 @@ func iteratesPods(body ast.Body, aliases map[ast.Var]ast.Ref) bool {
 					coll = full.Concat(coll[1:])
 				}
 			}
-			for _, c := range podCollections {
+			for _, c := range podCollections() {
 				if coll.Equal(c) {
 					return true
 				}

@@ -34,7 +34,9 @@ type fixResult struct {
 }
 
 // intentOps are the fix operations a rule may use.
-var intentOps = []string{"replace", "insert_lines", "pin_image", "set", "delete", "add_to_list"}
+func intentOps() []string {
+	return []string{"replace", "insert_lines", "pin_image", "set", "delete", "add_to_list"}
+}
 
 // resultError is a rule result that does not have the documented shape.
 type resultError struct {
@@ -166,8 +168,8 @@ func decodeIntent(v any, lines, size int) (Intent, error) {
 	if in.Op, err = optString(m, "op"); err != nil {
 		return in, err
 	}
-	if !slices.Contains(intentOps, in.Op) {
-		return in, fmt.Errorf("unknown op %q (want one of %s)", in.Op, strings.Join(intentOps, ", "))
+	if ops := intentOps(); !slices.Contains(ops, in.Op) {
+		return in, fmt.Errorf("unknown op %q (want one of %s)", in.Op, strings.Join(ops, ", "))
 	}
 	if in.Text, err = optString(m, "text"); err != nil {
 		return in, err

@@ -46,7 +46,7 @@ func (w writer) write(f Fixed) (err error) {
 	if err != nil {
 		return wrap(err)
 	}
-	fd, err := os.Open(target) //nolint:gosec // the file being fixed, named by the user
+	fd, err := os.Open(target)
 	if err != nil {
 		return wrap(err)
 	}
@@ -117,7 +117,7 @@ func holds(fd *os.File, want []byte) bool {
 
 // syncDir makes a rename in dir durable where the system allows it.
 func syncDir(dir string) {
-	d, err := os.Open(dir) //nolint:gosec // the directory of the file being fixed
+	d, err := os.Open(dir)
 	if err != nil {
 		return
 	}

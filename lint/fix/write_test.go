@@ -23,7 +23,7 @@ func file(t *testing.T, content string, perm os.FileMode) string {
 
 func read(t *testing.T, path string) string {
 	t.Helper()
-	b, err := os.ReadFile(path) //nolint:gosec // a test file
+	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}

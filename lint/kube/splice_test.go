@@ -1,6 +1,7 @@
 package kube
 
 import (
+	"bytes"
 	"math/rand/v2"
 	"testing"
 
@@ -28,7 +29,7 @@ func TestDiffSplicedMatchesDiff(t *testing.T) {
 		whole := spliceAll(a, edits)
 		edits[0].Range.Offset, edits[0].Range.EndOffset = 0, hi-lo
 		b := spliced{a: a, mid: spliceAll(a[lo:hi], edits), lo: lo, hi: hi}
-		if string(b.slice(0, b.len())) != string(whole) {
+		if !bytes.Equal(b.slice(0, b.len()), whole) {
 			t.Fatalf("case %d: spliced reads %q, want %q", i, b.slice(0, b.len()), whole)
 		}
 		s1, e1, n1 := diff(a, whole)

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"errors"
@@ -37,6 +38,10 @@ type Options struct {
 	Parsers map[Kind]Parser
 	// Workers is the number of files linted at once; 0 means GOMAXPROCS.
 	Workers int
+	// Trace, when set, sees every rule result as Rego returned it, before
+	// it is checked, with the input it was evaluated on (for tools and
+	// tests). It is called from several goroutines at once.
+	Trace func(input ast.Value, rule string, result any)
 	// Digests, when set, turns image pinning intents into edits. Without
 	// it hardline makes no network call.
 	Digests DigestResolver
@@ -61,12 +66,20 @@ type Engine struct {
 	known map[string]string
 	// declared is each rule's severity as its METADATA says.
 	declared map[string]policies.Severity
-	queries  map[string]rego.PreparedEvalQuery
 	digests  *digestCache
-	// compiler and store let a timed-out file be evaluated again rule by
-	// rule, to name the slow one.
-	compiler *ast.Compiler
-	store    storage.Store
+
+	// modules are the helper modules and the enabled rules' modules;
+	// ruleInput is the input of each rule module.
+	modules   map[string]*ast.Module
+	ruleInput map[string]policies.Input
+	store     storage.Store
+	// queries are the prepared queries, compiled when a run first needs
+	// them: linting one Dockerfile does not compile the Kubernetes rules.
+	// compilers are the compilers of each query, to evaluate a timed-out
+	// file again rule by rule and name the slow one.
+	mu        sync.RWMutex
+	queries   map[string]rego.PreparedEvalQuery
+	compilers map[string]*ast.Compiler
 }
 
 // queryNames are the inputs the engine evaluates, one prepared query each.
@@ -88,7 +101,7 @@ func queryInputs(query string) []policies.Input {
 
 // NewEngine compiles the enabled rules of cat, with their helpers, once.
 func NewEngine(ctx context.Context, cat *policies.Catalog, opts Options) (*Engine, error) {
-	e := &Engine{opts: opts, rules: map[string]policies.Rule{}, queries: map[string]rego.PreparedEvalQuery{}}
+	e := &Engine{opts: opts, rules: map[string]policies.Rule{}, queries: map[string]rego.PreparedEvalQuery{}, compilers: map[string]*ast.Compiler{}}
 	if opts.Digests != nil {
 		e.digests = &digestCache{resolver: opts.Digests, done: map[string]digestResult{}}
 	}
@@ -101,7 +114,9 @@ func NewEngine(ctx context.Context, cat *policies.Catalog, opts Options) (*Engin
 		e.known[strings.ToLower(r.Name)] = r.ID
 		e.declared[r.ID] = r.Severity
 	}
-	modules := map[string]*ast.Module{}
+	e.modules = map[string]*ast.Module{}
+	e.ruleInput = map[string]policies.Input{}
+	user := false
 	for file, m := range cat.Modules {
 		if r, isRule := ruleFiles[file]; isRule {
 			if opts.Enabled != nil && !opts.Enabled(r) {
@@ -111,49 +126,145 @@ func NewEngine(ctx context.Context, cat *policies.Catalog, opts Options) (*Engin
 				r.Severity = opts.Severity(r)
 			}
 			e.rules[r.ID] = r
+			e.ruleInput[file] = r.Input
+			user = user || !r.Builtin
 		}
-		modules[file] = m
+		e.modules[file] = m
 	}
-	main, err := ast.ParseModuleWithOpts("hardline/main.rego", mainModule(), ast.ParserOptions{RegoVersion: ast.RegoV1})
+	cfg := opts.Config
+	if cfg == nil {
+		cfg = map[string]any{}
+	}
+	e.store = inmem.NewFromObject(map[string]any{"hardline": map[string]any{"config": cfg}})
+	if user {
+		// A user's policies are checked now, whatever the run lints.
+		if err := e.prepare(ctx, queryNames()); err != nil {
+			return nil, err
+		}
+	}
+	return e, nil
+}
+
+// prepare compiles, together, the queries of names not prepared yet, with
+// the helpers and the rules they collect.
+func (e *Engine) prepare(ctx context.Context, names []string) error {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	var missing []string
+	inputs := map[policies.Input]bool{}
+	for _, name := range names {
+		if _, ok := e.queries[name]; !ok && !slices.Contains(missing, name) {
+			missing = append(missing, name)
+			for _, in := range queryInputs(name) {
+				inputs[in] = true
+			}
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	modules := map[string]*ast.Module{}
+	for file, m := range e.modules {
+		if in, isRule := e.ruleInput[file]; !isRule || inputs[in] {
+			modules[file] = m
+		}
+	}
+	src := mainModule(missing)
+	if slices.Contains(missing, "kubernetes") {
+		if bound := podBoundRules(modules, e.rules); bound != nil {
+			src += noPodsModule(modules, e.rules, bound)
+			missing = append(missing, noPods)
+		}
+	}
+	main, err := ast.ParseModuleWithOpts("hardline/main.rego", src, ast.ParserOptions{RegoVersion: ast.RegoV1})
 	if err != nil {
-		return nil, fmt.Errorf("compile policies: %w", err)
+		return fmt.Errorf("compile policies: %w", err)
 	}
 	modules[main.Package.Location.File] = main
 
 	compiler := ast.NewCompiler().WithCapabilities(policies.Capabilities()).WithEnablePrintStatements(false)
 	compiler.Compile(modules)
 	if compiler.Failed() {
-		return nil, fmt.Errorf("compile policies: %w", policies.CompileError(compiler.Errors))
+		return fmt.Errorf("compile policies: %w", policies.CompileError(compiler.Errors))
 	}
-	cfg := opts.Config
-	if cfg == nil {
-		cfg = map[string]any{}
-	}
-	store := inmem.NewFromObject(map[string]any{"hardline": map[string]any{"config": cfg}})
-	e.compiler, e.store = compiler, store
-	for _, input := range queryNames() {
+	for _, input := range missing {
+		e.compilers[input] = compiler
 		pq, err := rego.New(
 			rego.Query("data.hardline.main."+input),
 			rego.Compiler(compiler),
-			rego.Store(store),
+			rego.Store(e.store),
 		).PrepareForEval(ctx)
 		if err != nil {
-			return nil, fmt.Errorf("prepare %s policies: %w", input, err)
+			return fmt.Errorf("prepare %s policies: %w", input, err)
 		}
 		e.queries[input] = pq
 	}
-	return e, nil
+	return nil
 }
 
-// mainModule collects every rule's deny set per input as [id, result] pairs.
-func mainModule() string {
+// prepared reports whether the query is prepared.
+func (e *Engine) prepared(query string) bool {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	_, ok := e.queries[query]
+	return ok
+}
+
+// hasPods reports whether a Kubernetes input holds a pod.
+func hasPods(input ast.Value) bool {
+	pods, ok := lookup(ast.NewTerm(input), "pods").(*ast.Array)
+	return !ok || pods.Len() > 0
+}
+
+// queryFor is the query that evaluates the documents of a file of kind k.
+func queryFor(k Kind) string {
+	switch k {
+	case KindYAML:
+		return "kubernetes"
+	case KindCompose, KindShell, KindMakefile, KindWorkflow:
+		return "runtime"
+	case KindDockerfile, KindUnknown:
+	}
+	return "dockerfile"
+}
+
+// queriesFor are the queries linting a file of kind k may evaluate: its
+// own, and the one over every Kubernetes object for YAML.
+func queriesFor(k Kind) []string {
+	if k == KindYAML {
+		return []string{"kubernetes", "manifests"}
+	}
+	return []string{queryFor(k)}
+}
+
+// mainModule collects every rule's deny set per input of the queries as
+// [id, result] pairs.
+func mainModule(queries []string) string {
 	var b strings.Builder
 	b.WriteString("package hardline.main\n\n")
-	for _, input := range queryNames() {
+	for _, input := range queries {
 		for _, pkg := range queryInputs(input) {
 			fmt.Fprintf(&b, "%s contains [id, r] if {\n\tsome id\n\tsome r in data.rules.%s[id].deny\n}\n\n", input, pkg)
 		}
 	}
+	return b.String()
+}
+
+// noPodsModule collects the results of the Kubernetes rules that are not
+// pod bound, and of the image rules, for objects without pods.
+func noPodsModule(modules map[string]*ast.Module, rules map[string]policies.Rule, bound map[string]bool) string {
+	var pkgs []string
+	for _, r := range rules {
+		if m, ok := modules[r.File]; ok && r.Input == policies.InputKubernetes && !bound[r.ID] {
+			pkgs = append(pkgs, m.Package.Path.String())
+		}
+	}
+	slices.Sort(pkgs)
+	var b strings.Builder
+	for _, pkg := range pkgs {
+		fmt.Fprintf(&b, "%s contains [%q, r] if {\n\tsome r in %s.deny\n}\n\n", noPods, pkg[strings.LastIndexByte(pkg, '.')+1:], pkg)
+	}
+	fmt.Fprintf(&b, "%s contains [id, r] if {\n\tsome id\n\tsome r in data.rules.%s[id].deny\n}\n\n", noPods, policies.InputImage)
 	return b.String()
 }
 
@@ -192,7 +303,9 @@ type fileResult struct {
 	// lineHashes are the fingerprints of the lines findings made later
 	// may point at.
 	lineHashes map[int]string
-	err        error
+	// lines is the number of lines of the file.
+	lines int
+	err   error
 }
 
 // Lint parses and evaluates every source concurrently and returns the
@@ -200,6 +313,13 @@ type fileResult struct {
 // hardline could not do its job for some file, and the report is still
 // complete for the others.
 func (e *Engine) Lint(ctx context.Context, srcs []Source) (*Report, error) {
+	var queries []string
+	for _, s := range srcs {
+		queries = append(queries, queriesFor(s.Kind)...)
+	}
+	if err := e.prepare(ctx, queries); err != nil {
+		return nil, err
+	}
 	results := make([]fileResult, len(srcs))
 	workers := e.opts.Workers
 	if workers <= 0 {
@@ -242,7 +362,11 @@ func (e *Engine) Lint(ctx context.Context, srcs []Source) (*Report, error) {
 	var manifestFindings []Finding
 	if len(summaries) > 0 && cause == nil {
 		var err error
-		manifestFindings, err = e.lintManifests(ctx, summaries, srcs)
+		lines := map[string]int{}
+		for i, r := range results {
+			lines[srcs[i].Path] = r.lines
+		}
+		manifestFindings, err = e.lintManifests(ctx, summaries, srcs, lines)
 		if err != nil {
 			errs = append(errs, err)
 			rep.Errors = append(rep.Errors, Notice{Message: err.Error()})
@@ -322,20 +446,19 @@ func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 	if !ok {
 		return fileResult{err: fmt.Errorf("lint %s: no parser for %s files", s.Path, s.Kind)}
 	}
-	query := "dockerfile"
-	switch s.Kind {
-	case KindYAML:
-		query = "kubernetes"
-	case KindCompose, KindShell, KindMakefile, KindWorkflow:
-		query = "runtime"
-	case KindDockerfile, KindUnknown:
-	}
+	query := queryFor(s.Kind)
 	var res fileResult
 	// laterLines are where findings made after this file is done may point
 	// (rules over every manifest, unused suppressions); their fingerprints
 	// need the source, which is gone by then.
 	var laterLines []int
-	for i, doc := range parser.Parse(s.Path, src) {
+	lines := lineCount(src)
+	res.lines = lines
+	docs := parser.Parse(s.Path, src)
+	for i, doc := range docs {
+		// Each document is dropped once evaluated, so that the memory of
+		// a file of many holds what is left to evaluate.
+		docs[i] = nil
 		res.docs++
 		if n, ok := doc.(interface{ Notices() []Notice }); ok {
 			res.notices = append(res.notices, n.Notices()...)
@@ -355,7 +478,11 @@ func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 				}
 			}
 		}
-		pairs, err := e.eval(ctx, query, input)
+		q := query
+		if q == "kubernetes" && !hasPods(input) && e.prepared(noPods) {
+			q = noPods
+		}
+		pairs, err := e.eval(ctx, q, input)
 		if err != nil {
 			if ctx.Err() != nil {
 				// Out of time: the file's other documents would fail alike.
@@ -367,15 +494,22 @@ func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 		}
 		docIndex := documentIndex(input)
 		for _, p := range pairs {
-			f, notices := e.finding(ctx, s.Path, src, doc, p)
+			rule, r, ok, err := e.decode(p, lines, len(src))
+			if err != nil {
+				res.err = errors.Join(res.err, fmt.Errorf("%s: %w", s.Path, err))
+			}
+			if !ok {
+				continue
+			}
+			f, notices := e.finding(ctx, rule, s.Path, src, doc, r)
 			res.notices = append(res.notices, notices...)
-			if s.Patch && f.RuleID != "" {
-				f = patchFinding(f, doc)
+			if s.Patch {
+				if f = patchFinding(f, doc); f.RuleID == "" {
+					continue
+				}
 			}
-			if f.RuleID != "" {
-				f.doc = docIndex
-				res.findings = append(res.findings, f)
-			}
+			f.doc = docIndex
+			res.findings = append(res.findings, f)
 		}
 	}
 	for _, ig := range res.ignores {
@@ -419,8 +553,8 @@ func (e *Engine) unread(s Source, err *TooLargeError) fileResult {
 // lintManifests runs the rules that see every Kubernetes object at once.
 // A result that gives a path, or a fix that edits fields, is about the
 // object it names (file, document, object_path): its file is parsed again
-// to place it.
-func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs []Source) ([]Finding, error) {
+// to place it. lines is the number of lines of each file.
+func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs []Source, lines map[string]int) ([]Finding, error) {
 	input := ast.NewObject(
 		[2]*ast.Term{ast.StringTerm("type"), ast.StringTerm("manifests")},
 		[2]*ast.Term{ast.StringTerm("objects"), ast.ArrayTerm(summaries...)},
@@ -430,11 +564,7 @@ func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs 
 		return nil, fmt.Errorf("evaluate manifests: %w", err)
 	}
 	// One file parsed again at a time: results in file order.
-	slices.SortStableFunc(pairs, func(a, b pair) int {
-		fa, _ := a.result["file"].(string)
-		fb, _ := b.result["file"].(string)
-		return strings.Compare(fa, fb)
-	})
+	slices.SortStableFunc(pairs, func(a, b pair) int { return strings.Compare(resultFile(a), resultFile(b)) })
 	var cur struct {
 		file   string
 		parsed *parsedFile
@@ -443,14 +573,25 @@ func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs 
 	var out []Finding
 	var errs []error
 	for _, p := range pairs {
-		file, _ := p.result["file"].(string)
-		docIndex := -1
-		if n, ok := normalizePath([]any{p.result["document"]})[0].(int); ok {
-			docIndex = n
+		file := resultFile(p)
+		n, known := lines[file]
+		if !known {
+			n = -1
+		}
+		rule, r, ok, err := e.decode(p, n, -1)
+		if err == nil && ok && !known {
+			err = &resultError{rule: rule.ID, err: fmt.Errorf("a manifests result needs the file of a linted object, got file %q", file)}
+			ok = false
+		}
+		if err != nil {
+			errs = append(errs, err)
+		}
+		if !ok {
+			continue
 		}
 		var doc Document
 		var src []byte
-		if p.result["path"] != nil || p.result["fix"] != nil {
+		if r.path != nil || r.fix != nil {
 			if cur.parsed == nil || cur.file != file {
 				if byPath == nil {
 					byPath = make(map[string]Source, len(srcs))
@@ -467,16 +608,24 @@ func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs 
 				}
 			}
 			pf := cur.parsed
-			objPath, _ := p.result["object_path"].([]any)
-			doc, src = pf.find(docIndex, normalizePath(objPath)), pf.src
+			doc, src = pf.find(r.document, r.objectPath), pf.src
 		}
-		f, _ := e.finding(ctx, file, src, doc, p)
-		if f.RuleID != "" {
-			f.doc = docIndex
-			out = append(out, f)
+		if r.rng == nil && doc == nil {
+			errs = append(errs, &resultError{rule: rule.ID, err: fmt.Errorf("a path in %s document %d, which was not found", file, r.document)})
+			continue
 		}
+		f, _ := e.finding(ctx, rule, file, src, doc, r)
+		f.doc = r.document
+		out = append(out, f)
 	}
 	return out, errors.Join(errs...)
+}
+
+// resultFile is the "file" of a manifests result, or "".
+func resultFile(p pair) string {
+	m, _ := p.result.(map[string]any)
+	file, _ := m["file"].(string)
+	return file
 }
 
 // parsedFile is a YAML file parsed again for rules over every manifest.
@@ -548,14 +697,20 @@ func (e *Engine) ruleState(idOrName string) (exists, enabled bool) {
 	return exists, enabled
 }
 
-// pair is one result of one rule.
+// pair is one result of one rule, as Rego gave it.
 type pair struct {
 	id     string
-	result map[string]any
+	result any
 }
 
 func (e *Engine) eval(ctx context.Context, query string, input ast.Value) ([]pair, error) {
-	rs, err := e.queries[query].Eval(ctx, rego.EvalParsedInput(input))
+	e.mu.RLock()
+	pq, ok := e.queries[query]
+	e.mu.RUnlock()
+	if !ok {
+		return nil, fmt.Errorf("no %s query prepared", query)
+	}
+	rs, err := pq.Eval(ctx, rego.EvalParsedInput(input))
 	if err != nil {
 		return nil, err
 	}
@@ -572,30 +727,24 @@ func (e *Engine) eval(ctx context.Context, query string, input ast.Value) ([]pai
 					continue
 				}
 				id, _ := tuple[0].(string)
-				obj, ok := tuple[1].(map[string]any)
-				if !ok {
-					return nil, fmt.Errorf("rule %s: a deny result must be an object, got %T", id, tuple[1])
+				if e.opts.Trace != nil {
+					e.opts.Trace(input, id, tuple[1])
 				}
-				out = append(out, pair{id: id, result: obj})
+				out = append(out, pair{id: id, result: tuple[1]})
 			}
 		}
 	}
 	return out, nil
 }
 
-// finding turns one rule result into a finding. doc and src are nil for
-// rules over every manifest.
-func (e *Engine) finding(ctx context.Context, file string, src []byte, doc Document, p pair) (Finding, []Notice) {
-	rule, ok := e.rules[p.id]
-	if !ok {
-		return Finding{}, nil
-	}
-	f := Finding{RuleID: rule.ID, Name: rule.Name, Severity: rule.Severity, File: file}
-	f.Message, _ = p.result["msg"].(string)
-	if sev, ok := p.result["severity"].(string); ok {
+// finding turns one decoded rule result into a finding. doc and src are
+// nil for rules over every manifest.
+func (e *Engine) finding(ctx context.Context, rule policies.Rule, file string, src []byte, doc Document, res ruleResult) (Finding, []Notice) {
+	f := Finding{RuleID: rule.ID, Name: rule.Name, Severity: rule.Severity, File: file, Message: res.msg}
+	if res.severity != "" && !e.severityOverridden(rule) {
 		// A result may raise or lower its rule's severity, unless the
 		// configuration set the rule's severity explicitly.
-		if v, err := policies.ParseSeverity(sev); err == nil && !e.severityOverridden(rule) {
+		if v, err := policies.ParseSeverity(res.severity); err == nil {
 			f.Severity = v
 		}
 	}
@@ -603,25 +752,50 @@ func (e *Engine) finding(ctx context.Context, file string, src []byte, doc Docum
 		f.Message = strings.ToLower(rule.Title)
 	}
 	switch {
-	case p.result["range"] != nil:
-		f.Range = rangeOf(p.result["range"])
-	case p.result["path"] != nil && doc != nil:
-		path, _ := p.result["path"].([]any)
-		f.Range = doc.Locate(normalizePath(path))
+	case res.rng != nil:
+		f.Range = *res.rng
+	case doc != nil:
+		f.Range = doc.Locate(res.path)
 	}
-	if f.Range.IsZero() {
-		f.Range = Range{Line: 1, Column: 1, EndLine: 1, EndColumn: 1}
-	}
-	if path, ok := p.result["path"].([]any); ok {
-		f.path = normalizePath(path)
-	}
+	f.path = res.path
 	var notices []Notice
-	if raw, ok := p.result["fix"].(map[string]any); ok {
-		fix, n := e.fix(ctx, rule, file, src, doc, raw)
+	if res.fix != nil {
+		fix, n := e.fix(ctx, rule, file, src, doc, *res.fix)
 		notices = n
 		if fix.Title != "" {
 			f.Fixes = append(f.Fixes, fix)
 		}
 	}
 	return f, notices
+}
+
+// MaxFileSize is the size past which a file is reported rather than
+// linted.
+func (e *Engine) MaxFileSize() int64 { return cmp.Or(e.opts.MaxFileSize, DefaultMaxFileSize) }
+
+// compilerFor is the compiler of a prepared query, or nil.
+func (e *Engine) compilerFor(query string) *ast.Compiler {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	return e.compilers[query]
+}
+
+// decode checks and decodes the result of p, for a file of the given
+// number of lines and bytes (-1 when not known). ok is false for the
+// results of rules that do not run.
+func (e *Engine) decode(p pair, lines, size int) (rule policies.Rule, res ruleResult, ok bool, err error) {
+	rule, ok = e.rules[p.id]
+	if !ok {
+		return rule, res, false, nil
+	}
+	res, err = decodeResult(rule.ID, p.result, lines, size)
+	return rule, res, err == nil, err
+}
+
+// lineCount is the number of lines of src, counting every line break a
+// parser may count (LF, CR LF, lone CR, and YAML's NEL, LS and PS).
+func lineCount(src []byte) int {
+	n := 1 + bytes.Count(src, []byte{'\n'}) + bytes.Count(src, []byte("\u0085")) +
+		bytes.Count(src, []byte("\u2028")) + bytes.Count(src, []byte("\u2029"))
+	return n + bytes.Count(src, []byte{'\r'}) - bytes.Count(src, []byte("\r\n"))
 }

@@ -16,29 +16,21 @@ import (
 // fix turns a rule's fix description into a Fix with text edits. A fix
 // whose intents cannot be turned into edits is dropped; notices say why
 // when the user should know (a digest that could not be resolved).
-func (e *Engine) fix(ctx context.Context, rule policies.Rule, file string, src []byte, doc Document, raw map[string]any) (Fix, []Notice) {
-	fix := Fix{Applicability: rule.Fix}
-	fix.Title, _ = raw["title"].(string)
-	fix.Display, _ = raw["display"].(string)
-	if a, ok := raw["applicability"].(string); ok {
-		if v, err := policies.ParseApplicability(a); err == nil {
+func (e *Engine) fix(ctx context.Context, rule policies.Rule, file string, src []byte, doc Document, raw fixResult) (Fix, []Notice) {
+	fix := Fix{Applicability: rule.Fix, Title: raw.title, Display: raw.display}
+	if raw.applicability != "" {
+		if v, err := policies.ParseApplicability(raw.applicability); err == nil {
 			fix.Applicability = v
 		}
 	}
 	if fix.Applicability == 0 {
 		fix.Applicability = policies.ApplicabilityDisplay
 	}
-	intents, _ := raw["edits"].([]any)
 	// Intents the document itself turns into edits (YAML fields) are
 	// applied together, so that two of them creating the same missing
 	// parent write it once.
 	var docIntents []Intent
-	for _, v := range intents {
-		m, ok := v.(map[string]any)
-		if !ok {
-			return Fix{}, nil
-		}
-		in := intentOf(m)
+	for _, in := range raw.intents {
 		var edits []Edit
 		var err error
 		switch in.Op {
@@ -116,22 +108,6 @@ func documentEdits(doc Document, ins []Intent) ([]Edit, error) {
 		out = append(out, edits...)
 	}
 	return out, nil
-}
-
-func intentOf(m map[string]any) Intent {
-	in := Intent{}
-	in.Op, _ = m["op"].(string)
-	in.Text, _ = m["text"].(string)
-	in.Value = m["value"]
-	in.Values, _ = m["values"].([]any)
-	in.Image, _ = m["image"].(map[string]any)
-	if p, ok := m["path"].([]any); ok {
-		in.Path = normalizePath(p)
-	}
-	if r, ok := m["range"]; ok {
-		in.Range = rangeOf(r)
-	}
-	return in
 }
 
 // insertLines inserts in.Text at the start of the line in.Range starts on.

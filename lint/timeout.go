@@ -15,7 +15,8 @@ import (
 // file that already failed pays for it; it gives up when the run's own
 // deadline passes. run is the run's context, not the file's.
 func (e *Engine) slowRule(run context.Context, query string, input ast.Value) string {
-	if e.opts.FileTimeout <= 0 || e.compiler == nil || run.Err() != nil {
+	compiler := e.compilerFor(query)
+	if e.opts.FileTimeout <= 0 || compiler == nil || run.Err() != nil {
 		return ""
 	}
 	inputs := queryInputs(query)
@@ -34,7 +35,7 @@ func (e *Engine) slowRule(run context.Context, query string, input ast.Value) st
 			return ""
 		}
 		r := e.rules[id]
-		pq, err := rego.New(rego.Query("data."+r.Package+".deny"), rego.Compiler(e.compiler), rego.Store(e.store)).PrepareForEval(run)
+		pq, err := rego.New(rego.Query("data."+r.Package+".deny"), rego.Compiler(compiler), rego.Store(e.store)).PrepareForEval(run)
 		if err != nil {
 			continue
 		}

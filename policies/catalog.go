@@ -21,8 +21,9 @@ type Catalog struct {
 	Rules []Rule
 	// Modules are the policy modules by file name, tests excluded.
 	Modules map[string]*ast.Module
-	// Tests are the _test.rego modules by file name.
-	Tests map[string]*ast.Module
+	// Tests are the sources of the _test.rego files by file name, parsed
+	// only when the tests run: linting does not pay for them.
+	Tests map[string]string
 
 	// reserved are the packages of the built-in policies, which other
 	// policies may not define, extend or enclose.
@@ -43,11 +44,11 @@ func Builtin() (*Catalog, error) {
 	return c, nil
 }
 
-// Load parses every .rego file of fsys and reads the METADATA of every
-// package under rules. Files are named root/path (root may be empty).
+// Load parses every .rego file of fsys (tests are kept as source) and reads
+// the METADATA of every package under rules. Files are named root/path (root may be empty).
 // Errors name the file and line.
 func Load(fsys fs.FS, root string, builtin bool) (*Catalog, error) {
-	c := &Catalog{Modules: map[string]*ast.Module{}, Tests: map[string]*ast.Module{}}
+	c := &Catalog{Modules: map[string]*ast.Module{}, Tests: map[string]string{}}
 	var errs []error
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -63,13 +64,13 @@ func Load(fsys fs.FS, root string, builtin bool) (*Catalog, error) {
 		if root != "" {
 			p = path.Join(root, p)
 		}
+		if strings.HasSuffix(p, "_test.rego") {
+			c.Tests[p] = string(src)
+			return nil
+		}
 		m, err := ast.ParseModuleWithOpts(p, string(src), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
 		if err != nil {
 			errs = append(errs, fmt.Errorf("parse policy: %w", err))
-			return nil
-		}
-		if strings.HasSuffix(p, "_test.rego") {
-			c.Tests[p] = m
 			return nil
 		}
 		c.Modules[p] = m
@@ -144,7 +145,12 @@ func (c *Catalog) checkReserved(other *Catalog) error {
 		check(name, other.Modules[name])
 	}
 	for _, name := range slices.Sorted(maps.Keys(other.Tests)) {
-		check(name, other.Tests[name])
+		m, err := ast.ParseModuleWithOpts(name, other.Tests[name], ast.ParserOptions{RegoVersion: ast.RegoV1})
+		if err != nil {
+			errs = append(errs, fmt.Errorf("parse policy: %w", err))
+			continue
+		}
+		check(name, m)
 	}
 	builtin := map[string]string{}
 	for _, r := range c.Rules {

@@ -2,7 +2,9 @@ package policies
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -28,10 +30,20 @@ func RunTests(ctx context.Context, cat *Catalog, include func(file string) bool)
 	for name, m := range cat.Modules {
 		modules[name] = m
 	}
-	for name, m := range cat.Tests {
-		if include == nil || include(name) {
-			modules[name] = m
+	var errs []error
+	for _, name := range slices.Sorted(maps.Keys(cat.Tests)) {
+		if include != nil && !include(name) {
+			continue
 		}
+		m, err := ast.ParseModuleWithOpts(name, cat.Tests[name], ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+		if err != nil {
+			errs = append(errs, fmt.Errorf("parse policy: %w", err))
+			continue
+		}
+		modules[name] = m
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	compiler := ast.NewCompiler().WithCapabilities(Capabilities()).WithEnablePrintStatements(true)
 	store := inmem.New()

@@ -22,6 +22,7 @@ import (
 	"github.com/hardline-dev/hardline/lint/container"
 	"github.com/hardline-dev/hardline/lint/digest"
 	"github.com/hardline-dev/hardline/lint/dockerfile"
+	"github.com/hardline-dev/hardline/lint/fix"
 	"github.com/hardline-dev/hardline/lint/kube"
 	"github.com/hardline-dev/hardline/lint/shellrun"
 	"github.com/hardline-dev/hardline/policies"
@@ -186,7 +187,7 @@ func runLint(cmd *cobra.Command, e *env, fl *lintFlags, args []string) error {
 	if fl.fix || fl.diff {
 		rep, lintErr = fixOrDiff(ctx, e, fl, eng, srcs, sel, isStdin(args))
 		if rep != nil {
-			lintErr = errors.Join(lintErr, fixRendered(ctx, e, fl, eng, targets, rep))
+			lintErr = errors.Join(lintErr, fixRendered(ctx, e, fl, eng, targets, sel, rep))
 		}
 	} else {
 		rep, lintErr = eng.Lint(ctx, srcs)
@@ -637,8 +638,8 @@ func isStdin(args []string) bool { return len(args) == 1 && args[0] == "-" }
 //
 // With standard input, --fix writes the fixed text (the text as it was
 // when nothing is fixed) to standard output, for editors' fix on save.
-func fixOrDiff(ctx context.Context, e *env, fl *lintFlags, eng *lint.Engine, srcs []lint.Source, sel lint.FixSelection, stdin bool) (*lint.Report, error) {
-	fixed, rep, err := eng.FixSelected(ctx, srcs, sel)
+func fixOrDiff(ctx context.Context, e *env, fl *lintFlags, eng *lint.Engine, srcs []lint.Source, sel fix.Selection, stdin bool) (*lint.Report, error) {
+	fixed, rep, err := fix.Run(ctx, eng, srcs, sel)
 	if err != nil {
 		return rep, err
 	}
@@ -661,12 +662,12 @@ func fixOrDiff(ctx context.Context, e *env, fl *lintFlags, eng *lint.Engine, src
 	var errs []error
 	for _, f := range fixed {
 		if fl.diff {
-			if _, err := io.WriteString(e.stdout, lint.UnifiedDiff(f.File, f.Original, f.Content)); err != nil {
+			if _, err := io.WriteString(e.stdout, fix.Diff(f.File, f.Original, f.Content)); err != nil {
 				return rep, fmt.Errorf("write diff: %w", err)
 			}
 			continue
 		}
-		if err := lint.WriteFixed(f); err != nil {
+		if err := fix.Write(f); err != nil {
 			errs = append(errs, err)
 			continue
 		}
@@ -677,8 +678,8 @@ func fixOrDiff(ctx context.Context, e *env, fl *lintFlags, eng *lint.Engine, src
 
 // fixSelection is what --unsafe-fixes and --fix-only allow --fix and
 // --diff to apply.
-func fixSelection(cat *policies.Catalog, fl *lintFlags) (lint.FixSelection, error) {
-	sel := lint.FixSelection{Unsafe: fl.unsafeFixes}
+func fixSelection(cat *policies.Catalog, fl *lintFlags) (fix.Selection, error) {
+	sel := fix.Selection{Unsafe: fl.unsafeFixes}
 	if len(fl.fixOnly) == 0 {
 		return sel, nil
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/hardline-dev/hardline/lint"
 	"github.com/hardline-dev/hardline/lint/config"
+	"github.com/hardline-dev/hardline/lint/fix"
 	"github.com/hardline-dev/hardline/lint/render"
 	"github.com/hardline-dev/hardline/lint/render/helm"
 	"github.com/hardline-dev/hardline/lint/render/units"
@@ -72,10 +73,10 @@ func lintRendered(ctx context.Context, eng *lint.Engine, built []*render.Unit, r
 
 // fixRendered applies or shows the fixes of rendered units in their
 // sources (values files, resources, patches).
-func fixRendered(ctx context.Context, e *env, fl *lintFlags, eng *lint.Engine, targets []units.Target, rep *lint.Report) error {
+func fixRendered(ctx context.Context, e *env, fl *lintFlags, eng *lint.Engine, targets []units.Target, sel fix.Selection, rep *lint.Report) error {
 	var errs []error
 	for _, t := range targets {
-		fixed, r, err := render.Fix(ctx, eng, t.Build, fl.unsafeFixes)
+		fixed, r, err := render.Fix(ctx, eng, t.Build, sel)
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -90,12 +91,12 @@ func fixRendered(ctx context.Context, e *env, fl *lintFlags, eng *lint.Engine, t
 		}
 		for _, f := range fixed {
 			if fl.diff {
-				if _, err := io.WriteString(e.stdout, lint.UnifiedDiff(f.File, f.Original, f.Content)); err != nil {
+				if _, err := io.WriteString(e.stdout, fix.Diff(f.File, f.Original, f.Content)); err != nil {
 					return fmt.Errorf("write diff: %w", err)
 				}
 				continue
 			}
-			if err := lint.WriteFixed(f); err != nil {
+			if err := fix.Write(f); err != nil {
 				errs = append(errs, err)
 				continue
 			}

@@ -12,6 +12,7 @@ import (
 	"github.com/hardline-dev/hardline/lint"
 	"github.com/hardline-dev/hardline/lint/compose"
 	"github.com/hardline-dev/hardline/lint/container"
+	lintfix "github.com/hardline-dev/hardline/lint/fix"
 )
 
 func parse(t *testing.T, path, src string) *container.Model {
@@ -151,7 +152,7 @@ func TestFixes(t *testing.T) {
 		for _, e := range fix.Edits {
 			edits = append(edits, lint.Edit{Range: e.Range, NewText: e.Text})
 		}
-		out, err := lint.ApplyEdits([]byte(src), edits)
+		out, err := lintfix.Apply([]byte(src), edits)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -717,17 +717,132 @@ func (y *yamlDoc) styles() (step, seqOff int) {
 // intent at a time, so two intents that create the same missing parent
 // (securityContext, say) would each insert it; here it is written once. The
 // result is one edit spanning the changed bytes.
+//
+// The work is done on the bytes of the YAML document alone, so that its
+// cost does not grow with the rest of the file.
 func (d *document) EditAll(ins []lint.Intent) ([]lint.Edit, error) {
 	if d.y == nil {
 		return nil, fmt.Errorf("kube: %w", ErrUnparsed)
 	}
+	if len(ins) == 1 {
+		return d.editOne(ins[0])
+	}
+	ws, we := d.y.window()
+	orig := d.f.src[ws:we]
+	var text []byte
+	for i, in := range ins {
+		var edits []lint.Edit
+		var err error
+		if i == 0 {
+			edits, err = d.Edit(in)
+			if err == nil && !within(edits, ws, we) {
+				return d.editAllFile(ins)
+			}
+			for j := range edits {
+				edits[j].Range.Offset -= ws
+				edits[j].Range.EndOffset -= ws
+			}
+			text = orig
+		} else {
+			cur, ok := d.reparse(text)
+			if !ok {
+				return nil, errors.New("kube: an edit made the document unreadable")
+			}
+			edits, err = cur.Edit(in)
+		}
+		if err != nil {
+			return nil, err
+		}
+		text = spliceAll(text, edits)
+	}
+	if bytes.Equal(text, orig) {
+		return nil, nil
+	}
+	start, end, newEnd := diff(orig, text)
+	return []lint.Edit{{File: d.f.path, Range: d.f.rng(ws+start, ws+end), NewText: string(text[start:newEnd])}}, nil
+}
+
+// editOne is EditAll of one intent: its splices are read in place, so that
+// the cost is that of the edit, not of the document.
+func (d *document) editOne(in lint.Intent) ([]lint.Edit, error) {
+	edits, err := d.Edit(in)
+	if err != nil || len(edits) == 0 {
+		return nil, err
+	}
+	src := d.f.src
+	lo, hi := len(src), 0
+	for _, e := range edits {
+		lo, hi = min(lo, e.Range.Offset), max(hi, e.Range.EndOffset)
+	}
+	if lo > hi || hi > len(src) {
+		return nil, errors.New("kube: an edit lies outside the file")
+	}
+	local := slices.Clone(edits)
+	for i := range local {
+		local[i].Range.Offset -= lo
+		local[i].Range.EndOffset -= lo
+	}
+	b := spliced{a: src, mid: spliceAll(src[lo:hi], local), lo: lo, hi: hi}
+	if bytes.Equal(b.mid, src[lo:hi]) {
+		return nil, nil
+	}
+	start, end, newEnd := diffSpliced(src, b)
+	return []lint.Edit{{File: d.f.path, Range: d.f.rng(start, end), NewText: string(b.slice(start, newEnd))}}, nil
+}
+
+// spliced is a with the bytes [lo, hi) replaced by mid, read without
+// building it.
+type spliced struct {
+	a, mid []byte
+	lo, hi int
+}
+
+func (s spliced) len() int { return len(s.a) - (s.hi - s.lo) + len(s.mid) }
+
+func (s spliced) at(i int) byte {
+	switch {
+	case i < s.lo:
+		return s.a[i]
+	case i < s.lo+len(s.mid):
+		return s.mid[i-s.lo]
+	}
+	return s.a[i-s.lo-len(s.mid)+s.hi]
+}
+
+func (s spliced) slice(i, j int) []byte {
+	out := make([]byte, 0, j-i)
+	for k := i; k < j; k++ {
+		out = append(out, s.at(k))
+	}
+	return out
+}
+
+// diffSpliced is diff(a, b) for b, a spliced: what lies before and after
+// the splice is equal, so the scans start at it.
+func diffSpliced(a []byte, b spliced) (start, end, newEnd int) {
+	la, lb := len(a), b.len()
+	n := min(la, lb)
+	start = min(b.lo, n)
+	for start < n && a[start] == b.at(start) {
+		start++
+	}
+	suffix := min(la-b.hi, n-start)
+	for suffix < n-start && a[la-1-suffix] == b.at(lb-1-suffix) {
+		suffix++
+	}
+	return cutDiff(a, start, suffix, lb)
+}
+
+// editAllFile is EditAll on the whole file, for edits outside the
+// document's window.
+func (d *document) editAllFile(ins []lint.Intent) ([]lint.Edit, error) {
 	src := d.f.src
 	text := src
 	cur := d
 	for i, in := range ins {
 		if i > 0 {
 			var ok bool
-			if cur, ok = d.reparse(text); !ok {
+			if cur, ok = d.reparseFile(text); !ok {
 				return nil, errors.New("kube: an edit made the document unreadable")
 			}
 		}
@@ -744,18 +859,65 @@ func (d *document) EditAll(ins []lint.Intent) ([]lint.Edit, error) {
 	return []lint.Edit{{File: d.f.path, Range: d.f.rng(start, end), NewText: string(text[start:newEnd])}}, nil
 }
 
-// reparse parses text, an edited version of the file, and returns the
+// within reports whether every edit lies in the bytes [start, end].
+func within(edits []lint.Edit, start, end int) bool {
+	for _, e := range edits {
+		if e.Range.Offset < start || e.Range.EndOffset > end || e.Range.Offset > e.Range.EndOffset {
+			return false
+		}
+	}
+	return true
+}
+
+// window returns the bytes of the file that hold the YAML document: from
+// the line after the previous document marker ("---" or "...") to the next
+// one, scanning only the lines around the document's root node.
+func (y *yamlDoc) window() (start, end int) {
+	f := y.f
+	first := f.lineIndex(f.start(y.root))
+	for first > 0 && !f.markerLine(first-1) {
+		first--
+	}
+	last := f.lineIndex(max(f.end(y.root, -1)-1, f.start(y.root)))
+	for last+1 < len(f.lines) && !f.markerLine(last+1) {
+		last++
+	}
+	end = len(f.src)
+	if last+1 < len(f.lines) {
+		end = f.lines[last+1]
+	}
+	return f.lines[first], end
+}
+
+// markerLine reports whether 0-based line i starts with a document marker.
+func (f *file) markerLine(i int) bool {
+	line := f.src[f.lines[i]:]
+	if !bytes.HasPrefix(line, []byte("---")) && !bytes.HasPrefix(line, []byte("...")) {
+		return false
+	}
+	return len(line) == 3 || line[3] == ' ' || line[3] == '\t' || breakWidth(line, 3) > 0
+}
+
+// reparse parses text, an edited version of the document's window, and
+// returns the document of the same object.
+func (d *document) reparse(text []byte) (*document, bool) { return d.reparseAt(text, 0) }
+
+// reparseFile parses text, an edited version of the file, and returns the
 // document of the same object.
-func (d *document) reparse(text []byte) (*document, bool) {
+func (d *document) reparseFile(text []byte) (*document, bool) { return d.reparseAt(text, d.y.index) }
+
+// reparseAt parses text and returns the object of YAML document index
+// that has d's path in its document.
+func (d *document) reparseAt(text []byte, index int) (*document, bool) {
 	if d.plain {
 		docs, err := ParsePlain(d.f.path, text)
-		if err != nil || d.y.index >= len(docs) || docs[d.y.index] == nil {
+		if err != nil || index >= len(docs) || docs[index] == nil {
 			return nil, false
 		}
-		return docs[d.y.index].d, true
+		return docs[index].d, true
 	}
 	for _, ld := range (Parser{Namespace: d.f.namespace}).Parse(d.f.path, text) {
-		if nd, ok := ld.(*document); ok && nd.y != nil && nd.y.index == d.y.index && slices.Equal(nd.objPath, d.objPath) {
+		if nd, ok := ld.(*document); ok && nd.y != nil && nd.y.index == index && slices.Equal(nd.objPath, d.objPath) {
 			return nd, true
 		}
 	}
@@ -764,13 +926,18 @@ func (d *document) reparse(text []byte) (*document, bool) {
 
 // spliceAll applies non-overlapping edits to text.
 func spliceAll(text []byte, edits []lint.Edit) []byte {
+	// Of two insertions at one offset, the later one's text comes first.
 	sorted := slices.Clone(edits)
-	slices.SortStableFunc(sorted, func(a, b lint.Edit) int { return b.Range.Offset - a.Range.Offset })
-	out := slices.Clone(text)
+	slices.Reverse(sorted)
+	slices.SortStableFunc(sorted, func(a, b lint.Edit) int { return a.Range.Offset - b.Range.Offset })
+	out := make([]byte, 0, len(text)+64)
+	last := 0
 	for _, e := range sorted {
-		out = slices.Concat(out[:e.Range.Offset], []byte(e.NewText), out[e.Range.EndOffset:])
+		out = append(out, text[last:e.Range.Offset]...)
+		out = append(out, e.NewText...)
+		last = e.Range.EndOffset
 	}
-	return out
+	return append(out, text[last:]...)
 }
 
 // diff returns the bytes [start, end) of a that b replaces with
@@ -784,11 +951,17 @@ func diff(a, b []byte) (start, end, newEnd int) {
 	for suffix < n-start && a[len(a)-1-suffix] == b[len(b)-1-suffix] {
 		suffix++
 	}
+	return cutDiff(a, start, suffix, len(b))
+}
+
+// cutDiff moves the ends of a difference found by diff to character and
+// line-break boundaries.
+func cutDiff(a []byte, start, suffix, lb int) (int, int, int) {
 	for start > 0 && (start < len(a) && !utf8.RuneStart(a[start]) || a[start-1] == '\r') {
 		start--
 	}
 	for suffix > 0 && (!utf8.RuneStart(a[len(a)-suffix]) || a[len(a)-suffix] == '\n' && len(a)-suffix > 0 && a[len(a)-suffix-1] == '\r') {
 		suffix--
 	}
-	return start, len(a) - suffix, len(b) - suffix
+	return start, len(a) - suffix, lb - suffix
 }

@@ -37,6 +37,7 @@ import (
 	"github.com/hardline-dev/hardline/lint/compose"
 	"github.com/hardline-dev/hardline/lint/container"
 	"github.com/hardline-dev/hardline/lint/dockerfile"
+	"github.com/hardline-dev/hardline/lint/fix"
 	"github.com/hardline-dev/hardline/lint/kube"
 	"github.com/hardline-dev/hardline/lint/shellrun"
 	"github.com/hardline-dev/hardline/policies"
@@ -65,21 +66,23 @@ func Engine(t testing.TB) *lint.Engine {
 	if err != nil {
 		t.Fatal(err)
 	}
-	eng, err := lint.NewEngine(context.Background(), cat, lint.Options{
-		Config: Config(),
-		Parsers: map[lint.Kind]lint.Parser{
-			lint.KindDockerfile: dockerfile.Parser{},
-			lint.KindYAML:       kube.Parser{},
-			lint.KindCompose:    compose.Parser{},
-			lint.KindShell:      shellrun.Parser{Source: container.SourceShell},
-			lint.KindMakefile:   shellrun.Parser{Source: container.SourceMakefile},
-			lint.KindWorkflow:   shellrun.Parser{Source: container.SourceWorkflow},
-		},
-	})
+	eng, err := lint.NewEngine(context.Background(), cat, lint.Options{Config: Config(), Parsers: Parsers()})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return eng
+}
+
+// Parsers are the parsers of every kind of file.
+func Parsers() map[lint.Kind]lint.Parser {
+	return map[lint.Kind]lint.Parser{
+		lint.KindDockerfile: dockerfile.Parser{},
+		lint.KindYAML:       kube.Parser{},
+		lint.KindCompose:    compose.Parser{},
+		lint.KindShell:      shellrun.Parser{Source: container.SourceShell},
+		lint.KindMakefile:   shellrun.Parser{Source: container.SourceMakefile},
+		lint.KindWorkflow:   shellrun.Parser{Source: container.SourceWorkflow},
+	}
 }
 
 // Run checks rule id against the files of dir/<id>.
@@ -91,7 +94,7 @@ func Run(t *testing.T, eng *lint.Engine, dir, id string) {
 	}
 	n := 0
 	for _, file := range files {
-		kind := testKind(file)
+		kind := KindOf(file)
 		if kind == lint.KindUnknown || strings.HasSuffix(file, ".golden") || strings.HasSuffix(file, ".diff") {
 			continue
 		}
@@ -144,7 +147,7 @@ func runFile(t *testing.T, eng *lint.Engine, file string, kind lint.Kind, id str
 	// The diff --diff prints, next to it, so that a reviewer sees exactly
 	// which lines a fix touches.
 	diffGolden := file + ".diff"
-	gotDiff := lint.UnifiedDiff(filepath.ToSlash(file), src, fixed)
+	gotDiff := fix.Diff(filepath.ToSlash(file), src, fixed)
 	if *update {
 		if err := os.WriteFile(diffGolden, []byte(gotDiff), 0o600); err != nil { //nolint:gosec // beside a testdata file the test globbed
 			t.Fatal(err)
@@ -184,9 +187,9 @@ func fixedBy(t *testing.T, rep *lint.Report, id string, src []byte) []byte {
 		}
 	}
 	out := src
-	for _, fe := range lint.SelectFixes(&only, true) {
+	for _, fe := range fix.Select(&only, fix.Selection{Unsafe: true}) {
 		var err error
-		if out, err = lint.ApplyEdits(src, fe.Edits); err != nil {
+		if out, err = fix.Apply(src, fe.Edits); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -228,9 +231,9 @@ func describe(rep *lint.Report) string {
 	return b.String()
 }
 
-// testKind is the kind of a testdata file: by name, with *.compose.yaml
+// KindOf is the kind of a testdata file: by name, with *.compose.yaml
 // read as Compose files and *.workflow.yml as GitHub Actions workflows.
-func testKind(file string) lint.Kind {
+func KindOf(file string) lint.Kind {
 	switch {
 	case strings.HasSuffix(file, ".compose.yaml"), strings.HasSuffix(file, ".compose.yml"):
 		return lint.KindCompose

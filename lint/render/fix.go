@@ -9,7 +9,7 @@ import (
 	"slices"
 
 	"github.com/hardline-dev/hardline/lint"
-	"github.com/hardline-dev/hardline/policies"
+	"github.com/hardline-dev/hardline/lint/fix"
 )
 
 // maxPasses bounds how often a unit is rendered again while fixing.
@@ -18,11 +18,10 @@ const maxPasses = 5
 // Builder renders a unit, reading its files through read.
 type Builder func(read func(path string) ([]byte, error)) *Unit
 
-// Fix applies the safe fixes (and the unsafe ones when unsafe is true) of
-// a rendered unit to its source files in memory, rendering again after
+// Fix applies the fixes sel allows of a rendered unit to its source files in memory, rendering again after
 // each pass, and returns the changed files and the report on the fixed
 // sources. Nothing is written.
-func Fix(ctx context.Context, l Linter, build Builder, unsafe bool) ([]lint.Fixed, *lint.Report, error) {
+func Fix(ctx context.Context, l Linter, build Builder, sel fix.Selection) ([]fix.Fixed, *lint.Report, error) {
 	cur := map[string][]byte{}
 	orig := map[string][]byte{}
 	counts := map[string]int{}
@@ -35,7 +34,7 @@ func Fix(ctx context.Context, l Linter, build Builder, unsafe bool) ([]lint.Fixe
 	}
 	rep, err := Lint(ctx, l, build(read))
 	for pass := 0; pass < maxPasses && err == nil; pass++ {
-		picked := selectFixes(rep, unsafe)
+		picked := selectFixes(rep, sel)
 		if len(picked) == 0 {
 			break
 		}
@@ -48,7 +47,7 @@ func Fix(ctx context.Context, l Linter, build Builder, unsafe bool) ([]lint.Fixe
 				orig[file] = src
 			}
 			slices.SortFunc(fe.edits, func(a, b lint.Edit) int { return cmp.Compare(a.Range.Offset, b.Range.Offset) })
-			out, aerr := lint.ApplyEdits(src, fe.edits)
+			out, aerr := fix.Apply(src, fe.edits)
 			if aerr != nil {
 				return nil, nil, fmt.Errorf("fix %s: %w", file, aerr)
 			}
@@ -57,13 +56,13 @@ func Fix(ctx context.Context, l Linter, build Builder, unsafe bool) ([]lint.Fixe
 		}
 		rep, err = Lint(ctx, l, build(read))
 	}
-	var fixed []lint.Fixed
+	var fixed []fix.Fixed
 	for file, o := range orig {
 		if !bytes.Equal(o, cur[file]) {
-			fixed = append(fixed, lint.Fixed{File: file, Original: o, Content: cur[file], FixCount: counts[file]})
+			fixed = append(fixed, fix.Fixed{File: file, Original: o, Content: cur[file], FixCount: counts[file]})
 		}
 	}
-	slices.SortFunc(fixed, func(a, b lint.Fixed) int { return cmp.Compare(a.File, b.File) })
+	slices.SortFunc(fixed, func(a, b fix.Fixed) int { return cmp.Compare(a.File, b.File) })
 	return fixed, rep, err
 }
 
@@ -74,21 +73,20 @@ type fileEdits struct {
 
 // selectFixes picks, in finding order, the first applicable fix of each
 // finding whose edits overlap none picked before, by file.
-func selectFixes(rep *lint.Report, unsafe bool) map[string]*fileEdits {
+func selectFixes(rep *lint.Report, sel fix.Selection) map[string]*fileEdits {
 	out := map[string]*fileEdits{}
 	for _, f := range rep.Findings {
 		if f.Suppression != nil {
 			continue
 		}
-		for _, fix := range f.Fixes {
-			applies := fix.Applicability == policies.ApplicabilitySafe || unsafe && fix.Applicability == policies.ApplicabilityUnsafe
-			if len(fix.Edits) == 0 || !applies {
+		for _, fx := range f.Fixes {
+			if !sel.Allows(f.RuleID, fx) {
 				continue
 			}
-			if slices.ContainsFunc(fix.Edits, func(e lint.Edit) bool { return out[e.File] != nil && overlaps(out[e.File].edits, e) }) {
+			if slices.ContainsFunc(fx.Edits, func(e lint.Edit) bool { return out[e.File] != nil && overlaps(out[e.File].edits, e) }) {
 				continue
 			}
-			for i, e := range fix.Edits {
+			for i, e := range fx.Edits {
 				fe := out[e.File]
 				if fe == nil {
 					fe = &fileEdits{}

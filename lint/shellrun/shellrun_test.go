@@ -9,6 +9,7 @@ import (
 
 	"github.com/hardline-dev/hardline/lint"
 	"github.com/hardline-dev/hardline/lint/container"
+	lintfix "github.com/hardline-dev/hardline/lint/fix"
 	"github.com/hardline-dev/hardline/lint/shellrun"
 )
 
@@ -285,7 +286,7 @@ func TestFixes(t *testing.T) {
 			for _, e := range fix.Edits {
 				edits = append(edits, lint.Edit{Range: e.Range, NewText: e.Text})
 			}
-			got, err := lint.ApplyEdits([]byte(tc.src), edits)
+			got, err := lintfix.Apply([]byte(tc.src), edits)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -1,0 +1,467 @@
+//go:build ignore
+
+// Command bench measures hardline against the cost of merely decoding the
+// same YAML, on generated corpora, and prints the ratios and peak memory
+// next to the targets. Run it from the repository root:
+//
+//	go run scripts/bench.go            # the full corpora (about a minute)
+//	go run scripts/bench.go -scale 0.1 # a tenth of every corpus
+//
+// CPU is user+system time of the hardline process (start-up included);
+// peak memory is its maximum resident set size. The floor is a yaml.v3
+// decode of the same files in this process, measured in the same run.
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
+	"time"
+
+	"sigs.k8s.io/kustomize/kyaml/yaml"
+)
+
+func main() {
+	scale := flag.Float64("scale", 1, "fraction of every corpus to generate")
+	runs := flag.Int("runs", 1, "runs of each case; the median is printed")
+	bin := flag.String("hardline", "", "hardline binary to measure (default: built from ./cmd/hardline)")
+	only := flag.String("only", "", "comma-separated cases to run: corpus, corpus-one-file, pod, configmaps, dockerfiles, startup")
+	keep := flag.String("keep", "", "write each case's files under this directory and keep them")
+	flag.Parse()
+	if err := run(*scale, *runs, *bin, *only, *keep); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+// measurement is the cost of one process run.
+type measurement struct {
+	cpu     time.Duration
+	peakKiB int64
+}
+
+func run(scale float64, runs int, bin, only, keep string) error {
+	dir, err := os.MkdirTemp("", "hardline-bench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	cases := dir
+	if keep != "" {
+		cases = keep
+	}
+	if bin == "" {
+		bin = filepath.Join(dir, "hardline")
+		build := exec.Command("go", "build", "-o", bin, "./cmd/hardline")
+		build.Stdout, build.Stderr = os.Stderr, os.Stderr
+		if err := build.Run(); err != nil {
+			return fmt.Errorf("build hardline: %w", err)
+		}
+	}
+	n := func(v int) int { return max(1, int(float64(v)*scale)) }
+	h := &harness{bin: bin, runs: runs}
+	fmt.Printf("hardline benchmark (scale %g, median of %d run(s); CPU = user+sys, peak = max RSS)\n\n", scale, runs)
+	fmt.Printf("%-34s %10s %10s %8s %10s  %s\n", "case", "CPU", "floor", "ratio", "peak", "target")
+
+	list := []struct {
+		name string
+		fn   func(string) error
+	}{
+		{"corpus", func(d string) error {
+			docs := n(10000)
+			files := n(200)
+			paths, err := writeSplit(d, docs, files)
+			if err != nil {
+				return err
+			}
+			return h.vsFloor(fmt.Sprintf("%d docs in %d files", docs, files), paths, d, "≤ 8× floor, ≤ 100 MiB")
+		}},
+		{"corpus-one-file", func(d string) error {
+			docs := n(10000)
+			paths, err := writeSplit(d, docs, 1)
+			if err != nil {
+				return err
+			}
+			return h.vsFloor(fmt.Sprintf("%d docs in one file", docs), paths, d, "no more than in 200 files")
+		}},
+		{"pod", func(d string) error {
+			// The cost per container is the cost above that of a Pod with
+			// one container (start-up and compilation).
+			var cpu [3]time.Duration
+			counts := [3]int{1, 40, n(4000)}
+			for i, c := range counts {
+				p := filepath.Join(d, fmt.Sprintf("pod-%d.yaml", c))
+				if err := os.WriteFile(p, pod(c), 0o600); err != nil {
+					return err
+				}
+				m, err := h.lint(p)
+				if err != nil {
+					return err
+				}
+				cpu[i] = m.cpu
+				h.row(fmt.Sprintf("Pod with %d containers", c), m, 0, "")
+			}
+			per := func(i int) float64 { return float64(cpu[i]-cpu[0]) / float64(counts[i]-1) }
+			fmt.Printf("%-34s %10s %10s %7.2f×  ≤ 2× (%.0f vs %.0f µs a container)\n", "  per container, big ÷ small", "", "", per(2)/per(1), per(2)/1e3, per(1)/1e3)
+			return nil
+		}},
+		{"configmaps", func(d string) error {
+			c := n(100000)
+			p := filepath.Join(d, "configmaps.yaml")
+			var b bytes.Buffer
+			for i := range c {
+				fmt.Fprintf(&b, "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-%d\n  namespace: ns-%d\ndata:\n  key: value-%d\n", i, i%50, i)
+			}
+			if err := os.WriteFile(p, b.Bytes(), 0o600); err != nil {
+				return err
+			}
+			return h.vsFloor(fmt.Sprintf("%d ConfigMaps in one file", c), []string{p}, p, "≤ 150 MiB")
+		}},
+		{"dockerfiles", func(d string) error {
+			c := n(500)
+			for i := range c {
+				if err := os.WriteFile(filepath.Join(d, fmt.Sprintf("Dockerfile.%d", i)), dockerfile(i), 0o600); err != nil {
+					return err
+				}
+			}
+			m, err := h.lint(d)
+			if err != nil {
+				return err
+			}
+			h.row(fmt.Sprintf("%d Dockerfiles", c), m, 0, "≤ 2 ms each")
+			fmt.Printf("%-34s %8.2f ms each\n", "", float64(m.cpu.Microseconds())/1000/float64(c))
+			return nil
+		}},
+		{"startup", func(d string) error {
+			p := filepath.Join(d, "deployment.yaml")
+			var b bytes.Buffer
+			writeDoc(&b, 0, 1)
+			if err := os.WriteFile(p, b.Bytes(), 0o600); err != nil {
+				return err
+			}
+			m, err := h.lint(p)
+			if err != nil {
+				return err
+			}
+			h.row("one manifest (start-up included)", m, 0, "≤ 100 ms")
+			df := filepath.Join(d, "Dockerfile")
+			if err := os.WriteFile(df, dockerfile(1), 0o600); err != nil {
+				return err
+			}
+			m, err = h.lint(df)
+			if err != nil {
+				return err
+			}
+			h.row("one Dockerfile (start-up included)", m, 0, "≤ 100 ms")
+			return nil
+		}},
+	}
+	for i, c := range list {
+		if only != "" && !slices.Contains(strings.Split(only, ","), c.name) {
+			continue
+		}
+		d := filepath.Join(cases, fmt.Sprintf("case-%d", i))
+		if err := os.MkdirAll(d, 0o700); err != nil {
+			return err
+		}
+		if err := c.fn(d); err != nil {
+			return fmt.Errorf("%s: %w", c.name, err)
+		}
+		if keep == "" {
+			if err := os.RemoveAll(d); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+type harness struct {
+	bin  string
+	runs int
+}
+
+// vsFloor lints target and compares its CPU with decoding paths.
+func (h *harness) vsFloor(name string, paths []string, target, goal string) error {
+	floor, err := h.floor(paths)
+	if err != nil {
+		return err
+	}
+	m, err := h.lint(target)
+	if err != nil {
+		return err
+	}
+	h.row(name, m, floor, goal)
+	return nil
+}
+
+func (h *harness) row(name string, m measurement, floor time.Duration, goal string) {
+	ratio, fl := "", ""
+	if floor > 0 {
+		ratio = fmt.Sprintf("%.1f×", m.cpu.Seconds()/floor.Seconds())
+		fl = ms(floor)
+	}
+	fmt.Printf("%-34s %10s %10s %8s %7d MiB  %s\n", name, ms(m.cpu), fl, ratio, m.peakKiB>>10, goal)
+}
+
+func ms(d time.Duration) string { return fmt.Sprintf("%.0f ms", float64(d.Microseconds())/1000) }
+
+// lint runs hardline with JSON output (positions and fixes included) and
+// returns the median measurement.
+func (h *harness) lint(target string) (measurement, error) {
+	var ms []measurement
+	for range h.runs {
+		cmd := exec.Command(h.bin, "lint", "--format", "json", "--fail-on", "never", target)
+		cmd.Stdout = io.Discard
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		err := cmd.Run()
+		var exit *exec.ExitError
+		if err != nil && !(errors.As(err, &exit) && exit.ExitCode() == 1) {
+			return measurement{}, fmt.Errorf("hardline %s: %w: %s", target, err, stderr.Bytes())
+		}
+		ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+		if !ok {
+			return measurement{}, errors.New("no resource usage for the hardline process")
+		}
+		ms = append(ms, measurement{
+			cpu:     time.Duration(ru.Utime.Nano() + ru.Stime.Nano()),
+			peakKiB: ru.Maxrss,
+		})
+	}
+	slices.SortFunc(ms, func(a, b measurement) int { return int(a.cpu - b.cpu) })
+	return ms[len(ms)/2], nil
+}
+
+// floor is the median CPU time this process spends decoding every file of
+// paths into yaml.v3 nodes.
+func (h *harness) floor(paths []string) (time.Duration, error) {
+	var ds []time.Duration
+	for range h.runs {
+		before := cpuTime()
+		for _, p := range paths {
+			src, err := os.ReadFile(p)
+			if err != nil {
+				return 0, err
+			}
+			dec := yaml.NewDecoder(bytes.NewReader(src))
+			for {
+				var n yaml.Node
+				if err := dec.Decode(&n); err != nil {
+					if !errors.Is(err, io.EOF) {
+						return 0, fmt.Errorf("decode %s: %w", p, err)
+					}
+					break
+				}
+			}
+		}
+		ds = append(ds, cpuTime()-before)
+	}
+	slices.Sort(ds)
+	return ds[len(ds)/2], nil
+}
+
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// writeSplit writes docs documents into files files and returns their paths.
+func writeSplit(dir string, docs, files int) ([]string, error) {
+	per := (docs + files - 1) / files
+	var paths []string
+	for i := range files {
+		var b bytes.Buffer
+		for j := range per {
+			if i*per+j >= docs {
+				break
+			}
+			if j > 0 {
+				b.WriteString("---\n")
+			}
+			writeDoc(&b, i, j)
+		}
+		p := filepath.Join(dir, fmt.Sprintf("app-%03d.yaml", i))
+		if err := os.WriteFile(p, b.Bytes(), 0o600); err != nil {
+			return nil, err
+		}
+		paths = append(paths, p)
+	}
+	return paths, nil
+}
+
+// writeDoc writes one of hardened and default Deployments, CronJobs and
+// Services.
+func writeDoc(w io.Writer, i, j int) {
+	name := fmt.Sprintf("svc-%d-%d", i, j)
+	ns := fmt.Sprintf("team-%d", i%25)
+	switch j % 4 {
+	case 0:
+		fmt.Fprintf(w, `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: %[1]s
+  namespace: %[2]s
+  labels: {app: %[1]s, tier: backend}
+spec:
+  replicas: 3
+  selector:
+    matchLabels: {app: %[1]s}
+  template:
+    metadata:
+      labels: {app: %[1]s}
+    spec:
+      automountServiceAccountToken: false
+      securityContext:
+        runAsNonRoot: true
+        runAsUser: 10001
+        seccompProfile: {type: RuntimeDefault}
+      containers:
+        - name: app
+          image: registry.example.com/%[1]s:1.%[3]d.0@sha256:0d7e4f5a8c6b3e2d1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e
+          ports: [{containerPort: 8080}]
+          securityContext:
+            allowPrivilegeEscalation: false
+            readOnlyRootFilesystem: true
+            capabilities: {drop: [ALL]}
+          resources:
+            limits: {cpu: 500m, memory: 256Mi}
+          env:
+            - {name: LOG_LEVEL, value: info}
+            - name: DB_PASSWORD
+              valueFrom: {secretKeyRef: {name: db, key: password}}
+`, name, ns, j)
+	case 1:
+		fmt.Fprintf(w, `# legacy service, defaults only
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: %[1]s
+  namespace: %[2]s
+spec:
+  selector:
+    matchLabels: {app: %[1]s}
+  template:
+    metadata:
+      labels: {app: %[1]s}
+    spec:
+      initContainers:
+        - name: migrate
+          image: busybox:1.36
+          command: [sh, -c, "echo migrating"]
+      containers:
+        - name: app
+          image: nginx:latest
+          ports:
+            - containerPort: 80
+              hostPort: 8080
+          env:
+            - name: API_TOKEN
+              value: "tok_%[1]s"
+`, name, ns)
+	case 2:
+		fmt.Fprintf(w, `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: %[1]s
+  namespace: %[2]s
+spec:
+  schedule: "*/5 * * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          hostNetwork: true
+          containers:
+            - name: job
+              image: python:3.9-slim
+              securityContext:
+                privileged: true
+              volumeMounts: [{name: host, mountPath: /host}]
+          volumes:
+            - name: host
+              hostPath: {path: /var/log}
+`, name, ns)
+	default:
+		fmt.Fprintf(w, `apiVersion: v1
+kind: Service
+metadata:
+  name: %[1]s
+  namespace: %[2]s
+spec:
+  selector: {app: %[1]s}
+  ports:
+    - port: 80
+      targetPort: 8080
+`, name, ns)
+	}
+}
+
+// pod is one Pod with n containers on default settings.
+func pod(n int) []byte {
+	var b bytes.Buffer
+	b.WriteString("apiVersion: v1\nkind: Pod\nmetadata:\n  name: big\n  namespace: apps\nspec:\n  containers:\n")
+	for i := range n {
+		fmt.Fprintf(&b, "    - name: c%d\n      image: registry.example.com/app-%d:1.%d\n      ports: [{containerPort: %d}]\n", i, i, i%10, 8000+i%1000)
+	}
+	return b.Bytes()
+}
+
+// dockerfile is a multi-stage Dockerfile in the docker-library style: long
+// RUN scripts with continuations, ARG and ENV, a build and a runtime stage.
+func dockerfile(i int) []byte {
+	return fmt.Appendf(nil, `# syntax=docker/dockerfile:1
+ARG GO_VERSION=1.%[1]d
+FROM golang:${GO_VERSION}-bookworm AS build
+ENV CGO_ENABLED=0 \
+    GOFLAGS=-trimpath
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN --mount=type=cache,target=/root/.cache/go-build go mod download
+COPY . .
+RUN set -eux; \
+	apt-get update; \
+	apt-get install -y --no-install-recommends \
+		ca-certificates \
+		curl \
+		git \
+		make \
+	; \
+	rm -rf /var/lib/apt/lists/*; \
+	make build VERSION=%[1]d; \
+	curl -fsSL https://example.com/tool-%[1]d.tar.gz -o /tmp/tool.tgz; \
+	echo "0d7e4f5a8c6b3e2d1f0a9b8c7d6e5f4a  /tmp/tool.tgz" | sha256sum -c -; \
+	tar -xzf /tmp/tool.tgz -C /usr/local/bin; \
+	rm /tmp/tool.tgz
+
+FROM debian:bookworm-slim
+ARG APP_USER=app
+ENV PATH=/usr/local/bin:$PATH \
+    APP_HOME=/srv/app
+RUN set -eux; \
+	groupadd --system --gid 10001 "$APP_USER"; \
+	useradd --system --uid 10001 --gid "$APP_USER" --home-dir "$APP_HOME" "$APP_USER"; \
+	apt-get update; \
+	apt-get install -y --no-install-recommends tini ca-certificates; \
+	rm -rf /var/lib/apt/lists/*; \
+	mkdir -p "$APP_HOME"; \
+	chown -R "$APP_USER:$APP_USER" "$APP_HOME"
+COPY --from=build /src/bin/app /usr/local/bin/app
+EXPOSE 8080
+HEALTHCHECK CMD ["app", "health"]
+ENTRYPOINT ["tini", "--", "app"]
+CMD ["serve", "--port", "8080"]
+`, 20+i%5)
+}

@@ -225,3 +225,30 @@ func TestPatchesLintedAsPatches(t *testing.T) {
 		t.Errorf("--fix wrote defaults into a patch:\n%s", limits)
 	}
 }
+
+// TestFixOnlyChartValues limits the fixes made in a chart's values.yaml to
+// the rules --fix-only names.
+func TestFixOnlyChartValues(t *testing.T) {
+	dir := copyTree(t, "../../examples/helm")
+	values := filepath.Join(dir, "webapp", "values.yaml")
+	before, err := os.ReadFile(values)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := hardline(t, "", "lint", "--fix", "--unsafe-fixes", "--fix-only", "KS010", "--today", "2026-11-22", dir)
+	if code == exitError {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	after, err := os.ReadFile(values)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(after), "seccompProfile") {
+		t.Errorf("KS010's fix was not applied:\n%s", after)
+	}
+	for _, other := range []string{"allowPrivilegeEscalation", "runAsNonRoot", "readOnlyRootFilesystem"} {
+		if strings.Count(string(after), other+":") != strings.Count(string(before), other+":") {
+			t.Errorf("--fix-only KS010 also applied the fix setting %s:\n%s", other, after)
+		}
+	}
+}

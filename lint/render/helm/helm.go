@@ -51,12 +51,6 @@ type Options struct {
 	Read func(path string) ([]byte, error)
 }
 
-// IsChart reports whether dir holds a Chart.yaml.
-func IsChart(fsys fs.StatFS, dir string) bool {
-	_, err := fsys.Stat(path.Join(dir, "Chart.yaml"))
-	return err == nil
-}
-
 // chartFile is a file of the chart, by its slash path relative to the
 // chart directory.
 type chartFile struct {

@@ -30,7 +30,7 @@ func Fix(ctx context.Context, l Linter, build Builder, sel fix.Selection) ([]fix
 		if b, ok := cur[p]; ok {
 			return b, nil
 		}
-		return ReadBounded(filepath.FromSlash(p), 8<<20)
+		return ReadFile(p)
 	}
 	rep, err := Lint(ctx, l, build(read))
 	for pass := 0; pass < maxPasses && err == nil; pass++ {

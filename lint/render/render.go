@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -338,9 +339,19 @@ func linesOf(text []byte, from, to int) []byte {
 	return b.Bytes()
 }
 
-// ReadBounded reads a file of at most limit bytes: only a regular file,
+// MaxFileBytes is the size past which a file of a chart or an overlay is
+// not read.
+const MaxFileBytes = 8 << 20
+
+// ReadFile reads a file of a chart or an overlay by its slash-separated
+// path, at most MaxFileBytes of it.
+func ReadFile(p string) ([]byte, error) {
+	return readBounded(filepath.FromSlash(p), MaxFileBytes)
+}
+
+// readBounded reads a file of at most limit bytes: only a regular file,
 // opened without blocking (a FIFO in a chart would hang the run).
-func ReadBounded(path string, limit int64) ([]byte, error) {
+func readBounded(path string, limit int64) ([]byte, error) {
 	b, err := lint.ReadFile(path, limit)
 	var tooLarge *lint.TooLargeError
 	if errors.As(err, &tooLarge) {

@@ -35,7 +35,6 @@ import (
 // Limits on what a chart may make hardline read and do.
 const (
 	maxChartBytes = 64 << 20
-	maxFileBytes  = 8 << 20
 	renderTimeout = 30 * time.Second
 )
 
@@ -62,7 +61,7 @@ type chartFile struct {
 func Render(ctx context.Context, dir string, opts Options) *render.Unit {
 	read := opts.Read
 	if read == nil {
-		read = func(p string) ([]byte, error) { return render.ReadBounded(filepath.FromSlash(p), maxFileBytes) }
+		read = render.ReadFile
 	}
 	u := &render.Unit{What: "Helm chart", Dir: dir, Read: read}
 	files, notices, err := readChart(dir, read)

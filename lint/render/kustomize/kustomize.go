@@ -25,7 +25,6 @@ import (
 
 const (
 	maxTreeBytes = 64 << 20
-	maxFileBytes = 8 << 20
 	// memRoot is where the linted tree sits in the in-memory filesystem.
 	memRoot = "/tree"
 )
@@ -57,7 +56,7 @@ type Options struct {
 func Build(_ context.Context, dir string, opts Options) *render.Unit {
 	read := opts.Read
 	if read == nil {
-		read = func(p string) ([]byte, error) { return render.ReadBounded(filepath.FromSlash(p), maxFileBytes) }
+		read = render.ReadFile
 	}
 	u := &render.Unit{What: "kustomization", Dir: dir, Read: read}
 	kfile := File(func(p string) bool { _, err := read(p); return err == nil }, dir)

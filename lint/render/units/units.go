@@ -110,7 +110,7 @@ func exists(p string) bool {
 // references are the resources, bases and components of a kustomization
 // file.
 func references(kfile string) []string {
-	b, err := render.ReadBounded(filepath.FromSlash(kfile), 8<<20)
+	b, err := render.ReadFile(kfile)
 	if err != nil {
 		return nil
 	}
@@ -185,7 +185,7 @@ func ApplyRoles(srcs []lint.Source) []lint.Source {
 		if !info.Mode().IsRegular() {
 			return nil, fs.ErrNotExist
 		}
-		return render.ReadBounded(filepath.FromSlash(p), 8<<20)
+		return render.ReadFile(p)
 	}
 	roles := kustomize.Roles(dirs, read)
 	out := slices.Clone(srcs)

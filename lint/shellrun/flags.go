@@ -2,7 +2,7 @@ package shellrun
 
 import "strings"
 
-// shortNames maps the one-letter options of docker run (and podman run) to
+// shortName maps the one-letter options of docker run (and podman run) to
 // their long names.
 func shortName(c byte) (string, bool) {
 	switch c {
@@ -68,10 +68,9 @@ func globalValueFlag(name string) bool {
 	return false
 }
 
-// wrapper reports how many option words a command that runs another
-// command (sudo, env, exec, command, time, nohup) takes before it, -1 when
-// name runs no other command. valueOpts are the options of it that take
-// a value in the next word.
+// wrapper reports whether name is a command that runs another command
+// (sudo, env, exec, command, time, nohup); valueOpts are its one-letter
+// options that take a value in the next word.
 func wrapper(name string) (valueOpts string, ok bool) {
 	switch name {
 	case "sudo":

@@ -27,6 +27,8 @@ import (
 	"time"
 
 	"sigs.k8s.io/kustomize/kyaml/yaml"
+
+	"github.com/hardline-dev/hardline/lint/linttest"
 )
 
 func main() {
@@ -143,7 +145,7 @@ func run(scale float64, runs int, bin, only, keep string) error {
 		{"startup", func(d string) error {
 			p := filepath.Join(d, "deployment.yaml")
 			var b bytes.Buffer
-			writeDoc(&b, 0, 1)
+			linttest.CorpusDoc(&b, 0, 1, 4)
 			if err := os.WriteFile(p, b.Bytes(), 0o600); err != nil {
 				return err
 			}
@@ -290,7 +292,7 @@ func writeSplit(dir string, docs, files int) ([]string, error) {
 			if j > 0 {
 				b.WriteString("---\n")
 			}
-			writeDoc(&b, i, j)
+			linttest.CorpusDoc(&b, i, j, 4)
 		}
 		p := filepath.Join(dir, fmt.Sprintf("app-%03d.yaml", i))
 		if err := os.WriteFile(p, b.Bytes(), 0o600); err != nil {
@@ -299,114 +301,6 @@ func writeSplit(dir string, docs, files int) ([]string, error) {
 		paths = append(paths, p)
 	}
 	return paths, nil
-}
-
-// writeDoc writes one of hardened and default Deployments, CronJobs and
-// Services.
-func writeDoc(w io.Writer, i, j int) {
-	name := fmt.Sprintf("svc-%d-%d", i, j)
-	ns := fmt.Sprintf("team-%d", i%25)
-	switch j % 4 {
-	case 0:
-		fmt.Fprintf(w, `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: %[1]s
-  namespace: %[2]s
-  labels: {app: %[1]s, tier: backend}
-spec:
-  replicas: 3
-  selector:
-    matchLabels: {app: %[1]s}
-  template:
-    metadata:
-      labels: {app: %[1]s}
-    spec:
-      automountServiceAccountToken: false
-      securityContext:
-        runAsNonRoot: true
-        runAsUser: 10001
-        seccompProfile: {type: RuntimeDefault}
-      containers:
-        - name: app
-          image: registry.example.com/%[1]s:1.%[3]d.0@sha256:0d7e4f5a8c6b3e2d1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e
-          ports: [{containerPort: 8080}]
-          securityContext:
-            allowPrivilegeEscalation: false
-            readOnlyRootFilesystem: true
-            capabilities: {drop: [ALL]}
-          resources:
-            limits: {cpu: 500m, memory: 256Mi}
-          env:
-            - {name: LOG_LEVEL, value: info}
-            - name: DB_PASSWORD
-              valueFrom: {secretKeyRef: {name: db, key: password}}
-`, name, ns, j)
-	case 1:
-		fmt.Fprintf(w, `# legacy service, defaults only
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: %[1]s
-  namespace: %[2]s
-spec:
-  selector:
-    matchLabels: {app: %[1]s}
-  template:
-    metadata:
-      labels: {app: %[1]s}
-    spec:
-      initContainers:
-        - name: migrate
-          image: busybox:1.36
-          command: [sh, -c, "echo migrating"]
-      containers:
-        - name: app
-          image: nginx:latest
-          ports:
-            - containerPort: 80
-              hostPort: 8080
-          env:
-            - name: API_TOKEN
-              value: "tok_%[1]s"
-`, name, ns)
-	case 2:
-		fmt.Fprintf(w, `apiVersion: batch/v1
-kind: CronJob
-metadata:
-  name: %[1]s
-  namespace: %[2]s
-spec:
-  schedule: "*/5 * * * *"
-  jobTemplate:
-    spec:
-      template:
-        spec:
-          restartPolicy: OnFailure
-          hostNetwork: true
-          containers:
-            - name: job
-              image: python:3.9-slim
-              securityContext:
-                privileged: true
-              volumeMounts: [{name: host, mountPath: /host}]
-          volumes:
-            - name: host
-              hostPath: {path: /var/log}
-`, name, ns)
-	default:
-		fmt.Fprintf(w, `apiVersion: v1
-kind: Service
-metadata:
-  name: %[1]s
-  namespace: %[2]s
-spec:
-  selector: {app: %[1]s}
-  ports:
-    - port: 80
-      targetPort: 8080
-`, name, ns)
-	}
 }
 
 // pod is one Pod with n containers on default settings.

@@ -68,7 +68,10 @@ func Build(_ context.Context, dir string, opts Options) *render.Unit {
 	// What the overlay uses, found by reading its kustomization files.
 	k := &kustomizations{read: read, seen: map[string]bool{}}
 	k.collect(dir)
-	u.Files = k.files
+	// Until the build succeeds, the unit covers only its kustomization
+	// files: the resources of an overlay that is not built are linted as
+	// they are, so a kustomization cannot hide them.
+	u.Files = k.kfiles
 	if k.remote != "" {
 		u.Notices = append(u.Notices, lint.Notice{File: kfile, Message: fmt.Sprintf(
 			"not built: %s is remote (hardline never fetches); lint a local copy, or the built output (kustomize build %s | hardline lint --stdin-filename built.yaml -)", k.remote, dir)})
@@ -98,6 +101,7 @@ func Build(_ context.Context, dir string, opts Options) *render.Unit {
 		u.Findings = append(u.Findings, render.ErrorFinding(kfile, 1, "kustomize build failed: "+msg))
 		return u
 	}
+	u.Files = k.files
 	mp := &mapper{unit: u, kfile: kfile, jsonPatched: k.jsonPatched, dir: dir, read: read, patches: k.patches}
 	u.Mapper = mp
 	var out strings.Builder
@@ -227,6 +231,7 @@ type kustomizations struct {
 	read    func(string) ([]byte, error)
 	seen    map[string]bool
 	files   []string
+	kfiles  []string // the kustomization files among files
 	patches []string // strategic-merge patch files
 	remote  string
 	plugin  string
@@ -248,6 +253,7 @@ func (k *kustomizations) collect(dir string) {
 		return
 	}
 	k.files = append(k.files, kfile)
+	k.kfiles = append(k.kfiles, kfile)
 	var kz types.Kustomization
 	if err := yaml.Unmarshal(b, &kz); err != nil {
 		return

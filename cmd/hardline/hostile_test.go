@@ -223,3 +223,17 @@ func TestUnbuiltOverlayHidesNothing(t *testing.T) {
 		})
 	}
 }
+
+// TestOverlayReadsNothingOutside lints an overlay whose resource is a
+// directory outside the linted tree: its kustomization is not read, so
+// nothing it says (here a URL with a password) reaches the output.
+func TestOverlayReadsNothingOutside(t *testing.T) {
+	top := writeFiles(t, map[string]string{
+		"outside/kustomization.yaml": "resources:\n  - https://user:s3cret@example.com/config\n",
+		"repo/ov/kustomization.yaml": "resources:\n  - ../../outside\n",
+	})
+	_, stdout, stderr := hardline(t, "", "lint", "--format", "json", filepath.Join(top, "repo"))
+	if out := stdout + stderr; strings.Contains(out, "s3cret") {
+		t.Errorf("the output quotes a file outside the linted tree:\n%s", out)
+	}
+}

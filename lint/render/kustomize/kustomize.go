@@ -65,8 +65,9 @@ func Build(_ context.Context, dir string, opts Options) *render.Unit {
 	if root == "" || !within(root, dir) {
 		root = dir
 	}
-	// What the overlay uses, found by reading its kustomization files.
-	k := &kustomizations{read: read, seen: map[string]bool{}}
+	// What the overlay uses, found by reading its kustomization files
+	// (those in the linted tree: the build sees nothing else).
+	k := &kustomizations{read: read, root: root, seen: map[string]bool{}}
 	k.collect(dir)
 	// Until the build succeeds, the unit covers only its kustomization
 	// files: the resources of an overlay that is not built are linted as
@@ -229,6 +230,7 @@ func addBuildMetadata(mem filesys.FileSystem, kfile string) error {
 // local bases.
 type kustomizations struct {
 	read    func(string) ([]byte, error)
+	root    string
 	seen    map[string]bool
 	files   []string
 	kfiles  []string // the kustomization files among files
@@ -266,6 +268,9 @@ func (k *kustomizations) collect(dir string) {
 			// kustomize would clone it with git.
 			k.remote = cmpOr(k.remote, r)
 			continue
+		}
+		if !within(k.root, p) {
+			continue // not in the build's tree: kustomize reports it missing
 		}
 		if File(func(p string) bool { _, err := k.read(p); return err == nil }, p) != "" {
 			k.collect(p)

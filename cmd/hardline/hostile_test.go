@@ -194,3 +194,46 @@ func TestConfigIgnoredInSharedDirectory(t *testing.T) {
 		t.Errorf("exit %d, want 1 with DF001 and a notice\n%s%s", code, out, errOut)
 	}
 }
+
+// TestUnbuiltOverlayHidesNothing lints a kustomization hardline cannot
+// build (a generator, a remote resource, a missing file): the resources it
+// names are linted as they are, not dropped as part of an overlay whose
+// objects nobody checked.
+func TestUnbuiltOverlayHidesNothing(t *testing.T) {
+	pod := "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n" +
+		"      image: nginx:1.27\n      securityContext:\n        privileged: true\n"
+	for name, extra := range map[string]string{
+		"generator": "generators:\n  - gen.yaml\n",
+		"remote":    "  - https://github.com/example/config\n",
+		"missing":   "  - nope.yaml\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := writeFiles(t, map[string]string{
+				"app/pod.yaml":               pod,
+				"overlay/kustomization.yaml": "resources:\n  - ../app/pod.yaml\n" + extra,
+			})
+			_, rep := lintJSON(t, dir)
+			found := false
+			for _, f := range rep.Findings {
+				found = found || f.Rule == "KS006" && strings.HasSuffix(f.File, "app/pod.yaml")
+			}
+			if !found {
+				t.Errorf("no KS006 on app/pod.yaml: %+v", rep.Findings)
+			}
+		})
+	}
+}
+
+// TestOverlayReadsNothingOutside lints an overlay whose resource is a
+// directory outside the linted tree: its kustomization is not read, so
+// nothing it says (here a URL with a password) reaches the output.
+func TestOverlayReadsNothingOutside(t *testing.T) {
+	top := writeFiles(t, map[string]string{
+		"outside/kustomization.yaml": "resources:\n  - https://user:s3cret@example.com/config\n",
+		"repo/ov/kustomization.yaml": "resources:\n  - ../../outside\n",
+	})
+	_, stdout, stderr := hardline(t, "", "lint", "--format", "json", filepath.Join(top, "repo"))
+	if out := stdout + stderr; strings.Contains(out, "s3cret") {
+		t.Errorf("the output quotes a file outside the linted tree:\n%s", out)
+	}
+}

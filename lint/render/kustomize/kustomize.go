@@ -64,10 +64,14 @@ func Build(_ context.Context, dir string, opts Options) *render.Unit {
 	if root == "" || !within(root, dir) {
 		root = dir
 	}
-	// What the overlay uses, found by reading its kustomization files.
-	k := &kustomizations{read: read, seen: map[string]bool{}}
+	// What the overlay uses, found by reading its kustomization files
+	// (those in the linted tree: the build sees nothing else).
+	k := &kustomizations{read: read, root: root, seen: map[string]bool{}}
 	k.collect(dir)
-	u.Files = k.files
+	// Until the build succeeds, the unit covers only its kustomization
+	// files: the resources of an overlay that is not built are linted as
+	// they are, so a kustomization cannot hide them.
+	u.Files = k.kfiles
 	if k.remote != "" {
 		u.Notices = append(u.Notices, lint.Notice{File: kfile, Message: fmt.Sprintf(
 			"not built: %s is remote (hardline never fetches); lint a local copy, or the built output (kustomize build %s | hardline lint --stdin-filename built.yaml -)", k.remote, dir)})
@@ -97,6 +101,7 @@ func Build(_ context.Context, dir string, opts Options) *render.Unit {
 		u.Findings = append(u.Findings, render.ErrorFinding(kfile, 1, "kustomize build failed: "+msg))
 		return u
 	}
+	u.Files = k.files
 	mp := &mapper{unit: u, kfile: kfile, jsonPatched: k.jsonPatched, dir: dir, read: read, patches: k.patches}
 	u.Mapper = mp
 	var out strings.Builder
@@ -224,8 +229,10 @@ func addBuildMetadata(mem filesys.FileSystem, kfile string) error {
 // local bases.
 type kustomizations struct {
 	read    func(string) ([]byte, error)
+	root    string
 	seen    map[string]bool
 	files   []string
+	kfiles  []string // the kustomization files among files
 	patches []string // strategic-merge patch files
 	remote  string
 	plugin  string
@@ -247,6 +254,7 @@ func (k *kustomizations) collect(dir string) {
 		return
 	}
 	k.files = append(k.files, kfile)
+	k.kfiles = append(k.kfiles, kfile)
 	var kz types.Kustomization
 	if err := yaml.Unmarshal(b, &kz); err != nil {
 		return
@@ -259,6 +267,9 @@ func (k *kustomizations) collect(dir string) {
 			// kustomize would clone it with git.
 			k.remote = cmpOr(k.remote, r)
 			continue
+		}
+		if !within(k.root, p) {
+			continue // not in the build's tree: kustomize reports it missing
 		}
 		if File(func(p string) bool { _, err := k.read(p); return err == nil }, p) != "" {
 			k.collect(p)

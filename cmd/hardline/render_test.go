@@ -252,3 +252,35 @@ func TestFixOnlyChartValues(t *testing.T) {
 		}
 	}
 }
+
+// TestKustomizationCycleReported builds kustomizations that use each other
+// in a cycle, which no top overlay reaches: the cycle is a KS000 at a
+// kustomization file, and the resources are still linted.
+func TestKustomizationCycleReported(t *testing.T) {
+	dir := t.TempDir()
+	for name, body := range map[string]string{
+		"base/kustomization.yaml": "resources:\n- ../ov\n- pod.yaml\n",
+		"base/pod.yaml":           "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: a\n    image: nginx:1.27\n    securityContext:\n      privileged: true\n",
+		"ov/kustomization.yaml":   "resources:\n- ../base\n",
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, rep := lintJSON(t, dir)
+	if code != exitFindings {
+		t.Errorf("exit %d, want %d", code, exitFindings)
+	}
+	var cycle, privileged bool
+	for _, f := range rep.Findings {
+		cycle = cycle || f.Rule == "KS000" && strings.HasSuffix(f.File, "kustomization.yaml")
+		privileged = privileged || f.Rule == "KS006" && strings.HasSuffix(f.File, "base/pod.yaml")
+	}
+	if !cycle || !privileged {
+		t.Errorf("KS000 at a kustomization: %v, KS006 on the pod: %v; want both (%d findings)", cycle, privileged, len(rep.Findings))
+	}
+}

@@ -64,6 +64,7 @@ func Find(ctx context.Context, paths []string, opts Options) []Target {
 		rootSlash := filepath.ToSlash(filepath.Clean(root))
 		var kdirs []string
 		used := map[string]bool{}
+		refs := map[string][]string{}
 		_ = filepath.WalkDir(root, func(p string, e fs.DirEntry, err error) error {
 			if err != nil || !e.IsDir() {
 				return nil //nolint:nilerr // discovery reports unreadable paths
@@ -83,13 +84,15 @@ func Find(ctx context.Context, paths []string, opts Options) []Target {
 			if kf := kustomize.File(exists, dir); kf != "" {
 				kdirs = append(kdirs, dir)
 				for _, r := range references(kf) {
-					used[path.Clean(path.Join(dir, r))] = true
+					ref := path.Clean(path.Join(dir, r))
+					used[ref] = true
+					refs[dir] = append(refs[dir], ref)
 				}
 			}
 			return nil
 		})
-		for _, dir := range kdirs {
-			if used[dir] || seen[dir] {
+		for _, dir := range buildable(kdirs, used, refs) {
+			if seen[dir] {
 				continue
 			}
 			seen[dir] = true
@@ -99,6 +102,38 @@ func Find(ctx context.Context, paths []string, opts Options) []Target {
 		}
 	}
 	slices.SortFunc(out, func(a, b Target) int { return strings.Compare(a.Dir, b.Dir) })
+	return out
+}
+
+// buildable returns the overlays to build among kdirs: the top ones, which
+// no other kustomization uses, and, so that a cycle of kustomizations is
+// reported rather than skipped in silence, those no top one reaches.
+func buildable(kdirs []string, used map[string]bool, refs map[string][]string) []string {
+	reached := map[string]bool{}
+	reach := func(dir string) {
+		stack := []string{dir}
+		for len(stack) > 0 {
+			d := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if !reached[d] {
+				reached[d] = true
+				stack = append(stack, refs[d]...)
+			}
+		}
+	}
+	var out []string
+	for _, dir := range kdirs {
+		if !used[dir] {
+			out = append(out, dir)
+			reach(dir)
+		}
+	}
+	for _, dir := range kdirs {
+		if !reached[dir] {
+			out = append(out, dir) // the rest of its cycle builds with it
+			reach(dir)
+		}
+	}
 	return out
 }
 

@@ -630,8 +630,9 @@ func resultFile(p pair) string {
 
 // parsedFile is a YAML file parsed again for rules over every manifest.
 type parsedFile struct {
-	src  []byte
-	docs []Document
+	src []byte
+	// docs are the file's documents by YAML document index.
+	docs map[int][]Document
 	err  error
 }
 
@@ -649,16 +650,18 @@ func (e *Engine) reparse(s Source) parsedFile {
 		}
 		src = b
 	}
-	return parsedFile{src: src, docs: parser.Parse(s.Path, src)}
+	pf := parsedFile{src: src, docs: map[int][]Document{}}
+	for _, d := range parser.Parse(s.Path, src) {
+		i := documentIndex(d.Input())
+		pf.docs[i] = append(pf.docs[i], d)
+	}
+	return pf
 }
 
 // find returns the document of the object at objPath (nil: the first) in
 // YAML document index, or nil.
 func (pf parsedFile) find(index int, objPath []any) Document {
-	for _, d := range pf.docs {
-		if documentIndex(d.Input()) != index {
-			continue
-		}
+	for _, d := range pf.docs[index] {
 		if objPath == nil {
 			return d
 		}

@@ -143,20 +143,11 @@ func TestFixChartValues(t *testing.T) {
 // TestHelmTemplateError reports a template error as KS000 at the
 // template's line.
 func TestHelmTemplateError(t *testing.T) {
-	dir := t.TempDir()
-	for name, body := range map[string]string{
+	dir := writeFiles(t, map[string]string{
 		"Chart.yaml":            "apiVersion: v2\nname: web\nversion: 0.1.0\n",
 		"values.yaml":           "image: nginx\n",
 		"templates/deploy.yaml": "apiVersion: v1\nkind: Pod\nmetadata:\n  name: {{ .Values.missing.deeper }}\n",
-	} {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	code, rep := lintJSON(t, dir)
 	if code != exitFindings || len(rep.Findings) != 1 {
 		t.Fatalf("exit %d, %d findings; want 1 KS000: %+v", code, len(rep.Findings), rep.Findings)
@@ -257,20 +248,11 @@ func TestFixOnlyChartValues(t *testing.T) {
 // in a cycle, which no top overlay reaches: the cycle is a KS000 at a
 // kustomization file, and the resources are still linted.
 func TestKustomizationCycleReported(t *testing.T) {
-	dir := t.TempDir()
-	for name, body := range map[string]string{
+	dir := writeFiles(t, map[string]string{
 		"base/kustomization.yaml": "resources:\n- ../ov\n- pod.yaml\n",
 		"base/pod.yaml":           "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: a\n    image: nginx:1.27\n    securityContext:\n      privileged: true\n",
 		"ov/kustomization.yaml":   "resources:\n- ../base\n",
-	} {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	code, rep := lintJSON(t, dir)
 	if code != exitFindings {
 		t.Errorf("exit %d, want %d", code, exitFindings)

@@ -13,7 +13,6 @@ import (
 	"strings"
 
 	"github.com/hardline-dev/hardline/lint"
-	"github.com/hardline-dev/hardline/policies"
 )
 
 // The formats below are what CI systems read besides SARIF: GitLab's Code
@@ -81,7 +80,7 @@ func (g GitLab) Format(w io.Writer, r *lint.Report) error {
 			CheckName:   f.RuleID,
 			Categories:  []string{category},
 			Fingerprint: fp,
-			Severity:    gitlabSeverity(f.Severity),
+			Severity:    f.Severity.Name("critical", "major", "minor"),
 			Location:    gitlabLocation{Path: path, Lines: gitlabLines{Begin: begin}},
 		}
 		if f.Range.EndLine > begin {
@@ -90,20 +89,6 @@ func (g GitLab) Format(w io.Writer, r *lint.Report) error {
 		issues = append(issues, issue)
 	}
 	return writeJSON(w, issues)
-}
-
-// gitlabSeverity maps a severity to Code Quality's info, minor, major,
-// critical and blocker.
-func gitlabSeverity(s policies.Severity) string {
-	switch s {
-	case policies.SeverityError:
-		return "critical"
-	case policies.SeverityWarning:
-		return "major"
-	case policies.SeverityInfo:
-		return "minor"
-	}
-	return "major"
 }
 
 // relativeTo is file relative to workDir when it lies inside it,

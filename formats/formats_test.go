@@ -15,11 +15,12 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/hardline-dev/hardline/lint/rule"
+
 	"github.com/google/go-cmp/cmp"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"github.com/hardline-dev/hardline/lint"
-	"github.com/hardline-dev/hardline/policies"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -77,18 +78,18 @@ func span(t *testing.T, src string, line, col, endLine, endCol int) lint.Range {
 	}
 }
 
-func testRules() []policies.Rule {
-	return []policies.Rule{
+func testRules() []rule.Rule {
+	return []rule.Rule{
 		{
 			ID: "DF000", Name: "parse-error", Title: "Dockerfiles must parse",
 			Description: "A Dockerfile that cannot be parsed cannot be checked; the build will fail too.",
-			Severity:    policies.SeverityError, Input: policies.InputDockerfile, Builtin: true,
+			Severity:    rule.SeverityError, Input: rule.InputDockerfile, Builtin: true,
 			NotSecurity: true,
 		},
 		{
 			ID: "DF005", Name: "no-root-user", Title: "The final stage must not run as root",
 			Description: "A container that runs as root turns an application bug into full control of the container.",
-			Severity:    policies.SeverityError, Input: policies.InputDockerfile,
+			Severity:    rule.SeverityError, Input: rule.InputDockerfile,
 			Remediation: "Add a USER instruction with a non-root user to the final stage.",
 			Why:         "Root in a container is root on the host when a kernel bug or a mount lets it out.",
 			Bad:         "FROM alpine\nUSER root\n", Good: "FROM alpine\nUSER 10001\n",
@@ -97,52 +98,52 @@ func testRules() []policies.Rule {
 		},
 		{
 			ID: "DF007", Name: "curl-pipe-shell", Title: "Do not pipe downloads into a shell",
-			Description: "curl | sh runs whatever the server sends, unverified.", Precision: policies.PrecisionMedium,
-			Severity: policies.SeverityError, Input: policies.InputDockerfile,
+			Description: "curl | sh runs whatever the server sends, unverified.", Precision: rule.PrecisionMedium,
+			Severity: rule.SeverityError, Input: rule.InputDockerfile,
 			Remediation: "Download the file, check its checksum, then run it.",
 			Builtin:     true,
 		},
 		{
 			ID: "DF012", Name: "prefer-copy", Title: "Use COPY instead of ADD for local files",
 			Description: "ADD also fetches URLs and unpacks archives; COPY only copies.",
-			Severity:    policies.SeverityInfo, Input: policies.InputDockerfile,
-			Fix: policies.ApplicabilitySafe, Builtin: true,
+			Severity:    rule.SeverityInfo, Input: rule.InputDockerfile,
+			Fix: rule.ApplicabilitySafe, Builtin: true,
 		},
 		{
 			ID: "IM001", Name: "pin-digest", Title: "Pin images to a digest",
 			Description: "A tag can be moved to another image; a digest cannot.",
-			Severity:    policies.SeverityWarning, Input: policies.InputImage,
-			Fix: policies.ApplicabilityDisplay, FixReason: "the digest must be looked up in the registry",
+			Severity:    rule.SeverityWarning, Input: rule.InputImage,
+			Fix: rule.ApplicabilityDisplay, FixReason: "the digest must be looked up in the registry",
 			Builtin: true,
 		},
 		{
 			ID: "KS006", Name: "privileged", Title: "Containers must not run privileged",
 			Description: "A privileged container has every capability and every host device.",
-			Severity:    policies.SeverityError, Input: policies.InputKubernetes,
+			Severity:    rule.SeverityError, Input: rule.InputKubernetes,
 			Remediation: "Set securityContext.privileged to false.",
 			Bad:         "securityContext:\n  privileged: true\n", Good: "securityContext:\n  privileged: false\n",
-			Fix: policies.ApplicabilitySafe, Levels: []string{"baseline", "restricted"}, SecuritySeverity: 9.5,
+			Fix: rule.ApplicabilitySafe, Levels: []string{"baseline", "restricted"}, SecuritySeverity: 9.5,
 			References: []string{"https://kubernetes.io/docs/concepts/security/pod-security-standards/"},
 			Builtin:    true,
 		},
 		{
 			ID: "RT001", Name: "runtime-privileged", Title: "Containers must not run privileged",
 			Description: "A Compose service sets privileged: true, or a docker run command passes --privileged.",
-			Severity:    policies.SeverityError, Input: policies.InputRuntime,
+			Severity:    rule.SeverityError, Input: rule.InputRuntime,
 			Bad: "services:\n  app:\n    privileged: true\ndocker run --privileged app:1.4\n",
-			Fix: policies.ApplicabilityUnsafe, Builtin: true,
+			Fix: rule.ApplicabilityUnsafe, Builtin: true,
 		},
 		{
 			ID: "KS010", Name: "no-privilege-escalation", Title: "Containers must set allowPrivilegeEscalation to false",
 			Description: "Without it, a setuid binary can give a process more privileges than its parent.",
-			Severity:    policies.SeverityWarning, Input: policies.InputKubernetes,
-			Fix: policies.ApplicabilitySafe, Levels: []string{"restricted"}, Builtin: true,
+			Severity:    rule.SeverityWarning, Input: rule.InputKubernetes,
+			Fix: rule.ApplicabilitySafe, Levels: []string{"restricted"}, Builtin: true,
 		},
 		{
 			ID: "KS012", Name: "resource-limits", Title: "Containers should have resource limits",
 			Description: "A container without limits can starve its neighbours.",
-			Severity:    policies.SeverityInfo, Input: policies.InputKubernetes,
-			Fix: policies.ApplicabilityDisplay, Tags: []string{"reliability"}, Builtin: true,
+			Severity:    rule.SeverityInfo, Input: rule.InputKubernetes,
+			Fix: rule.ApplicabilityDisplay, Tags: []string{"reliability"}, Builtin: true,
 		},
 	}
 }
@@ -161,45 +162,45 @@ func testReport(t *testing.T) *lint.Report {
 		Rules: testRules(),
 		Findings: []lint.Finding{
 			{
-				RuleID: "DF000", Name: "parse-error", Severity: policies.SeverityError,
+				RuleID: "DF000", Name: "parse-error", Severity: rule.SeverityError,
 				Message: "unknown instruction: FORM", File: "broken/Dockerfile",
 				Range: span(t, brokenSrc, 1, 1, 1, 5), Fingerprint: bh[0],
 			},
 			{
-				RuleID: "IM001", Name: "pin-digest", Severity: policies.SeverityWarning,
+				RuleID: "IM001", Name: "pin-digest", Severity: rule.SeverityWarning,
 				Message: `image "python:3.12" is not pinned to a digest`, File: "Dockerfile",
 				Range: span(t, dockerfileSrc, 1, 6, 1, 17), Fingerprint: dh[0],
 				Fixes: []lint.Fix{{
-					Title: "Pin the image to a digest", Applicability: policies.ApplicabilityDisplay,
+					Title: "Pin the image to a digest", Applicability: rule.ApplicabilityDisplay,
 					Display: "FROM python:3.12@sha256:<digest>\n(run with --resolve-digests to look it up)",
 				}},
 			},
 			{
-				RuleID: "DF007", Name: "curl-pipe-shell", Severity: policies.SeverityError,
+				RuleID: "DF007", Name: "curl-pipe-shell", Severity: rule.SeverityError,
 				Message: "curl output is piped into sh", File: "Dockerfile",
 				Range: span(t, dockerfileSrc, 2, 5, 2, 50), Fingerprint: dh[1],
 			},
 			{
-				RuleID: "DF012", Name: "prefer-copy", Severity: policies.SeverityInfo,
+				RuleID: "DF012", Name: "prefer-copy", Severity: rule.SeverityInfo,
 				Message: "use COPY instead of ADD for local files", File: "Dockerfile",
 				Range: span(t, dockerfileSrc, 3, 1, 3, 4), Fingerprint: dh[2],
 				Fixes: []lint.Fix{{
-					Title: "Replace ADD with COPY", Applicability: policies.ApplicabilitySafe,
+					Title: "Replace ADD with COPY", Applicability: rule.ApplicabilitySafe,
 					Edits: []lint.Edit{{File: "Dockerfile", Range: span(t, dockerfileSrc, 3, 1, 3, 4), NewText: "COPY"}},
 				}},
 			},
 			{
-				RuleID: "DF005", Name: "no-root-user", Severity: policies.SeverityError,
+				RuleID: "DF005", Name: "no-root-user", Severity: rule.SeverityError,
 				Message: "the final stage runs as root", File: "Dockerfile",
 				Range: span(t, dockerfileSrc, 5, 1, 5, 10), Fingerprint: dh[4],
 				Suppression: &lint.Suppression{Kind: "comment", Justification: "the base image's setup needs root"},
 			},
 			{
-				RuleID: "KS010", Name: "no-privilege-escalation", Severity: policies.SeverityWarning,
+				RuleID: "KS010", Name: "no-privilege-escalation", Severity: rule.SeverityWarning,
 				Message: `container "web" does not set allowPrivilegeEscalation to false`, File: "k8s/deploy.yaml",
 				Range: span(t, deploySrc, 9, 11, 9, 20), Fingerprint: yh[8],
 				Fixes: []lint.Fix{{
-					Title: "Set allowPrivilegeEscalation to false", Applicability: policies.ApplicabilitySafe,
+					Title: "Set allowPrivilegeEscalation to false", Applicability: rule.ApplicabilitySafe,
 					Edits: []lint.Edit{{
 						File: "k8s/deploy.yaml", Range: span(t, deploySrc, 12, 29, 12, 29),
 						NewText: "\n            allowPrivilegeEscalation: false",
@@ -207,39 +208,39 @@ func testReport(t *testing.T) *lint.Report {
 				}},
 			},
 			{
-				RuleID: "KS012", Name: "resource-limits", Severity: policies.SeverityInfo,
+				RuleID: "KS012", Name: "resource-limits", Severity: rule.SeverityInfo,
 				Message: `container "web" has no resource limits`, File: "k8s/deploy.yaml",
 				Range: span(t, deploySrc, 9, 11, 9, 20), Fingerprint: yh[8],
 				Fixes: []lint.Fix{{
-					Title: "Add resource limits", Applicability: policies.ApplicabilityDisplay,
+					Title: "Add resource limits", Applicability: rule.ApplicabilityDisplay,
 					Display: "resources:\n  limits:\n    cpu: 500m\n    memory: 256Mi\n",
 				}},
 			},
 			{
-				RuleID: "RT001", Name: "runtime-privileged", Severity: policies.SeverityError,
+				RuleID: "RT001", Name: "runtime-privileged", Severity: rule.SeverityError,
 				Message: `service "agent" runs privileged: remove privileged: true`, File: "compose.yaml",
 				Range: span(t, composeSrc, 4, 5, 4, 21), Fingerprint: ch[3],
 				Fixes: []lint.Fix{{
-					Title: "Remove privileged", Applicability: policies.ApplicabilityUnsafe,
+					Title: "Remove privileged", Applicability: rule.ApplicabilityUnsafe,
 					Edits: []lint.Edit{{File: "compose.yaml", Range: span(t, composeSrc, 4, 1, 5, 1), NewText: ""}},
 				}},
 			},
 			{
-				RuleID: "RT001", Name: "runtime-privileged", Severity: policies.SeverityError,
+				RuleID: "RT001", Name: "runtime-privileged", Severity: rule.SeverityError,
 				Message: "docker run runs privileged: remove --privileged", File: "scripts/run.sh",
 				Range: span(t, scriptSrc, 2, 12, 2, 24), Fingerprint: sh[1],
 				Fixes: []lint.Fix{{
-					Title: "Remove privileged", Applicability: policies.ApplicabilityUnsafe,
+					Title: "Remove privileged", Applicability: rule.ApplicabilityUnsafe,
 					Edits: []lint.Edit{{File: "scripts/run.sh", Range: span(t, scriptSrc, 2, 12, 2, 25), NewText: ""}},
 				}},
 			},
 			{
-				RuleID: "KS002", Name: "privilege-escalation", Severity: policies.SeverityWarning,
+				RuleID: "KS002", Name: "privilege-escalation", Severity: rule.SeverityWarning,
 				Message: `container "web" allows privilege escalation`, File: "charts/web/values.yaml",
 				Range:   lint.Range{Line: 3, Column: 1, EndLine: 3, EndColumn: 16, Offset: 20, EndOffset: 35},
 				Mapping: "values",
 				Fixes: []lint.Fix{{
-					Title: "Set allowPrivilegeEscalation to false", Applicability: policies.ApplicabilitySafe,
+					Title: "Set allowPrivilegeEscalation to false", Applicability: rule.ApplicabilitySafe,
 					Edits: []lint.Edit{{
 						File:    "charts/web/values.yaml",
 						Range:   lint.Range{Line: 3, Column: 18, EndLine: 3, EndColumn: 20, Offset: 37, EndOffset: 39},
@@ -248,16 +249,16 @@ func testReport(t *testing.T) *lint.Report {
 				}},
 			},
 			{
-				RuleID: "KS006", Name: "privileged", Severity: policies.SeverityError,
+				RuleID: "KS006", Name: "privileged", Severity: rule.SeverityError,
 				Message: `container "web" runs privileged`, File: "k8s/deploy.yaml",
 				Range: span(t, deploySrc, 12, 13, 12, 29), Fingerprint: yh[11],
 				Fixes: []lint.Fix{
 					{
-						Title: "Set privileged to false", Applicability: policies.ApplicabilitySafe,
+						Title: "Set privileged to false", Applicability: rule.ApplicabilitySafe,
 						Edits: []lint.Edit{{File: "k8s/deploy.yaml", Range: span(t, deploySrc, 12, 25, 12, 29), NewText: "false"}},
 					},
 					{
-						Title: "Remove securityContext.privileged", Applicability: policies.ApplicabilityUnsafe,
+						Title: "Remove securityContext.privileged", Applicability: rule.ApplicabilityUnsafe,
 						Edits: []lint.Edit{{File: "k8s/deploy.yaml", Range: span(t, deploySrc, 11, 27, 12, 29), NewText: ""}},
 					},
 				},
@@ -339,7 +340,7 @@ func testSource(file string) []byte {
 func TestSourceLineEscaped(t *testing.T) {
 	src := "RUN\tx \x1b[2J\u202e y\n"
 	r := &lint.Report{Findings: []lint.Finding{{
-		RuleID: "X001", Severity: policies.SeverityInfo, Message: "m", File: "f",
+		RuleID: "X001", Severity: rule.SeverityInfo, Message: "m", File: "f",
 		Range: lint.Range{Line: 1, Column: 13, EndLine: 1, EndColumn: 14},
 	}}}
 	var got bytes.Buffer
@@ -359,15 +360,15 @@ func TestSourceLineEscaped(t *testing.T) {
 
 func TestFixableLine(t *testing.T) {
 	edit := []lint.Edit{{NewText: "x"}}
-	f := func(a ...policies.Applicability) lint.Finding {
-		x := lint.Finding{RuleID: "X", Severity: policies.SeverityInfo}
+	f := func(a ...rule.Applicability) lint.Finding {
+		x := lint.Finding{RuleID: "X", Severity: rule.SeverityInfo}
 		for _, ap := range a {
 			x.Fixes = append(x.Fixes, lint.Fix{Applicability: ap, Edits: edit})
 		}
 		return x
 	}
-	display := lint.Finding{Fixes: []lint.Fix{{Applicability: policies.ApplicabilityDisplay, Display: "d"}}}
-	safe, unsafe := policies.ApplicabilitySafe, policies.ApplicabilityUnsafe
+	display := lint.Finding{Fixes: []lint.Fix{{Applicability: rule.ApplicabilityDisplay, Display: "d"}}}
+	safe, unsafe := rule.ApplicabilitySafe, rule.ApplicabilityUnsafe
 	for _, tc := range []struct {
 		findings []lint.Finding
 		want     string
@@ -387,7 +388,7 @@ func TestFixableLine(t *testing.T) {
 // hostile message and file name, and that GitLab fingerprints are unique.
 func TestCIFormatsWellFormed(t *testing.T) {
 	f := lint.Finding{
-		RuleID: "X001", Severity: policies.SeverityError, File: `a"<&>.yaml`,
+		RuleID: "X001", Severity: rule.SeverityError, File: `a"<&>.yaml`,
 		Message: "bad ]]> \x1b[31m <tag> & \"quote\"", Range: lint.Range{Line: 3, Column: 2, EndLine: 3, EndColumn: 4},
 	}
 	r := &lint.Report{Findings: []lint.Finding{f, f}}
@@ -466,7 +467,7 @@ func TestEmptyReport(t *testing.T) {
 }
 
 func TestSummaryLine(t *testing.T) {
-	f := func(sev policies.Severity, suppressed bool) lint.Finding {
+	f := func(sev rule.Severity, suppressed bool) lint.Finding {
 		x := lint.Finding{RuleID: "X", Severity: sev}
 		if suppressed {
 			x.Suppression = &lint.Suppression{Kind: "config"}
@@ -480,12 +481,12 @@ func TestSummaryLine(t *testing.T) {
 		want     string
 	}{
 		{"none", 5, nil, "no findings in 5 files"},
-		{"one", 1, []lint.Finding{f(policies.SeverityWarning, false)}, "1 finding (1 warning) in 1 file"},
-		{"all suppressed", 2, []lint.Finding{f(policies.SeverityError, true)}, "no findings in 2 files; 1 suppressed"},
+		{"one", 1, []lint.Finding{f(rule.SeverityWarning, false)}, "1 finding (1 warning) in 1 file"},
+		{"all suppressed", 2, []lint.Finding{f(rule.SeverityError, true)}, "no findings in 2 files; 1 suppressed"},
 		{"mixed", 5, []lint.Finding{
-			f(policies.SeverityError, false), f(policies.SeverityError, false), f(policies.SeverityError, false),
-			f(policies.SeverityWarning, false), f(policies.SeverityWarning, false),
-			f(policies.SeverityInfo, false), f(policies.SeverityInfo, false), f(policies.SeverityInfo, true),
+			f(rule.SeverityError, false), f(rule.SeverityError, false), f(rule.SeverityError, false),
+			f(rule.SeverityWarning, false), f(rule.SeverityWarning, false),
+			f(rule.SeverityInfo, false), f(rule.SeverityInfo, false), f(rule.SeverityInfo, true),
 		}, "7 findings (3 errors, 2 warnings, 2 info) in 5 files; 1 suppressed"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -499,7 +500,7 @@ func TestSummaryLine(t *testing.T) {
 
 func TestGitHubEscaping(t *testing.T) {
 	r := &lint.Report{Findings: []lint.Finding{{
-		RuleID: "X001", Name: "odd", Severity: policies.SeverityInfo,
+		RuleID: "X001", Name: "odd", Severity: rule.SeverityInfo,
 		Message: "100% sure,\r\nreally: yes", File: "dir,a/b:c%.yaml",
 		Range: lint.Range{Line: 2, Column: 3, EndLine: 4, EndColumn: 1},
 	}}, Files: 1}
@@ -632,23 +633,23 @@ func TestSARIFSchema(t *testing.T) {
 	sch := compileSARIFSchema(t)
 	long := strings.Repeat("This sentence is long enough to matter. ", 60)
 	edge := &lint.Report{
-		Rules: []policies.Rule{{
+		Rules: []rule.Rule{{
 			ID: "DF001", Name: "long-text", Title: long, Description: long, Why: long, Remediation: long,
-			Bad: long, Good: long, Severity: policies.SeverityWarning, Input: policies.InputDockerfile,
+			Bad: long, Good: long, Severity: rule.SeverityWarning, Input: rule.InputDockerfile,
 			Tags: []string{"security", "dockerfile", "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t"},
 		}},
 		Findings: []lint.Finding{
-			{RuleID: "DF001", Name: "long-text", Severity: policies.SeverityWarning, Message: long, File: "/elsewhere/Dockerfile"},
+			{RuleID: "DF001", Name: "long-text", Severity: rule.SeverityWarning, Message: long, File: "/elsewhere/Dockerfile"},
 			{
 				RuleID: "ZZ999", Name: "unknown-rule", Severity: 0, Message: "no descriptor in the report", File: "x.yaml",
 				Range: lint.Range{Line: 3, Column: 0, EndLine: 3},
 			},
 			{
-				RuleID: "KS000", Name: "parse-error", Severity: policies.SeverityError, Message: "bad yaml", File: "y.yaml",
+				RuleID: "KS000", Name: "parse-error", Severity: rule.SeverityError, Message: "bad yaml", File: "y.yaml",
 				Range: lint.Range{Line: 2, Column: 1, EndLine: 2, EndColumn: 1},
 				Fixes: []lint.Fix{
-					{Title: "Delete it", Applicability: policies.ApplicabilityUnsafe, Edits: []lint.Edit{{Range: lint.Range{Line: 1, Column: 1, EndLine: 2, EndColumn: 1, EndOffset: 4}}}},
-					{Title: "Delete it", Applicability: policies.ApplicabilityUnsafe, Edits: []lint.Edit{{Range: lint.Range{Line: 1, Column: 1, EndLine: 2, EndColumn: 1, EndOffset: 4}}}},
+					{Title: "Delete it", Applicability: rule.ApplicabilityUnsafe, Edits: []lint.Edit{{Range: lint.Range{Line: 1, Column: 1, EndLine: 2, EndColumn: 1, EndOffset: 4}}}},
+					{Title: "Delete it", Applicability: rule.ApplicabilityUnsafe, Edits: []lint.Edit{{Range: lint.Range{Line: 1, Column: 1, EndLine: 2, EndColumn: 1, EndOffset: 4}}}},
 				},
 			},
 		},
@@ -756,11 +757,11 @@ func TestHostileText(t *testing.T) {
 	r := &lint.Report{
 		Rules: testRules(),
 		Findings: []lint.Finding{{
-			RuleID: "KS020", Name: "default-namespace", Severity: policies.SeverityWarning,
+			RuleID: "KS020", Name: "default-namespace", Severity: rule.SeverityWarning,
 			Message: "namespace " + evil, File: evil,
 			Range: lint.Range{Line: 1, Column: 1, EndLine: 1, EndColumn: 2},
 			Fixes: []lint.Fix{{
-				Title: "set namespace " + evil, Applicability: policies.ApplicabilityDisplay,
+				Title: "set namespace " + evil, Applicability: rule.ApplicabilityDisplay,
 				Display: "metadata:\n  namespace: " + evil + "\n::add-mask::x\r\n",
 			}},
 		}},

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/hardline-dev/hardline/lint"
-	"github.com/hardline-dev/hardline/policies"
 )
 
 // GitHub writes GitHub Actions workflow commands, which the Actions log
@@ -42,7 +41,7 @@ func (GitHub) Format(w io.Writer, r *lint.Report) error {
 			}
 		}
 		props = append(props, [2]string{"title", strings.TrimSpace(f.RuleID + " " + f.Name)})
-		writeCommand(&b, githubCommand(f.Severity), props, f.Message)
+		writeCommand(&b, f.Severity.Name("error", "warning", "notice"), props, f.Message)
 	}
 	for _, n := range r.Notices {
 		var props [][2]string
@@ -63,18 +62,6 @@ func (GitHub) Format(w io.Writer, r *lint.Report) error {
 	b.WriteString("\n")
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-func githubCommand(s policies.Severity) string {
-	switch s {
-	case policies.SeverityError:
-		return "error"
-	case policies.SeverityWarning:
-		return "warning"
-	case policies.SeverityInfo:
-		return "notice"
-	}
-	return "warning"
 }
 
 func writeCommand(b *strings.Builder, cmd string, props [][2]string, msg string) {

@@ -6,11 +6,11 @@ import (
 	"io"
 	"strings"
 
-	"github.com/hardline-dev/hardline/policies"
+	"github.com/hardline-dev/hardline/lint/rule"
 )
 
 // RulesText lists rules one per line: ID, name, severity, input and title.
-func RulesText(w io.Writer, rules []policies.Rule) error {
+func RulesText(w io.Writer, rules []rule.Rule) error {
 	var b strings.Builder
 	for _, r := range rules {
 		fmt.Fprintf(&b, "%-6s %-34s %-8s %-11s %s\n", r.ID, r.Name, r.Severity, r.Input, r.Title)
@@ -20,18 +20,18 @@ func RulesText(w io.Writer, rules []policies.Rule) error {
 }
 
 // RulesJSON writes the rules as a JSON array.
-func RulesJSON(w io.Writer, rules []policies.Rule) error {
+func RulesJSON(w io.Writer, rules []rule.Rule) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	if rules == nil {
-		rules = []policies.Rule{}
+		rules = []rule.Rule{}
 	}
 	return enc.Encode(rules)
 }
 
 // RulesMarkdown writes the rules reference (docs/rules.md): a table, then
 // a section per rule whose anchor is the lower-case rule ID.
-func RulesMarkdown(w io.Writer, rules []policies.Rule) error {
+func RulesMarkdown(w io.Writer, rules []rule.Rule) error {
 	var b strings.Builder
 	b.WriteString("# Rules\n\n")
 	b.WriteString("<!-- Generated from the rules' METADATA by `hardline rules --format markdown`. Do not edit. -->\n\n")
@@ -58,7 +58,7 @@ func RulesMarkdown(w io.Writer, rules []policies.Rule) error {
 // writeRuleMarkdown writes what the rules reference and the SARIF help
 // say of a rule: description, why, how to fix, the fix, examples and
 // references.
-func writeRuleMarkdown(b *strings.Builder, r policies.Rule) {
+func writeRuleMarkdown(b *strings.Builder, r rule.Rule) {
 	writeSection(b, "", r.Description)
 	writeSection(b, "**Why it matters.** ", r.Why)
 	writeSection(b, "**How to fix.** ", r.Remediation)
@@ -71,11 +71,11 @@ func writeRuleMarkdown(b *strings.Builder, r policies.Rule) {
 	}
 	lang := "dockerfile"
 	switch r.Input {
-	case policies.InputKubernetes, policies.InputManifests:
+	case rule.InputKubernetes, rule.InputManifests:
 		lang = "yaml"
-	case policies.InputRuntime:
+	case rule.InputRuntime:
 		lang = "" // Compose YAML and shell side by side
-	case policies.InputDockerfile, policies.InputImage:
+	case rule.InputDockerfile, rule.InputImage:
 	}
 	writeExample(b, "Bad", lang, r.Bad)
 	writeExample(b, "Good", lang, r.Good)
@@ -90,7 +90,7 @@ func writeRuleMarkdown(b *strings.Builder, r policies.Rule) {
 
 // RulesTable is a Markdown table of the rules whose IDs link to
 // link#<lower-case ID>.
-func RulesTable(rules []policies.Rule, link string) string {
+func RulesTable(rules []rule.Rule, link string) string {
 	var b strings.Builder
 	b.WriteString("| ID | Name | Severity | Checks | What it reports | Fix | Pod Security level |\n|---|---|---|---|---|---|---|\n")
 	for _, r := range rules {
@@ -101,7 +101,7 @@ func RulesTable(rules []policies.Rule, link string) string {
 }
 
 // Explain writes everything known about one rule as plain text.
-func Explain(w io.Writer, r policies.Rule) error {
+func Explain(w io.Writer, r rule.Rule) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s %s: %s\n\n", r.ID, r.Name, r.Title)
 	fmt.Fprintf(&b, "Severity: %s\nChecks:   %s\n", r.Severity, r.Input)
@@ -149,7 +149,7 @@ func indent(s string) string {
 	return strings.Join(lines, "\n")
 }
 
-func fixName(a policies.Applicability) string {
+func fixName(a rule.Applicability) string {
 	if a == 0 {
 		return ""
 	}

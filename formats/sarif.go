@@ -15,8 +15,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/hardline-dev/hardline/lint/rule"
+
 	"github.com/hardline-dev/hardline/lint"
-	"github.com/hardline-dev/hardline/policies"
 )
 
 // SARIF writes the report as a SARIF 2.1.0 log with one run, as GitHub code
@@ -255,7 +256,7 @@ func (s SARIF) result(f *lint.Finding, ruleIndex int) sarifResult {
 	res := sarifResult{
 		RuleID:    f.RuleID,
 		RuleIndex: ruleIndex,
-		Level:     sarifLevel(f.Severity),
+		Level:     f.Severity.Name("error", "warning", "note"),
 		Message:   sarifText{Text: limitText(f.Message)},
 		Locations: []sarifLoc{{PhysicalLocation: sarifPhysicalLocation{
 			ArtifactLocation: s.artifactLocation(f.File),
@@ -400,45 +401,45 @@ func editRegion(rg lint.Range) sarifRegion {
 func sarifRules(r *lint.Report) ([]sarifRule, map[string]int) {
 	rules := make([]sarifRule, 0, len(r.Rules))
 	index := make(map[string]int, len(r.Rules))
-	add := func(rule policies.Rule) {
-		if _, dup := index[rule.ID]; dup {
+	add := func(rd rule.Rule) {
+		if _, dup := index[rd.ID]; dup {
 			return
 		}
-		index[rule.ID] = len(rules)
-		rules = append(rules, sarifRuleOf(rule))
+		index[rd.ID] = len(rules)
+		rules = append(rules, sarifRuleOf(rd))
 	}
-	for _, rule := range r.Rules {
-		add(rule)
+	for _, rd := range r.Rules {
+		add(rd)
 	}
-	var missing []policies.Rule
+	var missing []rule.Rule
 	for i := range r.Findings {
 		f := &r.Findings[i]
-		if _, ok := index[f.RuleID]; !ok && !slices.ContainsFunc(missing, func(m policies.Rule) bool { return m.ID == f.RuleID }) {
-			missing = append(missing, policies.Rule{ID: f.RuleID, Name: f.Name, Title: cmp.Or(f.Name, f.RuleID), Severity: f.Severity})
+		if _, ok := index[f.RuleID]; !ok && !slices.ContainsFunc(missing, func(m rule.Rule) bool { return m.ID == f.RuleID }) {
+			missing = append(missing, rule.Rule{ID: f.RuleID, Name: f.Name, Title: cmp.Or(f.Name, f.RuleID), Severity: f.Severity})
 		}
 	}
-	slices.SortFunc(missing, func(a, b policies.Rule) int { return strings.Compare(a.ID, b.ID) })
-	for _, rule := range missing {
-		add(rule)
+	slices.SortFunc(missing, func(a, b rule.Rule) int { return strings.Compare(a.ID, b.ID) })
+	for _, rd := range missing {
+		add(rd)
 	}
 	return rules, index
 }
 
-func sarifRuleOf(rule policies.Rule) sarifRule {
-	title := cmp.Or(strings.TrimSpace(rule.Title), rule.ID)
+func sarifRuleOf(rd rule.Rule) sarifRule {
+	title := cmp.Or(strings.TrimSpace(rd.Title), rd.ID)
 	// GitHub shows a rule with the security tag and a security-severity
 	// as a security alert (critical, high, medium, low); other rules, such
 	// as parse errors and stale suppressions, as error, warning or note.
-	score, security := rule.EffectiveSecuritySeverity()
+	score, security := rd.EffectiveSecuritySeverity()
 	var tags []string
 	if security {
 		tags = append(tags, "security")
 	}
-	if rule.Input != "" {
-		tags = append(tags, string(rule.Input))
+	if rd.Input != "" {
+		tags = append(tags, string(rd.Input))
 	}
-	tags = append(tags, rule.Levels...)
-	tags = append(tags, rule.Tags...)
+	tags = append(tags, rd.Levels...)
+	tags = append(tags, rd.Tags...)
 	out := make([]string, 0, len(tags))
 	for _, t := range tags {
 		if t != "" && !slices.Contains(out, t) && len(out) < maxSARIFTags {
@@ -446,50 +447,50 @@ func sarifRuleOf(rule policies.Rule) sarifRule {
 		}
 	}
 	return sarifRule{
-		ID:               rule.ID,
-		Name:             pascalCase(cmp.Or(rule.Name, rule.ID)),
+		ID:               rd.ID,
+		Name:             pascalCase(cmp.Or(rd.Name, rd.ID)),
 		ShortDescription: sarifText{Text: limitText(title)},
-		FullDescription:  sarifText{Text: limitText(cmp.Or(strings.TrimSpace(rule.Description), title))},
+		FullDescription:  sarifText{Text: limitText(cmp.Or(strings.TrimSpace(rd.Description), title))},
 		Help: sarifHelp{
-			Text:     helpText(rule, title),
-			Markdown: helpMarkdown(rule, title),
+			Text:     helpText(rd, title),
+			Markdown: helpMarkdown(rd, title),
 		},
-		HelpURI:              helpURI(rule),
-		DefaultConfiguration: sarifConfiguration{Level: sarifLevel(rule.Severity)},
+		HelpURI:              helpURI(rd),
+		DefaultConfiguration: sarifConfiguration{Level: rd.Severity.Name("error", "warning", "note")},
 		Properties: sarifRuleProps{
 			Tags:             out,
 			SecuritySeverity: securitySeverity(score, security),
-			Precision:        rule.EffectivePrecision(),
+			Precision:        rd.EffectivePrecision(),
 		},
 	}
 }
 
 // helpURI links a built-in rule to its section of docs/rules.md.
-func helpURI(rule policies.Rule) string {
-	if !rule.Builtin {
-		if len(rule.References) > 0 {
-			return rule.References[0]
+func helpURI(rd rule.Rule) string {
+	if !rd.Builtin {
+		if len(rd.References) > 0 {
+			return rd.References[0]
 		}
 		return ""
 	}
-	return rulesDocURI + strings.ToLower(rule.ID)
+	return rulesDocURI + strings.ToLower(rd.ID)
 }
 
 // helpText is the plain-text help: the description, why, remediation and
 // examples, leaving out whole sections that would take it past GitHub's
 // limit.
-func helpText(rule policies.Rule, title string) string {
-	sections := []string{cmp.Or(strings.TrimSpace(rule.Description), title)}
-	if s := strings.TrimSpace(rule.Why); s != "" {
+func helpText(rd rule.Rule, title string) string {
+	sections := []string{cmp.Or(strings.TrimSpace(rd.Description), title)}
+	if s := strings.TrimSpace(rd.Why); s != "" {
 		sections = append(sections, "Why it matters: "+s)
 	}
-	if s := strings.TrimSpace(rule.Remediation); s != "" {
+	if s := strings.TrimSpace(rd.Remediation); s != "" {
 		sections = append(sections, "How to fix: "+s)
 	}
-	if s := strings.TrimRight(rule.Bad, "\n"); s != "" {
+	if s := strings.TrimRight(rd.Bad, "\n"); s != "" {
 		sections = append(sections, "Bad:\n"+s)
 	}
-	if s := strings.TrimRight(rule.Good, "\n"); s != "" {
+	if s := strings.TrimRight(rd.Good, "\n"); s != "" {
 		sections = append(sections, "Good:\n"+s)
 	}
 	text := limitText(sections[0])
@@ -501,10 +502,10 @@ func helpText(rule policies.Rule, title string) string {
 	return text
 }
 
-func helpMarkdown(rule policies.Rule, title string) string {
+func helpMarkdown(rd rule.Rule, title string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "**%s**\n\n", title)
-	writeRuleMarkdown(&b, rule)
+	writeRuleMarkdown(&b, rd)
 	return strings.TrimRight(b.String(), "\n")
 }
 
@@ -530,18 +531,6 @@ func pascalCase(name string) string {
 		b.WriteString(part[n:])
 	}
 	return b.String()
-}
-
-func sarifLevel(s policies.Severity) string {
-	switch s {
-	case policies.SeverityError:
-		return "error"
-	case policies.SeverityWarning:
-		return "warning"
-	case policies.SeverityInfo:
-		return "note"
-	}
-	return "warning"
 }
 
 // securitySeverity writes a rule's score as GitHub reads it, a string:

@@ -11,10 +11,11 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/hardline-dev/hardline/lint/rule"
+
 	"github.com/fatih/color"
 
 	"github.com/hardline-dev/hardline/lint"
-	"github.com/hardline-dev/hardline/policies"
 )
 
 // Formatter writes a report.
@@ -68,13 +69,13 @@ func newPalette(on bool) palette {
 	return p
 }
 
-func (p palette) severity(s policies.Severity) *color.Color {
+func (p palette) severity(s rule.Severity) *color.Color {
 	switch s {
-	case policies.SeverityError:
+	case rule.SeverityError:
 		return p.err
-	case policies.SeverityWarning:
+	case rule.SeverityWarning:
 		return p.warning
-	case policies.SeverityInfo:
+	case rule.SeverityInfo:
 		return p.info
 	}
 	return p.info
@@ -140,19 +141,19 @@ func fixableLine(r *lint.Report) string {
 		if f.Suppression != nil {
 			continue
 		}
-		best := policies.Applicability(0)
+		best := rule.Applicability(0)
 		for _, fix := range f.Fixes {
-			if len(fix.Edits) > 0 && (fix.Applicability == policies.ApplicabilitySafe || fix.Applicability == policies.ApplicabilityUnsafe) &&
+			if len(fix.Edits) > 0 && (fix.Applicability == rule.ApplicabilitySafe || fix.Applicability == rule.ApplicabilityUnsafe) &&
 				(best == 0 || fix.Applicability < best) {
 				best = fix.Applicability
 			}
 		}
 		switch best {
-		case policies.ApplicabilitySafe:
+		case rule.ApplicabilitySafe:
 			safe++
-		case policies.ApplicabilityUnsafe:
+		case rule.ApplicabilityUnsafe:
 			unsafe++
-		case policies.ApplicabilityDisplay:
+		case rule.ApplicabilityDisplay:
 		}
 	}
 	switch {
@@ -254,11 +255,11 @@ func count(r *lint.Report) tally {
 		}
 		t.findings++
 		switch f.Severity {
-		case policies.SeverityError:
+		case rule.SeverityError:
 			t.errors++
-		case policies.SeverityWarning:
+		case rule.SeverityWarning:
 			t.warnings++
-		case policies.SeverityInfo:
+		case rule.SeverityInfo:
 			t.info++
 		}
 	}

@@ -12,6 +12,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/hardline-dev/hardline/lint/rule"
+
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/storage"
@@ -28,9 +30,9 @@ type DigestResolver interface {
 // Options configure an Engine.
 type Options struct {
 	// Enabled selects the rules to run; nil runs them all.
-	Enabled func(policies.Rule) bool
+	Enabled func(rule.Rule) bool
 	// Severity overrides a rule's severity; nil keeps the METADATA one.
-	Severity func(policies.Rule) policies.Severity
+	Severity func(rule.Rule) rule.Severity
 	// Config is what rules read as data.hardline.config. It must hold only
 	// JSON types (string, float64, bool, []any, map[string]any).
 	Config map[string]any
@@ -61,17 +63,17 @@ type Options struct {
 // process; it is safe for concurrent use.
 type Engine struct {
 	opts  Options
-	rules map[string]policies.Rule
+	rules map[string]rule.Rule
 	// known maps every catalogue rule's lower-case ID and name to its ID.
 	known map[string]string
 	// declared is each rule's severity as its METADATA says.
-	declared map[string]policies.Severity
+	declared map[string]rule.Severity
 	digests  *digestCache
 
 	// modules are the helper modules and the enabled rules' modules;
 	// ruleInput is the input of each rule module.
 	modules   map[string]*ast.Module
-	ruleInput map[string]policies.Input
+	ruleInput map[string]rule.Input
 	store     storage.Store
 	// queries are the prepared queries, compiled when a run first needs
 	// them: linting one Dockerfile does not compile the Kubernetes rules.
@@ -87,27 +89,27 @@ func queryNames() []string { return []string{"dockerfile", "kubernetes", "manife
 
 // queryInputs are the rule inputs a query collects. Image rules run with
 // both per-document inputs.
-func queryInputs(query string) []policies.Input {
+func queryInputs(query string) []rule.Input {
 	switch query {
 	case "dockerfile":
-		return []policies.Input{policies.InputDockerfile, policies.InputImage}
+		return []rule.Input{rule.InputDockerfile, rule.InputImage}
 	case "kubernetes":
-		return []policies.Input{policies.InputKubernetes, policies.InputImage}
+		return []rule.Input{rule.InputKubernetes, rule.InputImage}
 	case "runtime":
-		return []policies.Input{policies.InputRuntime, policies.InputImage}
+		return []rule.Input{rule.InputRuntime, rule.InputImage}
 	}
-	return []policies.Input{policies.InputManifests}
+	return []rule.Input{rule.InputManifests}
 }
 
 // NewEngine compiles the enabled rules of cat, with their helpers, once.
 func NewEngine(ctx context.Context, cat *policies.Catalog, opts Options) (*Engine, error) {
-	e := &Engine{opts: opts, rules: map[string]policies.Rule{}, queries: map[string]rego.PreparedEvalQuery{}, compilers: map[string]*ast.Compiler{}}
+	e := &Engine{opts: opts, rules: map[string]rule.Rule{}, queries: map[string]rego.PreparedEvalQuery{}, compilers: map[string]*ast.Compiler{}}
 	if opts.Digests != nil {
 		e.digests = &digestCache{resolver: opts.Digests, done: map[string]digestResult{}}
 	}
 	e.known = map[string]string{}
-	e.declared = map[string]policies.Severity{}
-	ruleFiles := map[string]policies.Rule{}
+	e.declared = map[string]rule.Severity{}
+	ruleFiles := map[string]rule.Rule{}
 	for _, r := range cat.Rules {
 		ruleFiles[r.File] = r
 		e.known[strings.ToLower(r.ID)] = r.ID
@@ -115,7 +117,7 @@ func NewEngine(ctx context.Context, cat *policies.Catalog, opts Options) (*Engin
 		e.declared[r.ID] = r.Severity
 	}
 	e.modules = map[string]*ast.Module{}
-	e.ruleInput = map[string]policies.Input{}
+	e.ruleInput = map[string]rule.Input{}
 	user := false
 	for file, m := range cat.Modules {
 		if r, isRule := ruleFiles[file]; isRule {
@@ -151,7 +153,7 @@ func (e *Engine) prepare(ctx context.Context, names []string) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	var missing []string
-	inputs := map[policies.Input]bool{}
+	inputs := map[rule.Input]bool{}
 	for _, name := range names {
 		if _, ok := e.queries[name]; !ok && !slices.Contains(missing, name) {
 			missing = append(missing, name)
@@ -252,10 +254,10 @@ func mainModule(queries []string) string {
 
 // noPodsModule collects the results of the Kubernetes rules that are not
 // pod bound, and of the image rules, for objects without pods.
-func noPodsModule(modules map[string]*ast.Module, rules map[string]policies.Rule, bound map[string]bool) string {
+func noPodsModule(modules map[string]*ast.Module, rules map[string]rule.Rule, bound map[string]bool) string {
 	var pkgs []string
 	for _, r := range rules {
-		if m, ok := modules[r.File]; ok && r.Input == policies.InputKubernetes && !bound[r.ID] {
+		if m, ok := modules[r.File]; ok && r.Input == rule.InputKubernetes && !bound[r.ID] {
 			pkgs = append(pkgs, m.Package.Path.String())
 		}
 	}
@@ -264,13 +266,13 @@ func noPodsModule(modules map[string]*ast.Module, rules map[string]policies.Rule
 	for _, pkg := range pkgs {
 		fmt.Fprintf(&b, "%s contains [%q, r] if {\n\tsome r in %s.deny\n}\n\n", noPods, pkg[strings.LastIndexByte(pkg, '.')+1:], pkg)
 	}
-	fmt.Fprintf(&b, "%s contains [id, r] if {\n\tsome id\n\tsome r in data.rules.%s[id].deny\n}\n\n", noPods, policies.InputImage)
+	fmt.Fprintf(&b, "%s contains [id, r] if {\n\tsome id\n\tsome r in data.rules.%s[id].deny\n}\n\n", noPods, rule.InputImage)
 	return b.String()
 }
 
 // Rules returns the rules the engine runs.
-func (e *Engine) Rules() []policies.Rule {
-	out := make([]policies.Rule, 0, len(e.rules))
+func (e *Engine) Rules() []rule.Rule {
+	out := make([]rule.Rule, 0, len(e.rules))
 	for _, r := range e.rules {
 		out = append(out, r)
 	}
@@ -394,8 +396,8 @@ func (e *Engine) Lint(ctx context.Context, srcs []Source) (*Report, error) {
 			ignores = nil
 		}
 		for _, f := range suppress(fs, ignores, srcs[i].Path, srcs[i].Kind, e.ruleState) {
-			if rule, ok := e.rules[f.RuleID]; ok {
-				f.Name, f.Severity = rule.Name, rule.Severity
+			if rd, ok := e.rules[f.RuleID]; ok {
+				f.Name, f.Severity = rd.Name, rd.Severity
 				f.Fingerprint = r.lineHashes[f.Range.Line]
 				fs = append(fs, f)
 			}
@@ -494,14 +496,14 @@ func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 		}
 		docIndex := documentIndex(input)
 		for _, p := range pairs {
-			rule, r, ok, err := e.decode(p, lines, len(src))
+			rd, r, ok, err := e.decode(p, lines, len(src))
 			if err != nil {
 				res.err = errors.Join(res.err, fmt.Errorf("%s: %w", s.Path, err))
 			}
 			if !ok {
 				continue
 			}
-			f, notices := e.finding(ctx, rule, s.Path, src, doc, r)
+			f, notices := e.finding(ctx, rd, s.Path, src, doc, r)
 			res.notices = append(res.notices, notices...)
 			if s.Patch {
 				if f = patchFinding(f, doc); f.RuleID == "" {
@@ -539,12 +541,12 @@ func (e *Engine) unread(s Source, err *TooLargeError) fileResult {
 	if s.Kind == KindYAML {
 		id = "KS000"
 	}
-	rule, ok := e.rules[id]
+	rd, ok := e.rules[id]
 	if !ok {
 		return fileResult{notices: []Notice{{File: s.Path, Message: "skipped: " + err.Error()}}}
 	}
 	return fileResult{findings: []Finding{{
-		RuleID: rule.ID, Name: rule.Name, Severity: rule.Severity, File: s.Path,
+		RuleID: rd.ID, Name: rd.Name, Severity: rd.Severity, File: s.Path,
 		Message: err.Error() + ": not linted", doc: -1,
 		Range: Range{Line: 1, Column: 1, EndLine: 1, EndColumn: 1},
 	}}}
@@ -578,9 +580,9 @@ func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs 
 		if !known {
 			n = -1
 		}
-		rule, r, ok, err := e.decode(p, n, -1)
+		rd, r, ok, err := e.decode(p, n, -1)
 		if err == nil && ok && !known {
-			err = &resultError{rule: rule.ID, err: fmt.Errorf("a manifests result needs the file of a linted object, got file %q", file)}
+			err = &resultError{rule: rd.ID, err: fmt.Errorf("a manifests result needs the file of a linted object, got file %q", file)}
 			ok = false
 		}
 		if err != nil {
@@ -611,10 +613,10 @@ func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs 
 			doc, src = pf.find(r.document, r.objectPath), pf.src
 		}
 		if r.rng == nil && doc == nil {
-			errs = append(errs, &resultError{rule: rule.ID, err: fmt.Errorf("a path in %s document %d, which was not found", file, r.document)})
+			errs = append(errs, &resultError{rule: rd.ID, err: fmt.Errorf("a path in %s document %d, which was not found", file, r.document)})
 			continue
 		}
-		f, _ := e.finding(ctx, rule, file, src, doc, r)
+		f, _ := e.finding(ctx, rd, file, src, doc, r)
 		f.doc = r.document
 		out = append(out, f)
 	}
@@ -689,7 +691,7 @@ func documentIndex(input ast.Value) int {
 
 // severityOverridden reports whether the configuration set the rule's
 // severity.
-func (e *Engine) severityOverridden(r policies.Rule) bool {
+func (e *Engine) severityOverridden(r rule.Rule) bool {
 	return e.opts.Severity != nil && e.declared[r.ID] != r.Severity
 }
 
@@ -742,17 +744,17 @@ func (e *Engine) eval(ctx context.Context, query string, input ast.Value) ([]pai
 
 // finding turns one decoded rule result into a finding. doc and src are
 // nil for rules over every manifest.
-func (e *Engine) finding(ctx context.Context, rule policies.Rule, file string, src []byte, doc Document, res ruleResult) (Finding, []Notice) {
-	f := Finding{RuleID: rule.ID, Name: rule.Name, Severity: rule.Severity, File: file, Message: res.msg}
-	if res.severity != "" && !e.severityOverridden(rule) {
+func (e *Engine) finding(ctx context.Context, rd rule.Rule, file string, src []byte, doc Document, res ruleResult) (Finding, []Notice) {
+	f := Finding{RuleID: rd.ID, Name: rd.Name, Severity: rd.Severity, File: file, Message: res.msg}
+	if res.severity != "" && !e.severityOverridden(rd) {
 		// A result may raise or lower its rule's severity, unless the
 		// configuration set the rule's severity explicitly.
-		if v, err := policies.ParseSeverity(res.severity); err == nil {
+		if v, err := rule.ParseSeverity(res.severity); err == nil {
 			f.Severity = v
 		}
 	}
 	if f.Message == "" {
-		f.Message = strings.ToLower(rule.Title)
+		f.Message = strings.ToLower(rd.Title)
 	}
 	switch {
 	case res.rng != nil:
@@ -763,7 +765,7 @@ func (e *Engine) finding(ctx context.Context, rule policies.Rule, file string, s
 	f.path = res.path
 	var notices []Notice
 	if res.fix != nil {
-		fix, n := e.fix(ctx, rule, file, src, doc, *res.fix)
+		fix, n := e.fix(ctx, rd, file, src, doc, *res.fix)
 		notices = n
 		if fix.Title != "" {
 			f.Fixes = append(f.Fixes, fix)
@@ -786,13 +788,13 @@ func (e *Engine) compilerFor(query string) *ast.Compiler {
 // decode checks and decodes the result of p, for a file of the given
 // number of lines and bytes (-1 when not known). ok is false for the
 // results of rules that do not run.
-func (e *Engine) decode(p pair, lines, size int) (rule policies.Rule, res ruleResult, ok bool, err error) {
-	rule, ok = e.rules[p.id]
+func (e *Engine) decode(p pair, lines, size int) (rd rule.Rule, res ruleResult, ok bool, err error) {
+	rd, ok = e.rules[p.id]
 	if !ok {
-		return rule, res, false, nil
+		return rd, res, false, nil
 	}
-	res, err = decodeResult(rule.ID, p.result, lines, size)
-	return rule, res, err == nil, err
+	res, err = decodeResult(rd.ID, p.result, lines, size)
+	return rd, res, err == nil, err
 }
 
 // lineCount is the number of lines of src, counting every line break a

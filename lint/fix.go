@@ -10,21 +10,21 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/hardline-dev/hardline/policies"
+	"github.com/hardline-dev/hardline/lint/rule"
 )
 
 // fix turns a rule's fix description into a Fix with text edits. A fix
 // whose intents cannot be turned into edits is dropped; notices say why
 // when the user should know (a digest that could not be resolved).
-func (e *Engine) fix(ctx context.Context, rule policies.Rule, file string, src []byte, doc Document, raw fixResult) (Fix, []Notice) {
-	fix := Fix{Applicability: rule.Fix, Title: raw.title, Display: raw.display}
+func (e *Engine) fix(ctx context.Context, rd rule.Rule, file string, src []byte, doc Document, raw fixResult) (Fix, []Notice) {
+	fix := Fix{Applicability: rd.Fix, Title: raw.title, Display: raw.display}
 	if raw.applicability != "" {
-		if v, err := policies.ParseApplicability(raw.applicability); err == nil {
+		if v, err := rule.ParseApplicability(raw.applicability); err == nil {
 			fix.Applicability = v
 		}
 	}
 	if fix.Applicability == 0 {
-		fix.Applicability = policies.ApplicabilityDisplay
+		fix.Applicability = rule.ApplicabilityDisplay
 	}
 	// Intents the document itself turns into edits (YAML fields) are
 	// applied together, so that two of them creating the same missing
@@ -45,8 +45,8 @@ func (e *Engine) fix(ctx context.Context, rule policies.Rule, file string, src [
 				return Fix{}, []Notice{*notice}
 			}
 			if edits == nil {
-				fix.Display = pinAdvice(in.Image, rule.ID, file, fix.Applicability)
-				fix.Applicability = policies.ApplicabilityDisplay
+				fix.Display = pinAdvice(in.Image, rd.ID, file, fix.Applicability)
+				fix.Applicability = rule.ApplicabilityDisplay
 				continue
 			}
 		default:
@@ -85,7 +85,7 @@ func (e *Engine) fix(ctx context.Context, rule policies.Rule, file string, src [
 		return Fix{}, nil
 	}
 	if len(fix.Edits) == 0 {
-		fix.Applicability = policies.ApplicabilityDisplay
+		fix.Applicability = rule.ApplicabilityDisplay
 	}
 	return fix, nil
 }
@@ -133,14 +133,14 @@ func insertLines(file string, src []byte, in Intent) ([]Edit, error) {
 // pinAdvice tells how to pin an image hardline did not pin itself: with a
 // command that applies the fixes of this rule alone, or by hand when the
 // reference is written through a variable.
-func pinAdvice(img map[string]any, ruleID, file string, a policies.Applicability) string {
+func pinAdvice(img map[string]any, ruleID, file string, a rule.Applicability) string {
 	raw, _ := img["raw"].(string)
 	ref, _ := img["ref"].(string)
 	if unresolved, _ := img["unresolved"].(bool); unresolved || raw != ref {
 		return fmt.Sprintf("%s comes from a variable (%s): pin where it is set, as %s@sha256:<digest>", ref, raw, ref)
 	}
 	flags := "--fix --fix-only " + ruleID + " --resolve-digests"
-	if a == policies.ApplicabilityUnsafe {
+	if a == rule.ApplicabilityUnsafe {
 		flags = "--fix --fix-only " + ruleID + " --unsafe-fixes --resolve-digests"
 	}
 	return fmt.Sprintf("hardline lint %s %s  # pins %s (and any other image %s reports in this file) to its current digest", flags, shellQuote(file), ref, ruleID)
@@ -260,8 +260,8 @@ func normalizePath(p []any) []any {
 	return out
 }
 
-func sortRules(rs []policies.Rule) {
-	slices.SortFunc(rs, func(a, b policies.Rule) int { return cmp.Compare(a.ID, b.ID) })
+func sortRules(rs []rule.Rule) {
+	slices.SortFunc(rs, func(a, b rule.Rule) int { return cmp.Compare(a.ID, b.ID) })
 }
 
 // sortNotices sorts notices and drops repeated ones.

@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/hardline-dev/hardline/policies"
+	"github.com/hardline-dev/hardline/lint/rule"
 )
 
 // Range is a span of a source file. Lines and columns are 1-based; columns
@@ -35,7 +35,7 @@ type Edit struct {
 // Fix is one way to resolve a finding: a title and non-overlapping edits.
 type Fix struct {
 	Title         string
-	Applicability policies.Applicability
+	Applicability rule.Applicability
 	Edits         []Edit
 	// Display is text shown to the user for a display fix that has no
 	// edits, such as a whole new object to add.
@@ -50,7 +50,7 @@ type Fix struct {
 type Finding struct {
 	RuleID   string
 	Name     string
-	Severity policies.Severity
+	Severity rule.Severity
 	Message  string
 	File     string
 	Range    Range
@@ -92,7 +92,7 @@ type Notice struct {
 // Report is the outcome of a run.
 type Report struct {
 	// Rules are the rules that ran, sorted by ID.
-	Rules []policies.Rule
+	Rules []rule.Rule
 	// Findings are sorted by file, line, column and rule ID.
 	Findings []Finding
 	Notices  []Notice
@@ -109,10 +109,10 @@ type Report struct {
 }
 
 // Rule returns the rule with the given ID.
-func (r *Report) Rule(id string) (policies.Rule, bool) {
-	i, ok := slices.BinarySearchFunc(r.Rules, id, func(rule policies.Rule, id string) int { return cmp.Compare(rule.ID, id) })
+func (r *Report) Rule(id string) (rule.Rule, bool) {
+	i, ok := slices.BinarySearchFunc(r.Rules, id, func(rd rule.Rule, id string) int { return cmp.Compare(rd.ID, id) })
 	if !ok {
-		return policies.Rule{}, false
+		return rule.Rule{}, false
 	}
 	return r.Rules[i], true
 }

@@ -3,6 +3,8 @@ package lint
 import (
 	"io/fs"
 
+	"github.com/hardline-dev/hardline/lint/rule"
+
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/hardline-dev/hardline/policies"
@@ -91,8 +93,8 @@ func iteratesPods(body ast.Body, aliases map[ast.Var]ast.Ref) bool {
 // that are pod bound, or nil when a policy outside the built-in ones adds
 // to the Kubernetes helpers (their containers might then come from
 // elsewhere).
-func podBoundRules(modules map[string]*ast.Module, rules map[string]policies.Rule) map[string]bool {
-	byFile := map[string]policies.Rule{}
+func podBoundRules(modules map[string]*ast.Module, rules map[string]rule.Rule) map[string]bool {
+	byFile := map[string]rule.Rule{}
 	for _, r := range rules {
 		byFile[r.File] = r
 	}
@@ -104,7 +106,7 @@ func podBoundRules(modules map[string]*ast.Module, rules map[string]policies.Rul
 		if !builtin && m.Package.Path.HasPrefix(lib) {
 			return nil
 		}
-		if r, ok := byFile[file]; ok && builtin && r.Builtin && r.Input == policies.InputKubernetes && podBound(m) {
+		if r, ok := byFile[file]; ok && builtin && r.Builtin && r.Input == rule.InputKubernetes && podBound(m) {
 			out[r.ID] = true
 		}
 	}

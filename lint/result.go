@@ -8,7 +8,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/hardline-dev/hardline/policies"
+	"github.com/hardline-dev/hardline/lint/rule"
 )
 
 // ruleResult is one element of a rule's deny set, decoded and checked once
@@ -75,7 +75,7 @@ func decodeResultFields(v any, lines, size int) (ruleResult, error) {
 		return r, err
 	}
 	if r.severity != "" {
-		if _, err := policies.ParseSeverity(r.severity); err != nil {
+		if _, err := rule.ParseSeverity(r.severity); err != nil {
 			return r, fmt.Errorf("severity: %w", err)
 		}
 	}
@@ -136,7 +136,7 @@ func decodeFix(v any, lines, size int) (fixResult, error) {
 		return f, err
 	}
 	if f.applicability != "" {
-		if _, err := policies.ParseApplicability(f.applicability); err != nil {
+		if _, err := rule.ParseApplicability(f.applicability); err != nil {
 			return f, fmt.Errorf("applicability: %w", err)
 		}
 	}

@@ -1,3 +1,5 @@
+// Package policies holds hardline's embedded Rego rules, the catalogue read
+// from their METADATA blocks, and the compiler and sandbox they run in.
 package policies
 
 import (
@@ -11,6 +13,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/hardline-dev/hardline/lint/rule"
+
 	"github.com/open-policy-agent/opa/v1/ast"
 )
 
@@ -18,7 +22,7 @@ import (
 // blocks describe.
 type Catalog struct {
 	// Rules are sorted by ID.
-	Rules []Rule
+	Rules []rule.Rule
 	// Modules are the policy modules by file name, tests excluded.
 	Modules map[string]*ast.Module
 	// Tests are the sources of the _test.rego files by file name, parsed
@@ -167,9 +171,9 @@ func (c *Catalog) checkReserved(other *Catalog) error {
 }
 
 func (c *Catalog) sortAndCheck() error {
-	slices.SortFunc(c.Rules, func(a, b Rule) int { return cmp.Compare(a.ID, b.ID) })
+	slices.SortFunc(c.Rules, func(a, b rule.Rule) int { return cmp.Compare(a.ID, b.ID) })
 	var errs []error
-	names := map[string]Rule{}
+	names := map[string]rule.Rule{}
 	for i, r := range c.Rules {
 		if i > 0 && c.Rules[i-1].ID == r.ID {
 			errs = append(errs, fmt.Errorf("%s: rule ID %s is already defined in %s", r.File, r.ID, c.Rules[i-1].File))
@@ -183,25 +187,25 @@ func (c *Catalog) sortAndCheck() error {
 }
 
 // Lookup finds a rule by ID or name, ignoring case.
-func (c *Catalog) Lookup(idOrName string) (Rule, bool) {
+func (c *Catalog) Lookup(idOrName string) (rule.Rule, bool) {
 	for _, r := range c.Rules {
 		if strings.EqualFold(r.ID, idOrName) || strings.EqualFold(r.Name, idOrName) {
 			return r, true
 		}
 	}
-	return Rule{}, false
+	return rule.Rule{}, false
 }
 
 // ruleOf reads the rule a module defines. Modules outside the rules
 // package tree (helpers) define none.
-func ruleOf(file string, m *ast.Module) (Rule, bool, error) {
+func ruleOf(file string, m *ast.Module) (rule.Rule, bool, error) {
 	pkg := m.Package.Path
 	if len(pkg) < 2 || !pkg[1].Equal(ast.InternedTerm("rules")) {
-		return Rule{}, false, nil
+		return rule.Rule{}, false, nil
 	}
 	line := m.Package.Location.Row
-	fail := func(format string, args ...any) (Rule, bool, error) {
-		return Rule{}, false, fmt.Errorf("%s:%d: %s", file, line, fmt.Sprintf(format, args...))
+	fail := func(format string, args ...any) (rule.Rule, bool, error) {
+		return rule.Rule{}, false, fmt.Errorf("%s:%d: %s", file, line, fmt.Sprintf(format, args...))
 	}
 	if len(pkg) != 4 {
 		return fail("package %s: a rule's package is rules.<input>.<ID>", pkg)
@@ -220,11 +224,11 @@ func ruleOf(file string, m *ast.Module) (Rule, bool, error) {
 	if a == nil {
 		return fail("rule %s has no package METADATA block", id)
 	}
-	r := Rule{Package: strings.TrimPrefix(pkg.String(), "data."), File: file, Title: a.Title, Description: a.Description}
+	r := rule.Rule{Package: strings.TrimPrefix(pkg.String(), "data."), File: file, Title: a.Title, Description: a.Description}
 	custom := a.Custom
 	r.ID = str(custom, "id")
 	r.Name = str(custom, "name")
-	r.Input = Input(str(custom, "input"))
+	r.Input = rule.Input(str(custom, "input"))
 	r.Remediation = str(custom, "remediation")
 	r.Why = str(custom, "why")
 	r.Bad = str(custom, "bad")
@@ -246,20 +250,20 @@ func ruleOf(file string, m *ast.Module) (Rule, bool, error) {
 		return fail("rule %s: METADATA custom.input is %q, want the package's input segment %q", id, r.Input, input)
 	}
 	switch r.Input {
-	case InputDockerfile, InputKubernetes, InputImage, InputManifests, InputRuntime:
+	case rule.InputDockerfile, rule.InputKubernetes, rule.InputImage, rule.InputManifests, rule.InputRuntime:
 	default:
 		return fail("rule %s: unknown input %q (want dockerfile, kubernetes, image, manifests or runtime)", id, r.Input)
 	}
 	if str(custom, "severity") == "" {
 		return fail("rule %s: METADATA needs custom.severity (info, warning or error)", id)
 	}
-	sev, err := ParseSeverity(str(custom, "severity"))
+	sev, err := rule.ParseSeverity(str(custom, "severity"))
 	if err != nil {
 		return fail("rule %s: %v", id, err)
 	}
 	r.Severity = sev
 	if f := str(custom, "fix"); f != "" {
-		if r.Fix, err = ParseApplicability(f); err != nil {
+		if r.Fix, err = rule.ParseApplicability(f); err != nil {
 			return fail("rule %s: %v", id, err)
 		}
 	}
@@ -284,7 +288,7 @@ func ruleOf(file string, m *ast.Module) (Rule, bool, error) {
 		return fail("rule %s: custom.security_severity: want a number from 0.1 to 10.0, or none", id)
 	}
 	switch r.Precision = str(custom, "precision"); r.Precision {
-	case "", PrecisionHigh, PrecisionMedium, PrecisionLow:
+	case "", rule.PrecisionHigh, rule.PrecisionMedium, rule.PrecisionLow:
 	default:
 		return fail("rule %s: custom.precision %q: want high, medium or low", id, r.Precision)
 	}

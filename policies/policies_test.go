@@ -10,6 +10,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/hardline-dev/hardline/lint/rule"
+
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/hardline-dev/hardline/formats"
@@ -63,10 +65,10 @@ func TestCatalog(t *testing.T) {
 			if _, ok := cat.Tests[test]; !ok {
 				t.Errorf("%s: no %s", r.File, test)
 			}
-			if wantPrefix := map[policies.Input]string{
-				policies.InputDockerfile: "DF", policies.InputImage: "IM",
-				policies.InputKubernetes: "KS", policies.InputManifests: "KS",
-				policies.InputRuntime: "RT",
+			if wantPrefix := map[rule.Input]string{
+				rule.InputDockerfile: "DF", rule.InputImage: "IM",
+				rule.InputKubernetes: "KS", rule.InputManifests: "KS",
+				rule.InputRuntime: "RT",
 			}[r.Input]; !strings.HasPrefix(r.ID, wantPrefix) {
 				t.Errorf("%s: a rule over %s input has an ID starting with %s", r.ID, r.Input, wantPrefix)
 			}

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hardline-dev/hardline/lint/rule"
+
 	psa "k8s.io/pod-security-admission/api"
 
 	"github.com/hardline-dev/hardline/lint"
@@ -77,7 +79,7 @@ func profileEngine(t *testing.T, cat *policies.Catalog, level, version string) *
 	t.Helper()
 	eng, err := lint.NewEngine(context.Background(), cat, lint.Options{
 		Config:  map[string]any{"today": "2026-11-22", "kube_version": version},
-		Enabled: func(r policies.Rule) bool { return slices.Contains(r.Levels, level) },
+		Enabled: func(r rule.Rule) bool { return slices.Contains(r.Levels, level) },
 		Parsers: map[lint.Kind]lint.Parser{lint.KindDockerfile: dockerfile.Parser{}, lint.KindYAML: kube.Parser{}},
 	})
 	if err != nil {

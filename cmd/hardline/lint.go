@@ -13,6 +13,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/hardline-dev/hardline/lint/rule"
+
 	"github.com/spf13/cobra"
 
 	"github.com/hardline-dev/hardline/formats"
@@ -376,14 +378,14 @@ func orNone(path string) string {
 	return path
 }
 
-func parseFailOn(s string) (policies.Severity, error) {
+func parseFailOn(s string) (rule.Severity, error) {
 	switch s {
 	case "":
-		return policies.SeverityWarning, nil
+		return rule.SeverityWarning, nil
 	case "never":
 		return 0, nil
 	}
-	sev, err := policies.ParseSeverity(s)
+	sev, err := rule.ParseSeverity(s)
 	if err != nil {
 		return 0, fmt.Errorf("--fail-on: %w", err)
 	}

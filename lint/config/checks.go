@@ -8,7 +8,7 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/hardline-dev/hardline/policies"
+	"github.com/hardline-dev/hardline/lint/rule"
 )
 
 // The checks below validate one value. Parse reports their errors at the
@@ -33,7 +33,7 @@ func checkFailOn(s string) error {
 	if s == FailNever {
 		return nil
 	}
-	if _, err := policies.ParseSeverity(s); err != nil {
+	if _, err := rule.ParseSeverity(s); err != nil {
 		return badValue("fail-on", s, failOnNames())
 	}
 	return nil

@@ -15,8 +15,9 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/hardline-dev/hardline/lint/rule"
+
 	"github.com/hardline-dev/hardline/lint"
-	"github.com/hardline-dev/hardline/policies"
 )
 
 // Errors wrapped by the errors Parse, Validate and CheckRules return; test
@@ -78,7 +79,7 @@ type Config struct {
 	// in Enable runs even when Disable names it; see Enabled.
 	Enable []string `yaml:"enable,omitempty"`
 	// Severity overrides the severity of rules, by ID or name.
-	Severity map[string]policies.Severity `yaml:"severity,omitempty"`
+	Severity map[string]rule.Severity `yaml:"severity,omitempty"`
 	// FailOn is the least severity that makes the run fail: "info",
 	// "warning", "error" or "never". Empty means the caller's default.
 	FailOn string `yaml:"fail-on,omitempty"`
@@ -202,7 +203,7 @@ func (c *Config) Validate() error {
 	}
 	for _, k := range sortedKeys(c.Severity) {
 		check(checkSeverityKey(k))
-		if s := c.Severity[k]; s < policies.SeverityInfo || s > policies.SeverityError {
+		if s := c.Severity[k]; s < rule.SeverityInfo || s > rule.SeverityError {
 			errs = append(errs, errorf(ErrValue, "severity: %s: %v is not info, warning or error", k, s))
 		}
 	}
@@ -280,7 +281,7 @@ func (c *Config) CheckRules(known func(idOrName string) bool, suggestions ...str
 // with "enable: [KS001]" runs only KS001. Profile leaves every rule that is
 // not a pod security control (Dockerfile, image, API and network rules) as
 // configured.
-func (c *Config) Enabled(r policies.Rule) bool {
+func (c *Config) Enabled(r rule.Rule) bool {
 	if c == nil {
 		return true
 	}
@@ -301,11 +302,11 @@ func (c *Config) Enabled(r policies.Rule) bool {
 
 // SeverityFor returns the severity rule r reports at: the one Severity
 // gives for its ID, else for its name, else the rule's own.
-func (c *Config) SeverityFor(r policies.Rule) policies.Severity {
+func (c *Config) SeverityFor(r rule.Rule) rule.Severity {
 	if c == nil {
 		return r.Severity
 	}
-	var byName policies.Severity
+	var byName rule.Severity
 	for k, s := range c.Severity {
 		if s == 0 {
 			continue
@@ -342,7 +343,7 @@ func (c *Config) PolicyDirs() []string {
 func isAll(s string) bool { return strings.EqualFold(s, All) }
 
 // names reports whether list names r by ID or name.
-func names(list []string, r policies.Rule) bool {
+func names(list []string, r rule.Rule) bool {
 	return slices.ContainsFunc(list, func(s string) bool {
 		return strings.EqualFold(s, r.ID) || (r.Name != "" && strings.EqualFold(s, r.Name))
 	})

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hardline-dev/hardline/lint/rule"
+
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
@@ -356,9 +358,9 @@ policies: [./policy]
 			want: config.Config{
 				Disable: []string{"DF009", "no-healthcheck"},
 				Enable:  []string{"KS001"},
-				Severity: map[string]policies.Severity{
-					"DF002":            policies.SeverityWarning,
-					"image-not-pinned": policies.SeverityError,
+				Severity: map[string]rule.Severity{
+					"DF002":            rule.SeverityWarning,
+					"image-not-pinned": rule.SeverityError,
 				},
 				FailOn:              "warning",
 				Profile:             "restricted",
@@ -374,7 +376,7 @@ policies: [./policy]
 			src:  "fail-on: Error\nprofile: ' Baseline'\nseverity: {DF002: Info}\n",
 			want: config.Config{
 				FailOn: "error", Profile: "baseline",
-				Severity: map[string]policies.Severity{"DF002": policies.SeverityInfo},
+				Severity: map[string]rule.Severity{"DF002": rule.SeverityInfo},
 			},
 		},
 		{
@@ -461,7 +463,7 @@ func TestValidate(t *testing.T) {
 		{name: "profile", c: config.Config{Profile: "Restricted"}, want: `profile: unknown value "Restricted" (want baseline or restricted; did you mean "restricted"?)`},
 		{name: "kube-version", c: config.Config{KubeVersion: "1"}, want: `kube-version: "1" is not a MAJOR.MINOR version such as "1.34"`},
 		{name: "empty rule", c: config.Config{Disable: []string{" "}}, want: `disable: empty entry`},
-		{name: "severity", c: config.Config{Severity: map[string]policies.Severity{"DF002": 0}}, want: `severity: DF002: severity(0) is not info, warning or error`},
+		{name: "severity", c: config.Config{Severity: map[string]rule.Severity{"DF002": 0}}, want: `severity: DF002: severity(0) is not info, warning or error`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			err := tc.c.Validate()
@@ -741,21 +743,21 @@ func TestExcluded(t *testing.T) {
 }
 
 func TestEnabledAndSeverity(t *testing.T) {
-	df009 := policies.Rule{ID: "DF009", Name: "no-healthcheck", Severity: policies.SeverityInfo}
-	df002 := policies.Rule{ID: "DF002", Name: "image-not-pinned", Severity: policies.SeverityWarning}
-	ks001 := policies.Rule{ID: "KS001", Name: "privileged", Severity: policies.SeverityError}
-	rules := []policies.Rule{df009, df002, ks001}
+	df009 := rule.Rule{ID: "DF009", Name: "no-healthcheck", Severity: rule.SeverityInfo}
+	df002 := rule.Rule{ID: "DF002", Name: "image-not-pinned", Severity: rule.SeverityWarning}
+	ks001 := rule.Rule{ID: "KS001", Name: "privileged", Severity: rule.SeverityError}
+	rules := []rule.Rule{df009, df002, ks001}
 	for _, tc := range []struct {
 		name   string
 		c      *config.Config
 		want   []bool
-		wantSV []policies.Severity
+		wantSV []rule.Severity
 	}{
 		{
 			name:   "nothing set",
 			c:      &config.Config{},
 			want:   []bool{true, true, true},
-			wantSV: []policies.Severity{policies.SeverityInfo, policies.SeverityWarning, policies.SeverityError},
+			wantSV: []rule.Severity{rule.SeverityInfo, rule.SeverityWarning, rule.SeverityError},
 		},
 		{
 			name: "disable by ID and name",
@@ -779,27 +781,27 @@ func TestEnabledAndSeverity(t *testing.T) {
 		},
 		{
 			name: "severity by ID and by name",
-			c: &config.Config{Severity: map[string]policies.Severity{
-				"df009":            policies.SeverityError,
-				"image-not-pinned": policies.SeverityError,
+			c: &config.Config{Severity: map[string]rule.Severity{
+				"df009":            rule.SeverityError,
+				"image-not-pinned": rule.SeverityError,
 			}},
 			want:   []bool{true, true, true},
-			wantSV: []policies.Severity{policies.SeverityError, policies.SeverityError, policies.SeverityError},
+			wantSV: []rule.Severity{rule.SeverityError, rule.SeverityError, rule.SeverityError},
 		},
 		{
 			name: "the ID wins over the name",
-			c: &config.Config{Severity: map[string]policies.Severity{
-				"no-healthcheck": policies.SeverityError,
-				"DF009":          policies.SeverityWarning,
+			c: &config.Config{Severity: map[string]rule.Severity{
+				"no-healthcheck": rule.SeverityError,
+				"DF009":          rule.SeverityWarning,
 			}},
 			want:   []bool{true, true, true},
-			wantSV: []policies.Severity{policies.SeverityWarning, policies.SeverityWarning, policies.SeverityError},
+			wantSV: []rule.Severity{rule.SeverityWarning, rule.SeverityWarning, rule.SeverityError},
 		},
 		{
 			name:   "nil configuration",
 			c:      nil,
 			want:   []bool{true, true, true},
-			wantSV: []policies.Severity{policies.SeverityInfo, policies.SeverityWarning, policies.SeverityError},
+			wantSV: []rule.Severity{rule.SeverityInfo, rule.SeverityWarning, rule.SeverityError},
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -8,10 +8,11 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hardline-dev/hardline/lint/rule"
+
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 
 	"github.com/hardline-dev/hardline/lint"
-	"github.com/hardline-dev/hardline/policies"
 )
 
 // field is one key of the configuration and how its value is read.
@@ -266,7 +267,7 @@ func (d *decoder) severity(k, n *yaml.Node) {
 		d.errorAt(n, errorf(ErrType, "%s: want a mapping of rule ID or name to severity, got %s", key, describe(r)))
 		return
 	}
-	d.c.Severity = map[string]policies.Severity{}
+	d.c.Severity = map[string]rule.Severity{}
 	seen := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(r.Content); i += 2 {
 		rk, rv := r.Content[i], r.Content[i+1]
@@ -275,29 +276,29 @@ func (d *decoder) severity(k, n *yaml.Node) {
 			d.errorAt(rk, errorf(ErrType, "%s: want a rule ID or name, got %s", key, describe(kr)))
 			continue
 		}
-		rule := kr.Value
-		if !d.check(rk, checkSeverityKey(rule)) {
+		name := kr.Value
+		if !d.check(rk, checkSeverityKey(name)) {
 			continue
 		}
-		if first, dup := seen[strings.ToLower(rule)]; dup {
-			d.errorAt(rk, errorf(ErrDuplicateKey, "%s: duplicate key %q (first at line %d)", key, rule, first.Line))
+		if first, dup := seen[strings.ToLower(name)]; dup {
+			d.errorAt(rk, errorf(ErrDuplicateKey, "%s: duplicate key %q (first at line %d)", key, name, first.Line))
 			continue
 		}
-		seen[strings.ToLower(rule)] = rk
-		d.remember(key, rule, rk)
-		s, ok := d.str(key+": "+rule, rv)
+		seen[strings.ToLower(name)] = rk
+		d.remember(key, name, rk)
+		s, ok := d.str(key+": "+name, rv)
 		if !ok {
 			if isNull(resolve(rv)) {
-				d.errorAt(rv, errorf(ErrType, "%s: %s: want a severity (info, warning or error), got nothing", key, rule))
+				d.errorAt(rv, errorf(ErrType, "%s: %s: want a severity (info, warning or error), got nothing", key, name))
 			}
 			continue
 		}
-		sev, err := policies.ParseSeverity(s)
+		sev, err := rule.ParseSeverity(s)
 		if err != nil {
-			d.errorAt(rv, badValue(key+": "+rule, s, severityNames()))
+			d.errorAt(rv, badValue(key+": "+name, s, severityNames()))
 			continue
 		}
-		d.c.Severity[rule] = sev
+		d.c.Severity[name] = sev
 	}
 }
 

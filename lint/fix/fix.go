@@ -12,8 +12,9 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/hardline-dev/hardline/lint/rule"
+
 	"github.com/hardline-dev/hardline/lint"
-	"github.com/hardline-dev/hardline/policies"
 )
 
 // FileEdits are the edits to apply to one file.
@@ -77,13 +78,13 @@ func Select(rep *lint.Report, sel Selection) []FileEdits {
 	return out
 }
 
-func applicable(a policies.Applicability, unsafe bool) bool {
+func applicable(a rule.Applicability, unsafe bool) bool {
 	switch a {
-	case policies.ApplicabilitySafe:
+	case rule.ApplicabilitySafe:
 		return true
-	case policies.ApplicabilityUnsafe:
+	case rule.ApplicabilityUnsafe:
 		return unsafe
-	case policies.ApplicabilityDisplay:
+	case rule.ApplicabilityDisplay:
 	}
 	return false
 }

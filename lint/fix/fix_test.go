@@ -6,12 +6,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hardline-dev/hardline/lint/rule"
+
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/hardline-dev/hardline/lint"
 	"github.com/hardline-dev/hardline/lint/fix"
 	"github.com/hardline-dev/hardline/lint/linttest"
-	"github.com/hardline-dev/hardline/policies"
 )
 
 func TestDiff(t *testing.T) {
@@ -62,7 +63,7 @@ func TestApplyRejectsOverlaps(t *testing.T) {
 // same offset, and sorts the edits it keeps.
 func TestSelect(t *testing.T) {
 	safe := func(edits ...lint.Edit) []lint.Fix {
-		return []lint.Fix{{Title: "t", Applicability: policies.ApplicabilitySafe, Edits: edits}}
+		return []lint.Fix{{Title: "t", Applicability: rule.ApplicabilitySafe, Edits: edits}}
 	}
 	rep := &lint.Report{Findings: []lint.Finding{
 		{File: "f", Fixes: safe(edit(10, 12, "a"))},
@@ -70,7 +71,7 @@ func TestSelect(t *testing.T) {
 		{File: "f", Fixes: safe(edit(2, 2, "b"), edit(20, 20, "c"))},
 		{File: "f", Fixes: safe(edit(20, 20, "same insertion point"))},
 		{File: "f", Fixes: safe(edit(12, 12, "touches the end of a"))},
-		{File: "f", Fixes: []lint.Fix{{Title: "t", Applicability: policies.ApplicabilityUnsafe, Edits: []lint.Edit{edit(30, 31, "unsafe")}}}},
+		{File: "f", Fixes: []lint.Fix{{Title: "t", Applicability: rule.ApplicabilityUnsafe, Edits: []lint.Edit{edit(30, 31, "unsafe")}}}},
 		{File: "f", Fixes: safe(edit(40, 41, "suppressed")), Suppression: &lint.Suppression{Kind: "comment"}},
 	}}
 	got := fix.Select(rep, fix.Selection{})
@@ -122,7 +123,7 @@ spec:
 	}
 	for _, f := range rep.Findings {
 		for _, fx := range f.Fixes {
-			if fx.Applicability == policies.ApplicabilitySafe {
+			if fx.Applicability == rule.ApplicabilitySafe {
 				t.Errorf("safe fix left after fixing: %s %s", f.RuleID, fx.Title)
 			}
 		}

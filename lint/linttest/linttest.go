@@ -31,6 +31,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hardline-dev/hardline/lint/rule"
+
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/hardline-dev/hardline/lint"
@@ -167,7 +169,7 @@ func runFile(t *testing.T, eng *lint.Engine, file string, kind lint.Kind, id str
 		t.Fatal(err)
 	}
 	for _, f := range again.Findings {
-		if f.RuleID == id && len(f.Fixes) > 0 && f.Fixes[0].Applicability != policies.ApplicabilityDisplay {
+		if f.RuleID == id && len(f.Fixes) > 0 && f.Fixes[0].Applicability != rule.ApplicabilityDisplay {
 			t.Errorf("%s: after fixing, %s still reports %d:%d %s", file, id, f.Range.Line, f.Range.Column, f.Message)
 		}
 	}

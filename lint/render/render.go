@@ -15,10 +15,11 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/hardline-dev/hardline/lint/rule"
+
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 
 	"github.com/hardline-dev/hardline/lint"
-	"github.com/hardline-dev/hardline/policies"
 )
 
 // How a finding on rendered output was placed.
@@ -88,7 +89,7 @@ var ErrNoSourceFix = errors.New("no source edit")
 type Linter interface {
 	Lint(ctx context.Context, srcs []lint.Source) (*lint.Report, error)
 	// Rules are the rules that run, with their configured severities.
-	Rules() []policies.Rule
+	Rules() []rule.Rule
 }
 
 // Lint lints the rendered output of u and returns the report with every
@@ -114,7 +115,7 @@ func Lint(ctx context.Context, l Linter, u *Unit) (*lint.Report, error) {
 	}
 	for _, f := range u.Findings {
 		// Render errors follow KS000's configuration.
-		i := slices.IndexFunc(rules, func(r policies.Rule) bool { return r.ID == f.RuleID })
+		i := slices.IndexFunc(rules, func(r rule.Rule) bool { return r.ID == f.RuleID })
 		if i < 0 {
 			continue
 		}
@@ -220,7 +221,7 @@ func displayOnly(fixes []lint.Fix, object string) []lint.Fix {
 			}
 			fix.Display = fmt.Sprintf("%s (change the template, values or patch that produce it):\n%s", where, b.String())
 			fix.Edits = nil
-			fix.Applicability = policies.ApplicabilityDisplay
+			fix.Applicability = rule.ApplicabilityDisplay
 		}
 		out = append(out, fix)
 	}
@@ -364,7 +365,7 @@ func readBounded(path string, limit int64) ([]byte, error) {
 func ErrorFinding(file string, line int, msg string) lint.Finding {
 	line = max(line, 1)
 	return lint.Finding{
-		RuleID: "KS000", Name: "invalid-manifest", Severity: policies.SeverityError,
+		RuleID: "KS000", Name: "invalid-manifest", Severity: rule.SeverityError,
 		Message: msg, File: file, Mapping: MapSource,
 		Range: lint.Range{Line: line, Column: 1, EndLine: line, EndColumn: 1},
 	}

@@ -5,8 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hardline-dev/hardline/lint/rule"
+
 	"github.com/hardline-dev/hardline/lint"
-	"github.com/hardline-dev/hardline/policies"
 )
 
 func TestNodePath(t *testing.T) {
@@ -41,12 +42,12 @@ spec:
 
 func TestDisplayOnly(t *testing.T) {
 	in := []lint.Fix{{
-		Title: "Drop all capabilities", Applicability: policies.ApplicabilityUnsafe,
+		Title: "Drop all capabilities", Applicability: rule.ApplicabilityUnsafe,
 		Edits:   []lint.Edit{{File: "chart", NewText: "drop: [ALL]"}},
 		Intents: []lint.Intent{{Op: "add_to_list", Path: []any{"spec", "containers", 0, "securityContext", "capabilities", "drop"}, Values: []any{"ALL"}}},
 	}}
 	got := displayOnly(in, "Pod/x")
-	if len(got) != 1 || len(got[0].Edits) != 0 || got[0].Applicability != policies.ApplicabilityDisplay ||
+	if len(got) != 1 || len(got[0].Edits) != 0 || got[0].Applicability != rule.ApplicabilityDisplay ||
 		!strings.Contains(got[0].Display, `add_to_list spec.containers[0].securityContext.capabilities.drop: ["ALL"]`) ||
 		!strings.Contains(got[0].Display, "Pod/x") {
 		t.Errorf("displayOnly = %+v", got)

@@ -1,6 +1,7 @@
-// Package policies holds hardline's embedded Rego rules and the catalogue
-// read from their METADATA blocks.
-package policies
+// Package rule is the vocabulary every part of hardline shares: a rule's
+// descriptor, the severity of its findings, the applicability of its
+// fixes and the input it evaluates.
+package rule
 
 import (
 	"fmt"
@@ -40,6 +41,19 @@ func (s Severity) String() string {
 		return "error"
 	}
 	return fmt.Sprintf("severity(%d)", int(s))
+}
+
+// Name is the word a format uses for the severity: errorName, warningName
+// or infoName. A severity that is none of the three reads as a warning.
+func (s Severity) Name(errorName, warningName, infoName string) string {
+	switch s {
+	case SeverityError:
+		return errorName
+	case SeverityInfo:
+		return infoName
+	case SeverityWarning:
+	}
+	return warningName
 }
 
 // MarshalText writes the severity's name.

@@ -19,6 +19,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/hardline-dev/hardline/lint"
+	"github.com/hardline-dev/hardline/lint/render/helm"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -63,6 +64,10 @@ func main() {
 	os.Exit(code)
 }
 
+// renderChildCommand is the hidden command a Helm chart is rendered in, in
+// a child process of hardline (see helm.Child).
+const renderChildCommand = "__render-helm-chart"
+
 // env is what the commands may read of the process.
 type env struct {
 	stdin          io.Reader
@@ -73,6 +78,13 @@ type env struct {
 
 // run executes hardline with args and returns the exit code.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 1 && args[0] == renderChildCommand {
+		if err := helm.ServeChild(ctx, stdin, stdout, os.Getenv); err != nil {
+			fmt.Fprintf(stderr, "hardline: %s\n", errorText(err))
+			return exitError
+		}
+		return exitClean
+	}
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv, isTerminal: isTerminal(stdout)}
 	root := newRootCmd(e)
 	root.SetArgs(args)

@@ -10,6 +10,15 @@ import (
 	"testing"
 )
 
+// TestMain lets the test binary serve as the child process Helm charts
+// are rendered in, as the hardline binary does.
+func TestMain(m *testing.M) {
+	if len(os.Args) == 2 && os.Args[1] == renderChildCommand {
+		os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	}
+	os.Exit(m.Run())
+}
+
 // hardline runs the command in-process and returns its exit code and
 // output.
 func hardline(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {

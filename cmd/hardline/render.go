@@ -34,13 +34,16 @@ func renderTargets(ctx context.Context, fl *lintFlags, cfg *config.Config, args 
 		}
 		args = kept
 	}
-	return units.Find(ctx, args, units.Options{
-		Exclude: cfg.Excluded,
-		Helm: helm.Options{
-			ValuesFiles: fl.helmValues, Set: fl.helmSet, Release: fl.helmRelease,
-			Namespace: fl.helmNamespace, KubeVersion: cfg.KubeVersion,
-		},
-	})
+	ho := helm.Options{
+		ValuesFiles: fl.helmValues, Set: fl.helmSet, Release: fl.helmRelease,
+		Namespace: fl.helmNamespace, KubeVersion: cfg.KubeVersion,
+	}
+	// Templates run in a child process, bounded in memory and time; an
+	// executable that cannot be found renders in this process instead.
+	if exe, err := os.Executable(); err == nil {
+		ho.Child = &helm.Child{Path: exe, Args: []string{renderChildCommand}}
+	}
+	return units.Find(ctx, args, units.Options{Exclude: cfg.Excluded, Helm: ho})
 }
 
 // renderUnits renders the targets and drops the raw files they cover.

@@ -17,14 +17,7 @@ import (
 	"strings"
 	"time"
 
-	"helm.sh/helm/v4/pkg/chart/common"
-	"helm.sh/helm/v4/pkg/chart/common/util"
-	"helm.sh/helm/v4/pkg/chart/loader/archive"
 	chart "helm.sh/helm/v4/pkg/chart/v2"
-	"helm.sh/helm/v4/pkg/chart/v2/loader"
-	chartutil "helm.sh/helm/v4/pkg/chart/v2/util"
-	"helm.sh/helm/v4/pkg/engine"
-	"helm.sh/helm/v4/pkg/strvals"
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 
 	"github.com/hardline-dev/hardline/lint"
@@ -48,13 +41,17 @@ type Options struct {
 	KubeVersion string
 	// Read reads a file; nil reads the disk (bounded).
 	Read func(path string) ([]byte, error)
+	// Child, when set, runs the templates in a separate process whose
+	// memory is bounded and which is killed at the deadline; nil renders
+	// in this process, bounded in time only.
+	Child *Child
 }
 
 // chartFile is a file of the chart, by its slash path relative to the
 // chart directory.
 type chartFile struct {
-	rel  string
-	data []byte
+	Rel  string
+	Data []byte
 }
 
 // Render renders the chart in dir (slash-separated, as linted).
@@ -71,66 +68,61 @@ func Render(ctx context.Context, dir string, opts Options) *render.Unit {
 		return u
 	}
 	m := &mapper{dir: dir, files: map[string][]byte{}}
-	var buffered []*archive.BufferedFile
+	req := request{
+		Files: files, Set: opts.Set, KubeVersion: opts.KubeVersion,
+		Release: cmpOr(opts.Release, "release-name"), Namespace: cmpOr(opts.Namespace, "default"),
+	}
 	for _, f := range files {
-		m.files[f.rel] = f.data
-		u.Files = append(u.Files, dir+"/"+f.rel)
-		buffered = append(buffered, &archive.BufferedFile{Name: f.rel, Data: f.data})
+		m.files[f.Rel] = f.Data
+		u.Files = append(u.Files, dir+"/"+f.Rel)
 	}
 	u.Mapper = m
-	c, err := loadChart(buffered)
-	if err != nil {
-		u.Findings = append(u.Findings, render.ErrorFinding(dir+"/Chart.yaml", 1, "cannot load the Helm chart: "+err.Error()))
-		return u
-	}
-	for _, dep := range c.Metadata.Dependencies {
-		if !slices.ContainsFunc(c.Dependencies(), func(d *chart.Chart) bool { return d.Name() == dep.Name }) {
-			u.Notices = append(u.Notices, lint.Notice{File: dir + "/Chart.yaml", Message: fmt.Sprintf(
-				"dependency %s is not in charts/: rendered without it (hardline never downloads charts; run helm dependency build)", dep.Name)})
-		}
-	}
-	vals := map[string]any{}
 	for _, vf := range opts.ValuesFiles {
-		b, err := read(filepath.ToSlash(vf))
-		if err == nil {
-			m.overrides = append(m.overrides, valuesFile{path: filepath.ToSlash(vf), src: b})
-			var v common.Values
-			if v, err = common.ReadValues(b); err == nil {
-				vals = loader.MergeMaps(vals, v)
-			}
-		}
+		p := filepath.ToSlash(vf)
+		b, err := read(p)
 		if err != nil {
-			u.Findings = append(u.Findings, render.ErrorFinding(filepath.ToSlash(vf), 1, "cannot read Helm values: "+err.Error()))
+			u.Findings = append(u.Findings, render.ErrorFinding(p, 1, "cannot read Helm values: "+err.Error()))
 			return u
 		}
-	}
-	for _, s := range opts.Set {
-		if err := strvals.ParseInto(s, vals); err != nil {
-			u.Findings = append(u.Findings, render.ErrorFinding(dir+"/Chart.yaml", 1, fmt.Sprintf("--helm-set %s: %v", s, err)))
-			return u
-		}
+		m.overrides = append(m.overrides, valuesFile{path: p, src: b})
+		req.Values = append(req.Values, chartFile{Rel: p, Data: b})
 	}
 	m.overridden = len(opts.ValuesFiles) > 0 || len(opts.Set) > 0
-	if err := chartutil.ProcessDependencies(c, vals); err != nil {
-		u.Findings = append(u.Findings, render.ErrorFinding(dir+"/Chart.yaml", 1, "cannot process chart dependencies: "+err.Error()))
-		return u
-	}
-	caps := common.DefaultCapabilities.Copy()
-	if opts.KubeVersion != "" {
-		kv, err := common.ParseKubeVersion(opts.KubeVersion)
-		if err == nil {
-			caps.KubeVersion = *kv
+	c, _, err := req.prepare()
+	if c != nil {
+		for _, dep := range c.Metadata.Dependencies {
+			if !slices.ContainsFunc(c.Dependencies(), func(d *chart.Chart) bool { return d.Name() == dep.Name }) {
+				u.Notices = append(u.Notices, lint.Notice{File: dir + "/Chart.yaml", Message: fmt.Sprintf(
+					"dependency %s is not in charts/: rendered without it (hardline never downloads charts; run helm dependency build)", dep.Name)})
+			}
 		}
 	}
-	release := cmpOr(opts.Release, "release-name")
-	ns := cmpOr(opts.Namespace, "default")
-	top, err := util.ToRenderValuesWithSchemaValidation(c, vals,
-		common.ReleaseOptions{Name: release, Namespace: ns, Revision: 1, IsInstall: true}, caps, true)
 	if err != nil {
-		u.Findings = append(u.Findings, render.ErrorFinding(dir+"/values.yaml", 1, "cannot compute Helm values: "+err.Error()))
+		file := dir + "/Chart.yaml"
+		if se := (*stageError)(nil); errors.As(err, &se) {
+			file = se.file
+			if se.inChart {
+				file = dir + "/" + se.file
+			}
+		}
+		u.Findings = append(u.Findings, render.ErrorFinding(file, 1, err.Error()))
 		return u
 	}
-	out, err := renderBounded(ctx, c, top)
+	var out map[string]string
+	if opts.Child != nil {
+		out, err = opts.Child.render(ctx, req)
+	} else {
+		out, err = renderBounded(ctx, req)
+	}
+	if err == nil {
+		total := 0
+		for _, s := range out {
+			total += len(s)
+		}
+		if total > render.MaxOutput {
+			err = fmt.Errorf("rendered output larger than %d MiB", render.MaxOutput>>20)
+		}
+	}
 	if err != nil {
 		file, line := errorPosition(dir, c.Name(), err.Error())
 		u.Findings = append(u.Findings, render.ErrorFinding(file, line, "Helm template error: "+cleanError(err.Error())))
@@ -147,46 +139,21 @@ func cmpOr(a, b string) string {
 	return b
 }
 
-// loadChart loads the chart files, turning a loader panic into an error.
-func loadChart(files []*archive.BufferedFile) (c *chart.Chart, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("internal error: %v", r)
-		}
-	}()
-	return loader.LoadFiles(files)
-}
-
-// renderBounded renders with a deadline and recovers panics. A template
-// that runs past the deadline is abandoned.
-func renderBounded(ctx context.Context, c *chart.Chart, vals common.Values) (map[string]string, error) {
+// renderBounded renders in this process with a deadline and recovers
+// panics. A template that runs past the deadline is abandoned, still
+// running: only a Child bounds memory and stops a runaway template.
+func renderBounded(ctx context.Context, req request) (map[string]string, error) {
 	type result struct {
 		out map[string]string
 		err error
 	}
 	done := make(chan result, 1)
 	go func() {
-		defer func() {
-			if r := recover(); r != nil {
-				done <- result{err: fmt.Errorf("internal error: %v", r)}
-			}
-		}()
-		// A zero Engine has no cluster client: lookup returns nothing and
-		// DNS functions return "".
-		out, err := engine.Engine{}.RenderWithContext(ctx, c, vals)
+		out, err := req.render(ctx)
 		done <- result{out, err}
 	}()
 	select {
 	case r := <-done:
-		if r.err == nil {
-			total := 0
-			for _, s := range r.out {
-				total += len(s)
-			}
-			if total > render.MaxOutput {
-				return nil, fmt.Errorf("rendered output larger than %d MiB", render.MaxOutput>>20)
-			}
-		}
 		return r.out, r.err
 	case <-time.After(renderTimeout):
 		return nil, fmt.Errorf("rendering took longer than %s", renderTimeout)
@@ -232,7 +199,7 @@ func readChart(dir string, read func(string) ([]byte, error)) ([]chartFile, []li
 		if total > maxChartBytes {
 			return fmt.Errorf("the chart is larger than %d MiB", maxChartBytes>>20)
 		}
-		out = append(out, chartFile{rel: rel, data: b})
+		out = append(out, chartFile{Rel: rel, Data: b})
 		return nil
 	})
 	return out, notices, err

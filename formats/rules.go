@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/hardline-dev/hardline/lint"
 	"github.com/hardline-dev/hardline/lint/rule"
 )
 
@@ -15,8 +16,23 @@ func RulesText(w io.Writer, rules []rule.Rule) error {
 	for _, r := range rules {
 		fmt.Fprintf(&b, "%-6s %-34s %-8s %-11s %s\n", r.ID, r.Name, r.Severity, r.Input, r.Title)
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(w, printableText(b.String()))
 	return err
+}
+
+// printableText makes text made of rules' METADATA safe to print, line by
+// line: a user's policy may hold terminal escapes or lines that a CI
+// runner would read as commands. Tabs and line breaks are kept.
+func printableText(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		parts := strings.Split(strings.TrimSuffix(l, "\r"), "\t")
+		for j, p := range parts {
+			parts[j] = lint.Printable(p)
+		}
+		lines[i] = lint.NoCommand(strings.Join(parts, "\t"))
+	}
+	return strings.Join(lines, "\n")
 }
 
 // RulesJSON writes the rules as a JSON array.
@@ -51,7 +67,7 @@ func RulesMarkdown(w io.Writer, rules []rule.Rule) error {
 		b.WriteString(".\n\n")
 		writeRuleMarkdown(&b, r)
 	}
-	_, err := io.WriteString(w, strings.TrimRight(b.String(), "\n")+"\n")
+	_, err := io.WriteString(w, printableText(strings.TrimRight(b.String(), "\n")+"\n"))
 	return err
 }
 
@@ -131,7 +147,7 @@ func Explain(w io.Writer, r rule.Rule) error {
 			fmt.Fprintf(&b, "  %s\n", ref)
 		}
 	}
-	_, err := io.WriteString(w, strings.TrimRight(b.String(), "\n")+"\n")
+	_, err := io.WriteString(w, printableText(strings.TrimRight(b.String(), "\n")+"\n"))
 	return err
 }
 

@@ -370,3 +370,27 @@ func TestRulesListsExamplePolicy(t *testing.T) {
 		t.Errorf("explain team-label: exit %d\n%s%s", code, out, errOut)
 	}
 }
+
+// A policy's METADATA is printed by rules and explain as text that can
+// neither drive the terminal nor start a CI workflow command.
+func TestRulesEscapePolicyMetadata(t *testing.T) {
+	dir := t.TempDir()
+	meta := "title: \"Red \\e[31mtitle\"\ndescription: \"first\\n::error file=x::spoofed\\n##[error]old\"\ncustom:\n" +
+		"  id: ORG001\n  name: org-rule\n  severity: warning\n  input: dockerfile"
+	writeFile(t, dir, "ORG001_rule.rego", userPolicy("ORG001", meta, "true"))
+	for _, args := range [][]string{
+		{"rules", "--policy", dir},
+		{"rules", "--policy", dir, "--format", "markdown"},
+		{"explain", "--policy", dir, "ORG001"},
+	} {
+		code, out, errOut := hardline(t, "", args...)
+		if code != exitClean || !strings.Contains(out, `Red \x1b[31mtitle`) {
+			t.Errorf("%v: exit %d, no escaped title in\n%s%s", args, code, out, errOut)
+		}
+		for _, l := range strings.Split(out, "\n") {
+			if strings.HasPrefix(strings.TrimSpace(l), "::") || strings.Contains(l, "##[") || strings.Contains(l, "\x1b") {
+				t.Errorf("%v: unsafe line %q", args, l)
+			}
+		}
+	}
+}

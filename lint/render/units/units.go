@@ -193,26 +193,41 @@ func Drop(srcs []lint.Source, notices []lint.Notice, covered func(string) bool) 
 }
 
 // ApplyRoles marks the YAML sources that kustomizations (in the sources'
-// directories, two levels up, or among the sources) use as patches, and
-// gives those they list with a namespace: a parser that knows it. It is
-// for files linted without building their kustomization.
+// directories, up to two levels up but not above a repository's root, or
+// among the sources) use as patches, and gives those they list with a
+// namespace: a parser that knows it. It is for files linted without
+// building their kustomization. Nothing outside the highest directories
+// looked at is read: a kustomization there cannot name files elsewhere.
 func ApplyRoles(srcs []lint.Source) []lint.Source {
-	var dirs []string
+	var dirs, tops []string
 	for _, s := range srcs {
 		if s.Kind != lint.KindYAML {
 			continue
 		}
 		d := path.Dir(s.Path)
-		for range 3 {
+		for i := range 3 {
 			dirs = append(dirs, d)
 			parent := path.Dir(d)
-			if parent == d || d == "." {
+			if _, err := os.Lstat(filepath.FromSlash(path.Join(d, ".git"))); err == nil || i == 2 || parent == d || d == "." {
 				break
 			}
 			d = parent
 		}
+		if abs, err := filepath.Abs(filepath.FromSlash(d)); err == nil {
+			tops = append(tops, abs)
+		}
+	}
+	inside := func(p string) bool {
+		abs, err := filepath.Abs(filepath.FromSlash(p))
+		return err == nil && slices.ContainsFunc(tops, func(top string) bool {
+			rel, err := filepath.Rel(top, abs)
+			return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+		})
 	}
 	read := func(p string) ([]byte, error) {
+		if !inside(p) {
+			return nil, fs.ErrNotExist
+		}
 		info, err := os.Stat(filepath.FromSlash(p))
 		if err != nil {
 			return nil, err

@@ -85,3 +85,28 @@ func TestApplyRoles(t *testing.T) {
 		t.Errorf("overlay/patch.yaml is not a patch: %+v", out[2])
 	}
 }
+
+// Kustomizations above a repository's root, or outside the directories
+// looked at, give linted files no role: they could turn a file into a
+// patch (checked only for the fields it writes) or give it a namespace.
+func TestApplyRolesStaysInTheRepository(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"kustomization.yaml":           "namespace: evil\nresources: [repo/x.yaml]\n",
+		"repo/.git/HEAD":               "ref: refs/heads/main\n",
+		"repo/x.yaml":                  "",
+		"repo/app/kustomization.yaml":  "resources: [../../elsewhere]\n",
+		"repo/app/y.yaml":              "",
+		"elsewhere/kustomization.yaml": "patchesStrategicMerge: [../repo/app/y.yaml, ../repo/x.yaml]\n",
+	})
+	root := filepath.ToSlash(dir)
+	out := units.ApplyRoles([]lint.Source{
+		{Path: root + "/repo/x.yaml", Kind: lint.KindYAML},
+		{Path: root + "/repo/app/y.yaml", Kind: lint.KindYAML},
+	})
+	for _, s := range out {
+		if s.Patch || s.Parser != nil {
+			t.Errorf("%s got a role from outside the repository: %+v", s.Path, s)
+		}
+	}
+}

@@ -1,4 +1,4 @@
-# want "DF001"
+# want "DF001" col=1
 FROM debian:bookworm-slim
 RUN apt-get update && apt-get install -y --no-install-recommends curl
 COPY app /app

@@ -1,4 +1,4 @@
-# want "DF001"
+# want "DF001" col=1
 FROM debian:bookworm-slim
 COPY app /app
 WORKDIR /app

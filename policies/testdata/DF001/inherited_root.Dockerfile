@@ -1,5 +1,5 @@
 FROM node:22-slim AS base
-# want "DF001"
+# want "DF001" col=6
 USER root
 RUN apt-get update && apt-get install -y --no-install-recommends tini
 

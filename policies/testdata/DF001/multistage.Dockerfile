@@ -3,7 +3,7 @@ FROM python:3.13 AS build
 USER root
 RUN pip wheel --wheel-dir /wheels -r requirements.txt
 
-# want "DF001"
+# want "DF001" col=1
 FROM python:3.13-alpine
 COPY --from=build /wheels /wheels
 RUN pip install --no-index /wheels/*

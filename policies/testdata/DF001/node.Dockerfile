@@ -1,4 +1,4 @@
-# want "DF001"
+# want "DF001" col=1
 FROM node:22-alpine
 WORKDIR /app
 COPY package.json package-lock.json ./

@@ -1,4 +1,4 @@
-# want "DF001"
+# want "DF001" col=1
 FROM ubuntu:24.04
 RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates \
     && rm -rf /var/lib/apt/lists/*

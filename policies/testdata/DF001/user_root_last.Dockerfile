@@ -1,4 +1,4 @@
 FROM rockylinux:9
 COPY app /app
-# want "DF001"
+# want "DF001" col=6
 USER root

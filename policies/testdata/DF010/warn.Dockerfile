@@ -1,3 +1,4 @@
 FROM alpine:3.22
-RUN echo "unterminated # want "DF010"
+# want "DF010" col=10 msg="without closing quote"
+RUN echo "unterminated
 RUN echo fine

@@ -1,10 +1,10 @@
 #!/bin/sh
-# want "RT004"
+# want "RT004" col=8
 docker run -d \
   --name web \
   -p 8080:80 \
   nginx:1.27
-docker run --read-only=false nginx:1.27 # want "RT004"
+docker run --read-only=false nginx:1.27 # want "RT004" col=12
 docker run --read-only nginx:1.27
-sudo -E docker run -it alpine:3.20 sh # want "RT004"
+sudo -E docker run -it alpine:3.20 sh # want "RT004" col=16
 docker run "$@" alpine:3.20

@@ -135,7 +135,7 @@ func TestSecuritySeverityMetadata(t *testing.T) {
 
 // TestRules checks each rule against its annotated inputs in testdata/<ID>.
 func TestRules(t *testing.T) {
-	eng := linttest.Engine(t)
+	eng := linttest.RulesEngine(t)
 	for _, r := range builtin(t).Rules {
 		t.Run(r.ID, func(t *testing.T) { linttest.Run(t, eng, "testdata", r.ID) })
 	}

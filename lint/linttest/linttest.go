@@ -30,6 +30,8 @@ package linttest
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -85,6 +87,31 @@ func Engine(t testing.TB) *lint.Engine {
 		t.Fatal(err)
 	}
 	return eng
+}
+
+// RulesEngine is Engine with Digests as its digest resolver, so that the
+// fixes pinning an image to its digest are made and held in goldens.
+func RulesEngine(t testing.TB) *lint.Engine {
+	t.Helper()
+	cat, err := policies.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng, err := lint.NewEngine(context.Background(), cat, lint.Options{Config: Config(), Parsers: Parsers(), Digests: Digests{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return eng
+}
+
+// Digests resolves every image reference, without a registry, to a digest
+// made from the reference: sha256 of "digest of <ref>".
+type Digests struct{}
+
+// Resolve returns the made-up digest of ref.
+func (Digests) Resolve(_ context.Context, ref string) (string, error) {
+	sum := sha256.Sum256([]byte("digest of " + ref))
+	return "sha256:" + hex.EncodeToString(sum[:]), nil
 }
 
 // Parsers are the parsers of every kind of file.

@@ -19,11 +19,13 @@
 #     run NGINX directives in the controller, which usually can read every
 #     Secret of the cluster.
 #   bad: |
+#     kind: Ingress
 #     metadata:
 #       annotations:
 #         nginx.ingress.kubernetes.io/configuration-snippet: |
 #           more_set_headers "X-Frame-Options: DENY";
 #   good: |
+#     kind: Ingress
 #     metadata:
 #       annotations:
 #         nginx.ingress.kubernetes.io/custom-headers: shop/security-headers

@@ -18,10 +18,12 @@
 #   bad: |
 #     services:
 #       web:
+#         image: app:1.4
 #         privileged: maybe
 #   good: |
 #     services:
 #       web:
+#         image: app:1.4
 #         privileged: false
 #   references:
 #     - https://docs.docker.com/reference/compose-file/

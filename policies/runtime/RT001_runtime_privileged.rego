@@ -17,11 +17,13 @@
 #   bad: |
 #     services:
 #       app:
+#         image: app:1.4
 #         privileged: true
 #     docker run --privileged app:1.4
 #   good: |
 #     services:
 #       app:
+#         image: app:1.4
 #         cap_add: [NET_ADMIN]
 #     docker run --cap-drop=ALL --cap-add=NET_ADMIN app:1.4
 #   fix: unsafe

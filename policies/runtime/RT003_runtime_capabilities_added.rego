@@ -18,11 +18,13 @@
 #   bad: |
 #     services:
 #       app:
+#         image: app:1.4
 #         cap_add: [SYS_ADMIN]
 #     docker run --cap-add=SYS_ADMIN app:1.4
 #   good: |
 #     services:
 #       app:
+#         image: app:1.4
 #         cap_drop: [ALL]
 #         cap_add: [NET_BIND_SERVICE]
 #   references:

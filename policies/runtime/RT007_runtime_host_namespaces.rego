@@ -19,11 +19,13 @@
 #   bad: |
 #     services:
 #       app:
+#         image: app:1.4
 #         network_mode: host
 #     docker run --pid=host app:1.4
 #   good: |
 #     services:
 #       app:
+#         image: app:1.4
 #         ports: ["8080:8080"]
 #   references:
 #     - https://docs.docker.com/engine/network/drivers/host/

@@ -21,15 +21,19 @@
 #   bad: |
 #     services:
 #       app:
+#         image: app:1.4
 #         volumes:
 #           - /var/run/docker.sock:/var/run/docker.sock
 #     docker run -v /:/host app:1.4
 #   good: |
 #     services:
 #       app:
+#         image: app:1.4
 #         volumes:
 #           - data:/var/lib/app
 #           - ./config.yaml:/etc/app/config.yaml:ro
+#     volumes:
+#       data: {}
 #   references:
 #     - https://docs.docker.com/engine/security/#docker-daemon-attack-surface
 #     - https://cheatsheetseries.owasp.org/cheatsheets/Docker_Security_Cheat_Sheet.html#rule-1-do-not-expose-the-docker-daemon-socket-even-to-the-containers

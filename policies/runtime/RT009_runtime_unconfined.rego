@@ -18,11 +18,13 @@
 #   bad: |
 #     services:
 #       app:
+#         image: app:1.4
 #         security_opt: ["seccomp:unconfined"]
 #     docker run --security-opt apparmor=unconfined app:1.4
 #   good: |
 #     services:
 #       app:
+#         image: app:1.4
 #         security_opt: ["no-new-privileges:true", "seccomp:./seccomp.json"]
 #   references:
 #     - https://docs.docker.com/engine/security/seccomp/

@@ -23,15 +23,20 @@
 #   bad: |
 #     services:
 #       app:
+#         image: app:1.4
 #         environment:
 #           DB_PASSWORD: s3cr3t-pa55
 #     docker run -e API_TOKEN=abc123def456 app:1.4
 #   good: |
 #     services:
 #       app:
+#         image: app:1.4
 #         environment:
 #           DB_PASSWORD_FILE: /run/secrets/db_password
 #         secrets: [db_password]
+#     secrets:
+#       db_password:
+#         file: ./db_password.txt
 #     docker run -e API_TOKEN app:1.4
 #   references:
 #     - https://docs.docker.com/compose/how-tos/use-secrets/

@@ -14,11 +14,13 @@
 #   bad: |
 #     services:
 #       app:
+#         image: app:1.4
 #         ports: ["2222:22"]
 #     docker run -p 2222:22 app:1.4
 #   good: |
 #     services:
 #       app:
+#         image: app:1.4
 #         ports: ["8080:8080"]
 #   references:
 #     - https://docs.docker.com/reference/cli/docker/container/exec/

@@ -15,6 +15,7 @@
 #   bad: |
 #     services:
 #       app:
+#         image: app:1.4
 #         devices: ["/dev/sda:/dev/sda"]
 #     docker run --device /dev/mem app:1.4
 #   good: |

@@ -470,7 +470,7 @@ func TestSummaryLine(t *testing.T) {
 	f := func(sev rule.Severity, suppressed bool) lint.Finding {
 		x := lint.Finding{RuleID: "X", Severity: sev}
 		if suppressed {
-			x.Suppression = &lint.Suppression{Kind: "config"}
+			x.Suppression = &lint.Suppression{Kind: "comment"}
 		}
 		return x
 	}

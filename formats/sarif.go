@@ -275,7 +275,8 @@ func (s SARIF) result(f *lint.Finding, ruleIndex int) sarifResult {
 		}
 	}
 	if sup := f.Suppression; sup != nil {
-		res.Suppressions = []sarifSuppression{{Kind: suppressionKind(sup.Kind), Justification: sup.Justification}}
+		// Ignore comments and annotations, the only suppressions, are in the file.
+		res.Suppressions = []sarifSuppression{{Kind: "inSource", Justification: sup.Justification}}
 	}
 	return res
 }
@@ -540,16 +541,6 @@ func securitySeverity(score float64, security bool) string {
 		return ""
 	}
 	return strconv.FormatFloat(score, 'f', 1, 64)
-}
-
-// suppressionKind maps a suppression's origin to SARIF: ignore comments and
-// annotations live in the analysed file, the configuration outside it.
-func suppressionKind(kind string) string {
-	switch kind {
-	case "comment", "annotation":
-		return "inSource"
-	}
-	return "external"
 }
 
 func isParseFailure(ruleID string) bool { return ruleID == "DF000" || ruleID == "KS000" }

@@ -58,8 +58,8 @@ type Finding struct {
 	// Fingerprint identifies the finding across unrelated edits of the
 	// file (SARIF partialFingerprints.primaryLocationLineHash).
 	Fingerprint string
-	// Suppression is set when an ignore comment, annotation or the
-	// configuration silenced the finding.
+	// Suppression is set when an ignore comment or annotation silenced
+	// the finding.
 	Suppression *Suppression
 	// Mapping says how a finding on rendered output (a Helm chart, a
 	// Kustomize overlay) was placed in the file people edit: "source" (the
@@ -77,7 +77,8 @@ type Finding struct {
 
 // Suppression says why a finding is not counted.
 type Suppression struct {
-	// Kind is "comment", "annotation" or "config".
+	// Kind is "comment" (a # hardline ignore= comment) or "annotation"
+	// (a hardline.dev/ignore annotation).
 	Kind          string
 	Justification string
 }

@@ -23,6 +23,8 @@ import (
 )
 
 // DigestResolver resolves an image reference to its digest ("sha256:...").
+// The engine asks for every image it pins, from several goroutines at once:
+// a resolver remembers its answers (digest.Resolver does, failures included).
 type DigestResolver interface {
 	Resolve(ctx context.Context, ref string) (string, error)
 }
@@ -68,7 +70,6 @@ type Engine struct {
 	known map[string]string
 	// declared is each rule's severity as its METADATA says.
 	declared map[string]rule.Severity
-	digests  *digestCache
 
 	// modules are the helper modules and the enabled rules' modules;
 	// ruleInput is the input of each rule module.
@@ -104,9 +105,6 @@ func queryInputs(query string) []rule.Input {
 // NewEngine compiles the enabled rules of cat, with their helpers, once.
 func NewEngine(ctx context.Context, cat *policies.Catalog, opts Options) (*Engine, error) {
 	e := &Engine{opts: opts, rules: map[string]rule.Rule{}, queries: map[string]rego.PreparedEvalQuery{}, compilers: map[string]*ast.Compiler{}}
-	if opts.Digests != nil {
-		e.digests = &digestCache{resolver: opts.Digests, done: map[string]digestResult{}}
-	}
 	e.known = map[string]string{}
 	e.declared = map[string]rule.Severity{}
 	ruleFiles := map[string]rule.Rule{}

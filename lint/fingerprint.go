@@ -18,17 +18,6 @@ const (
 	hashEOF    = 0xFFFF // the code unit that marks the end of the file
 )
 
-// LineHash returns the primaryLocationLineHash of the 1-based line of src, or
-// "" when src has no such line. To hash many lines of one file, call
-// LineHashes once instead.
-func LineHash(src []byte, line int) string {
-	hashes := LineHashes(src)
-	if line < 1 || line > len(hashes) {
-		return ""
-	}
-	return hashes[line-1]
-}
-
 // LineHashes returns the primaryLocationLineHash of every line of src:
 // element i is the hash of line i+1. Lines end at \n, \r\n or \r, and a final
 // line break starts one more (empty) line, so the result always has at least

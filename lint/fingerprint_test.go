@@ -91,21 +91,7 @@ func TestLineHashes(t *testing.T) {
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("LineHashes(%q) -want +got:\n%s", tc.src, diff)
 			}
-			for i, want := range tc.want {
-				if got := LineHash([]byte(tc.src), i+1); got != want {
-					t.Errorf("LineHash(%q, %d) = %q, want %q", tc.src, i+1, got, want)
-				}
-			}
 		})
-	}
-}
-
-func TestLineHashOutOfRange(t *testing.T) {
-	src := []byte("FROM alpine\n")
-	for _, line := range []int{-1, 0, 3} {
-		if got := LineHash(src, line); got != "" {
-			t.Errorf("LineHash(%d) = %q, want \"\"", line, got)
-		}
 	}
 }
 

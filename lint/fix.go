@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/hardline-dev/hardline/lint/rule"
@@ -149,7 +148,7 @@ func pinAdvice(img map[string]any, ruleID, file string, a rule.Applicability) st
 // pin returns the edit that adds the digest to an image reference, nil
 // when digests are not being resolved, or a notice when resolution failed.
 func (e *Engine) pin(ctx context.Context, file string, src []byte, doc Document, in Intent) ([]Edit, *Notice) {
-	if e.digests == nil || src == nil {
+	if e.opts.Digests == nil || src == nil {
 		return nil, nil
 	}
 	raw, _ := in.Image["raw"].(string)
@@ -166,9 +165,9 @@ func (e *Engine) pin(ctx context.Context, file string, src []byte, doc Document,
 	if r.IsZero() || r.EndOffset > len(src) || r.Offset > r.EndOffset {
 		return nil, nil
 	}
-	digest, err := e.digests.resolve(ctx, ref)
+	digest, err := e.opts.Digests.Resolve(ctx, ref)
 	if err != nil {
-		return nil, &Notice{File: file, Message: err.Error()}
+		return nil, &Notice{File: file, Message: fmt.Sprintf("pin %s: %v", ref, err)}
 	}
 	// Replace what follows the reference's name and tag (an old digest, or
 	// nothing) up to a closing quote.
@@ -184,35 +183,6 @@ func (e *Engine) pin(ctx context.Context, file string, src []byte, doc Document,
 		Offset: start, EndOffset: stop,
 	}
 	return []Edit{{File: file, Range: at, NewText: "@" + digest}}, nil
-}
-
-// digestCache resolves each reference once per run.
-type digestCache struct {
-	resolver DigestResolver
-	mu       sync.Mutex
-	done     map[string]digestResult
-}
-
-type digestResult struct {
-	digest string
-	err    error
-}
-
-func (c *digestCache) resolve(ctx context.Context, ref string) (string, error) {
-	c.mu.Lock()
-	r, ok := c.done[ref]
-	c.mu.Unlock()
-	if ok {
-		return r.digest, r.err
-	}
-	d, err := c.resolver.Resolve(ctx, ref)
-	if err != nil {
-		err = fmt.Errorf("pin %s: %w", ref, err)
-	}
-	c.mu.Lock()
-	c.done[ref] = digestResult{digest: d, err: err}
-	c.mu.Unlock()
-	return d, err
 }
 
 // rangeOf reads a range object of a rule result.

@@ -440,16 +440,3 @@ type causeError struct {
 func (e *causeError) Error() string { return e.msg }
 
 func (e *causeError) Unwrap() error { return e.err }
-
-// Pin returns the text to write for ref pinned to digest: ref exactly as the
-// user wrote it, with any existing "@digest" replaced, followed by
-// "@" + digest. "python:3.12" becomes "python:3.12@sha256:...", and "python"
-// becomes "python@sha256:..." (no tag is added). An empty digest returns ref
-// unchanged.
-func Pin(ref, digest string) string {
-	if digest == "" {
-		return ref
-	}
-	base, _, _ := strings.Cut(ref, "@")
-	return base + "@" + digest
-}

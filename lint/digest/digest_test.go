@@ -668,31 +668,6 @@ func TestErrorUnwrap(t *testing.T) {
 	}
 }
 
-func TestPin(t *testing.T) {
-	const sum = "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
-	const old = "sha256:ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff"
-	for _, tc := range []struct {
-		name, ref, digest, want string
-	}{
-		{"tag", "python:3.12", sum, "python:3.12@" + sum},
-		{"no tag stays without tag", "python", sum, "python@" + sum},
-		{"full name kept as written", "docker.io/library/python:3.12-slim", sum, "docker.io/library/python:3.12-slim@" + sum},
-		{"registry with port", "127.0.0.1:5000/app:v1", sum, "127.0.0.1:5000/app:v1@" + sum},
-		{"registry with port no tag", "localhost:5000/team/app", sum, "localhost:5000/team/app@" + sum},
-		{"replaces digest", "python:3.12@" + old, sum, "python:3.12@" + sum},
-		{"replaces digest without tag", "python@" + old, sum, "python@" + sum},
-		{"same digest", "python:3.12@" + sum, sum, "python:3.12@" + sum},
-		{"empty digest", "python:3.12", "", "python:3.12"},
-		{"case kept", "ghcr.io/Org/App:V1", sum, "ghcr.io/Org/App:V1@" + sum},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := Pin(tc.ref, tc.digest); got != tc.want {
-				t.Errorf("Pin(%q, %q) = %q, want %q", tc.ref, tc.digest, got, tc.want)
-			}
-		})
-	}
-}
-
 func TestNewDefaults(t *testing.T) {
 	r := New(Options{})
 	if r.timeout != DefaultTimeout || cap(r.sem) != DefaultConcurrency || r.initErr != nil {

@@ -71,9 +71,6 @@ type Document struct {
 
 var _ lint.Document = (*Document)(nil)
 
-// Model returns the document's model. Callers must not change it.
-func (d *Document) Model() *Model { return d.model }
-
 // Input returns the Rego input, built once at parse time.
 func (d *Document) Input() ast.Value { return d.input }
 

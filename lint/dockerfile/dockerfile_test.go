@@ -906,7 +906,7 @@ func TestInput(t *testing.T) {
 	if !ok {
 		t.Fatalf("document is a %T", docs[0])
 	}
-	b, err := json.Marshal(doc.Model())
+	b, err := json.Marshal(doc.model)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -928,8 +928,8 @@ func TestInput(t *testing.T) {
 	if _, err := doc.Edit(lint.Intent{Op: "set"}); err == nil {
 		t.Error("Edit() succeeded")
 	}
-	if len(doc.Model().Stages) < 3 || len(doc.Model().Images) < 3 {
-		t.Errorf("%d stages, %d images", len(doc.Model().Stages), len(doc.Model().Images))
+	if len(doc.model.Stages) < 3 || len(doc.model.Images) < 3 {
+		t.Errorf("%d stages, %d images", len(doc.model.Stages), len(doc.model.Images))
 	}
 }
 

@@ -83,7 +83,7 @@ func FuzzParse(f *testing.F) {
 		if doc.Input() == nil {
 			t.Fatal("no input")
 		}
-		m := doc.Model()
+		m := doc.model
 		for _, e := range m.Errors {
 			if strings.HasPrefix(e.Message, "internal error") {
 				t.Fatalf("panic: %s", e.Message)

@@ -603,7 +603,7 @@ func TestPascalCase(t *testing.T) {
 	}
 }
 
-// sarifSchema compiles the SARIF 2.1.0 schema from testdata, offline.
+// compileSARIFSchema compiles the SARIF 2.1.0 schema from testdata, offline.
 func compileSARIFSchema(t *testing.T) *jsonschema.Schema {
 	t.Helper()
 	f, err := os.Open(filepath.Join("testdata", "sarif-schema-2.1.0.json"))

@@ -219,7 +219,7 @@ func composeServiceKey(k string) bool {
 	return false
 }
 
-// skippedDirs are never entered during a directory walk.
+// skippedDir reports whether a directory is never entered during a walk.
 func skippedDir(name string) bool {
 	switch name {
 	case ".git", "node_modules", "vendor":

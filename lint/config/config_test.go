@@ -18,7 +18,7 @@ import (
 	"github.com/hardline-dev/hardline/policies"
 )
 
-// posErrors splits a joined error into its *lint.PosErrors, failing the
+// posErrors splits a joined error into its *lint.PosError parts, failing the
 // test for any part that has no position.
 func posErrors(t *testing.T, err error) []*lint.PosError {
 	t.Helper()

@@ -355,7 +355,7 @@ func (f *file) extentEnd(n *yaml.Node, parentIndent int) int {
 	return e
 }
 
-// insertAt returns where lines go after node n and the text to insert for
+// insertAfter returns where lines go after node n and the text to insert for
 // them: at the start of the line after n, with a line break first when n
 // ends the file without one.
 func (d *document) insertAfter(n *yaml.Node, parentIndent int, lines []string) splice {

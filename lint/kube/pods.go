@@ -41,8 +41,8 @@ func clusterScoped(kind string) bool {
 	return false
 }
 
-// containerTypes are the pod spec's container lists and the image source
-// each stands for.
+// containerSource is the image source each of the pod spec's container
+// lists stands for.
 func containerSource(typ string) string {
 	switch typ {
 	case "initContainers":

@@ -16,8 +16,9 @@ import (
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 )
 
-// A value to write into a manifest, normalised: nil, bool, string,
-// json.Number, omap or []any.
+// omap is a mapping of a value to write into a manifest, its keys in
+// order. A value, normalised, is nil, bool, string, json.Number, omap or
+// []any.
 type omap []entry
 
 type entry struct {
@@ -281,8 +282,6 @@ func (r renderer) block(v any, owner int, seqItem bool) []string {
 	return nil
 }
 
-// plainSafe reports whether s can be written as a plain scalar that yaml.v3
-// (and YAML 1.1 readers) read back as the same string.
 // simpleWord reports whether s is a plain YAML string for certain without
 // asking the parser: a letter, then letters, digits, '_', '-', '.' and '/',
 // and not a word YAML reads as a bool or null. Keys and values such as
@@ -307,6 +306,8 @@ func simpleWord(s string) bool {
 	return true
 }
 
+// plainSafe reports whether s can be written as a plain scalar that yaml.v3
+// (and YAML 1.1 readers) read back as the same string.
 func plainSafe(s string, flow bool) bool {
 	if s == "" || strings.TrimSpace(s) != s {
 		return false

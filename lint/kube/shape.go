@@ -85,7 +85,7 @@ func shapeTable() map[string]map[string]string {
 	}
 }
 
-// requiredFields are fields the API requires of an object type, which a
+// requiredField is the field the API requires of an object type, which a
 // rule needs to name what it reports.
 func requiredField(typ string) string {
 	switch typ {

@@ -435,7 +435,7 @@ func field(n *yaml.Node, key string) *yaml.Node {
 	return nil
 }
 
-// built returns the built object of doc, parsed from the rendered text.
+// builtObject returns the built object of doc, parsed from the rendered text.
 func builtObject(rendered []byte, d render.Doc) *yaml.RNode {
 	n, err := yaml.Parse(string(linesOf(rendered, d.StartLine, d.EndLine)))
 	if err != nil {

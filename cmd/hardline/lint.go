@@ -119,7 +119,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 }
 
 func usageError(format string, args ...any) error {
-	return &exitCodeError{code: exitError, err: fmt.Errorf(format, args...)}
+	return fmt.Errorf(format, args...)
 }
 
 func runLint(cmd *cobra.Command, e *env, fl *lintFlags, args []string) error {
@@ -132,34 +132,34 @@ func runLint(cmd *cobra.Command, e *env, fl *lintFlags, args []string) error {
 	}
 	cfg, cfgNotices, err := loadConfig(fl.configFile, fl.stdinFilename, args)
 	if err != nil {
-		return &exitCodeError{code: exitError, err: err}
+		return err
 	}
 	if err := fl.merge(cfg, cmd); err != nil {
-		return &exitCodeError{code: exitError, err: err}
+		return err
 	}
 	formatter, err := newFormatter(fl, e)
 	if err != nil {
-		return &exitCodeError{code: exitError, err: err}
+		return err
 	}
 	failOn, err := parseFailOn(cfg.FailOn)
 	if err != nil {
-		return &exitCodeError{code: exitError, err: err}
+		return err
 	}
 
 	cat, err := loadCatalog(cfg.PolicyDirs())
 	if err != nil {
-		return &exitCodeError{code: exitError, err: err}
+		return err
 	}
 	if err := cfg.CheckRules(func(s string) bool { _, ok := cat.Lookup(s); return ok || strings.EqualFold(s, "all") }, ruleNames(cat)...); err != nil {
-		return &exitCodeError{code: exitError, err: err}
+		return err
 	}
 	sel, err := fixSelection(cat, fl)
 	if err != nil {
-		return &exitCodeError{code: exitError, err: err}
+		return err
 	}
 	opts, err := engineOptions(cfg, fl)
 	if err != nil {
-		return &exitCodeError{code: exitError, err: err}
+		return err
 	}
 	var pins *failedPins
 	if opts.Digests != nil {
@@ -168,16 +168,16 @@ func runLint(cmd *cobra.Command, e *env, fl *lintFlags, args []string) error {
 	}
 	eng, err := lint.NewEngine(ctx, cat, opts)
 	if err != nil {
-		return &exitCodeError{code: exitError, err: err}
+		return err
 	}
 
 	srcs, notices, err := sources(e, fl, cfg, args)
 	if err != nil {
-		return &exitCodeError{code: exitError, err: err}
+		return err
 	}
 	lim, err := limitsOf(cfg)
 	if err != nil {
-		return &exitCodeError{code: exitError, err: err}
+		return err
 	}
 	ctx, cancel := context.WithTimeoutCause(ctx, lim.timeout,
 		fmt.Errorf("policies did not finish within %s (timeout): a rule, probably a user policy, loops or is too slow", lim.timeout))
@@ -221,11 +221,11 @@ func runLint(cmd *cobra.Command, e *env, fl *lintFlags, args []string) error {
 			out = e.stderr // standard output holds the fixed text
 		}
 		if err := formatter.Format(out, rep); err != nil {
-			return &exitCodeError{code: exitError, err: fmt.Errorf("write report: %w", err)}
+			return fmt.Errorf("write report: %w", err)
 		}
 	}
 	if lintErr != nil {
-		return &exitCodeError{code: exitError, err: lintErr}
+		return lintErr
 	}
 	if n := pins.count(); n > 0 && (fl.fix || fl.diff) {
 		return usageError("could not pin %s to a digest (see the notices)", plural(n, "image", "images"))

@@ -22,7 +22,7 @@ func newRulesCmd(e *env) *cobra.Command {
 		RunE: func(*cobra.Command, []string) error {
 			cat, err := loadCatalog(policyDirs)
 			if err != nil {
-				return &exitCodeError{code: exitError, err: err}
+				return err
 			}
 			switch format {
 			case "text":
@@ -49,7 +49,7 @@ func newExplainCmd(e *env) *cobra.Command {
 		RunE: func(_ *cobra.Command, args []string) error {
 			cat, err := loadCatalog(policyDirs)
 			if err != nil {
-				return &exitCodeError{code: exitError, err: err}
+				return err
 			}
 			r, ok := cat.Lookup(args[0])
 			if !ok {
@@ -111,11 +111,11 @@ func newPolicyCmd(e *env) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cat, err := loadCatalog(args)
 			if err != nil {
-				return &exitCodeError{code: exitError, err: err}
+				return err
 			}
 			res, err := policies.RunTests(cmd.Context(), cat, func(file string) bool { return inDirs(args, file) })
 			if err != nil {
-				return &exitCodeError{code: exitError, err: err}
+				return err
 			}
 			for _, r := range res {
 				status := "PASS"

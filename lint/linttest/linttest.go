@@ -472,14 +472,6 @@ func checkApplicability(t *testing.T, file string, rep *lint.Report, id string) 
 	}
 }
 
-func describe(rep *lint.Report) string {
-	var b strings.Builder
-	for _, f := range rep.Findings {
-		fmt.Fprintf(&b, "  %d:%d %s %s\n", f.Range.Line, f.Range.Column, f.RuleID, f.Message)
-	}
-	return b.String()
-}
-
 // KindOf is the kind of a testdata file: by name, with *.compose.yaml
 // read as Compose files and *.workflow.yml as GitHub Actions workflows.
 func KindOf(file string) lint.Kind {

@@ -73,16 +73,30 @@ func TestMatch(t *testing.T) {
 	}{
 		{"met", `x # want "KS006" col=3`, []lint.Finding{finding(1, 3, "runs privileged")}, nil},
 		{"message met", `x # want "KS006" col=3 msg="^runs priv"`, []lint.Finding{finding(1, 3, "runs privileged")}, nil},
-		{"wrong column", `x # want "KS006" col=4`, []lint.Finding{finding(1, 3, "runs privileged")},
-			[]string{`1:3: KS006 finding with no want: runs privileged`, `1:4: want "KS006" col=4 (comment on line 1) is not met: KS006 findings on that line: 1:3 runs privileged`}},
-		{"wrong message", `x # want "KS006" col=3 msg="root"`, []lint.Finding{finding(1, 3, "runs privileged")},
-			[]string{`1:3: KS006 finding with no want`, `1:3: want "KS006" col=3 msg="root" (comment on line 1) is not met`}},
-		{"no finding", "x\ny # want \"KS006\" col=3", nil,
-			[]string{`2:3: want "KS006" col=3 (comment on line 2) is not met: no KS006 finding on that line`}},
-		{"no want", "x", []lint.Finding{finding(2, 3, "runs privileged")},
-			[]string{"2:3: KS006 finding with no want: runs privileged\n\t  privileged: true # want\n\t  ^\n\tannounce it with # want \"KS006\" col=3"}},
-		{"two findings, one want", `x # want "KS006" col=3`, []lint.Finding{finding(1, 3, "a"), finding(1, 3, "b")},
-			[]string{`1:3: KS006 finding with no want: b`}},
+		{
+			"wrong column", `x # want "KS006" col=4`,
+			[]lint.Finding{finding(1, 3, "runs privileged")},
+			[]string{`1:3: KS006 finding with no want: runs privileged`, `1:4: want "KS006" col=4 (comment on line 1) is not met: KS006 findings on that line: 1:3 runs privileged`},
+		},
+		{
+			"wrong message", `x # want "KS006" col=3 msg="root"`,
+			[]lint.Finding{finding(1, 3, "runs privileged")},
+			[]string{`1:3: KS006 finding with no want`, `1:3: want "KS006" col=3 msg="root" (comment on line 1) is not met`},
+		},
+		{
+			"no finding", "x\ny # want \"KS006\" col=3", nil,
+			[]string{`2:3: want "KS006" col=3 (comment on line 2) is not met: no KS006 finding on that line`},
+		},
+		{
+			"no want", "x",
+			[]lint.Finding{finding(2, 3, "runs privileged")},
+			[]string{"2:3: KS006 finding with no want: runs privileged\n\t  privileged: true # want\n\t  ^\n\tannounce it with # want \"KS006\" col=3"},
+		},
+		{
+			"two findings, one want", `x # want "KS006" col=3`,
+			[]lint.Finding{finding(1, 3, "a"), finding(1, 3, "b")},
+			[]string{`1:3: KS006 finding with no want: b`},
+		},
 		{"precise want first", `x # want "KS006" col=3 "KS006" col=3 msg="^a$"`, []lint.Finding{finding(1, 3, "a"), finding(1, 3, "b")}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -21,10 +21,16 @@
 //
 // When <file>.golden exists it holds the file after the rule's fixes (safe
 // and unsafe) are applied; applying them again must change nothing and
-// linting the fixed file must not report the rule at a fixed line.
-// <file>.diff holds the unified diff of the fixes. A file whose findings
-// carry fixes that change it must have both; a fix whose applicability is
-// not the one the rule's METADATA declares fails the test.
+// linting the fixed file must leave no finding of the rule with a fix to
+// apply. <file>.diff holds the unified diff of the fixes. A file that the
+// rule's fixes change must have both (go test ./policies -run TestRules
+// -update writes them, to be read before committing). A fix more automatic
+// than the custom.fix of the rule's METADATA, or any fix of a rule that
+// declares none, fails the test. RulesEngine pins images to made-up
+// digests, so that the pinning fixes have goldens too.
+//
+// ExampleSources turns the bad and good examples of a rule's METADATA into
+// files to lint.
 package linttest
 
 import (

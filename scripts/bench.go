@@ -313,49 +313,10 @@ func pod(n int) []byte {
 	return b.Bytes()
 }
 
-// dockerfile is a multi-stage Dockerfile in the docker-library style: long
-// RUN scripts with continuations, ARG and ENV, a build and a runtime stage.
+// dockerfile is Dockerfile i of the benchmark corpus, in the style of the
+// Docker Official Images (see linttest.CorpusDockerfile).
 func dockerfile(i int) []byte {
-	return fmt.Appendf(nil, `# syntax=docker/dockerfile:1
-ARG GO_VERSION=1.%[1]d
-FROM golang:${GO_VERSION}-bookworm AS build
-ENV CGO_ENABLED=0 \
-    GOFLAGS=-trimpath
-WORKDIR /src
-COPY go.mod go.sum ./
-RUN --mount=type=cache,target=/root/.cache/go-build go mod download
-COPY . .
-RUN set -eux; \
-	apt-get update; \
-	apt-get install -y --no-install-recommends \
-		ca-certificates \
-		curl \
-		git \
-		make \
-	; \
-	rm -rf /var/lib/apt/lists/*; \
-	make build VERSION=%[1]d; \
-	curl -fsSL https://example.com/tool-%[1]d.tar.gz -o /tmp/tool.tgz; \
-	echo "0d7e4f5a8c6b3e2d1f0a9b8c7d6e5f4a  /tmp/tool.tgz" | sha256sum -c -; \
-	tar -xzf /tmp/tool.tgz -C /usr/local/bin; \
-	rm /tmp/tool.tgz
-
-FROM debian:bookworm-slim
-ARG APP_USER=app
-ENV PATH=/usr/local/bin:$PATH \
-    APP_HOME=/srv/app
-RUN set -eux; \
-	groupadd --system --gid 10001 "$APP_USER"; \
-	useradd --system --uid 10001 --gid "$APP_USER" --home-dir "$APP_HOME" "$APP_USER"; \
-	apt-get update; \
-	apt-get install -y --no-install-recommends tini ca-certificates; \
-	rm -rf /var/lib/apt/lists/*; \
-	mkdir -p "$APP_HOME"; \
-	chown -R "$APP_USER:$APP_USER" "$APP_HOME"
-COPY --from=build /src/bin/app /usr/local/bin/app
-EXPOSE 8080
-HEALTHCHECK CMD ["app", "health"]
-ENTRYPOINT ["tini", "--", "app"]
-CMD ["serve", "--port", "8080"]
-`, 20+i%5)
+	var b bytes.Buffer
+	linttest.CorpusDockerfile(&b, i)
+	return b.Bytes()
 }

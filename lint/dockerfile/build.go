@@ -157,11 +157,40 @@ func (b *builder) run() {
 	for i, in := range b.instrs {
 		b.instruction(i, in)
 	}
+	b.indexPrograms()
 	switch {
 	case len(b.m.Stages) > 0:
 		b.m.Stages[len(b.m.Stages)-1].Final = true
 	case len(b.m.Instructions) > 0:
 		b.errorf(b.m.Instructions[0].KeywordRange, msgNoFrom)
+	}
+}
+
+// indexPrograms fills Model.Programs from the commands of the RUN
+// instructions.
+func (b *builder) indexPrograms() {
+	for i := range b.m.Instructions {
+		in := &b.m.Instructions[i]
+		if in.Cmd != "run" {
+			continue
+		}
+		for j := range in.Commands {
+			c := &in.Commands[j]
+			at := [2]int{i, j}
+			add := func(p string) {
+				refs := b.m.Programs[p]
+				if len(refs) == 0 || refs[len(refs)-1] != at {
+					b.m.Programs[p] = append(refs, at)
+				}
+			}
+			add(c.Exec)
+			add(baseName(c.Name))
+			for _, w := range c.Args[:min(c.ArgStart, len(c.Args))] {
+				if !strings.HasPrefix(w, "-") {
+					add(baseName(w))
+				}
+			}
+		}
 	}
 }
 

@@ -55,6 +55,15 @@ func list[T any](xs []T, f func(*T) *ast.Term) *ast.Term {
 	return ast.ArrayTerm(ts...)
 }
 
+// refsTerm converts [instruction, command] index pairs.
+func refsTerm(refs [][2]int) *ast.Term {
+	ts := make([]*ast.Term, len(refs))
+	for i, r := range refs {
+		ts[i] = ast.ArrayTerm(num(r[0]), num(r[1]))
+	}
+	return ast.ArrayTerm(ts...)
+}
+
 func (c *converter) rangeTerm(r lint.Range) *ast.Term {
 	return ast.ObjectTerm(
 		c.item("line", num(r.Line)),
@@ -138,6 +147,7 @@ func (c *converter) commandTerm(cmd *Command) *ast.Term {
 		c.item("exec", str(cmd.Exec)),
 		c.item("args", strs(cmd.Args)),
 		c.item("arg_ranges", list(cmd.ArgRanges, c.rangePtr)),
+		c.item("arg_start", num(cmd.ArgStart)),
 		c.item("range", c.rangeTerm(cmd.Range)),
 		c.item("pipeline", num(cmd.Pipeline)),
 		c.item("position", num(cmd.Position)),
@@ -192,5 +202,6 @@ func (m *Model) Value() ast.Value {
 		c.item("stages", list(m.Stages, c.stageTerm)),
 		c.item("instructions", list(m.Instructions, c.instructionTerm)),
 		c.item("images", list(m.Images, c.imageTerm)),
+		c.item("programs", sortedObject(c, m.Programs, refsTerm)),
 	)
 }

@@ -59,6 +59,7 @@ func emptyModel(path string) *Model {
 		Stages:       []Stage{},
 		Instructions: []Instruction{},
 		Images:       []Image{},
+		Programs:     map[string][][2]int{},
 	}
 }
 

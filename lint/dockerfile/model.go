@@ -41,6 +41,12 @@ type Model struct {
 	Instructions []Instruction `json:"instructions"`
 	// Images are every image reference in the file, in file order.
 	Images []Image `json:"images"`
+	// Programs indexes the simple commands of RUN instructions by every
+	// program they name: the program that runs (Command.Exec), the
+	// command's name and the words before Command.ArgStart that are not
+	// options (wrappers such as sudo or env), directories removed. Each command is given as
+	// [instruction index, command index], in file order.
+	Programs map[string][][2]int `json:"programs"`
 }
 
 // Message is an error or warning about the file.
@@ -169,7 +175,12 @@ type Command struct {
 	// the source text of the others.
 	Args      []string     `json:"args"`
 	ArgRanges []lint.Range `json:"arg_ranges"`
-	Range     lint.Range   `json:"range"`
+	// ArgStart is the index in Args of the first argument of Exec: 0 unless
+	// a wrapper is the command's name, in which case it is one past the
+	// first word whose program is Exec (len(Args) when none is), as
+	// lib.dockerfile.arg_start computes it.
+	ArgStart int        `json:"arg_start"`
+	Range    lint.Range `json:"range"`
 	// Pipeline numbers the pipelines of an instruction from 0; commands
 	// joined by | share it.
 	Pipeline int `json:"pipeline"`

@@ -77,6 +77,7 @@ func (r *shellRun) record(words []cmdWord, rng lint.Range, pipeline, position, d
 		Exec:      exec,
 		Args:      vals[1:],
 		ArgRanges: make([]lint.Range, 0, len(words)-1),
+		ArgStart:  argStart(vals, exec),
 		Range:     rng,
 		Pipeline:  pipeline,
 		Position:  position,
@@ -94,6 +95,22 @@ func (r *shellRun) record(words []cmdWord, rng lint.Range, pipeline, position, d
 		_ = r.parse(&words[k].txt, depth+1)
 	}
 	return stdin
+}
+
+// argStart is the index, among the arguments words[1:], of the first
+// argument of exec, the program that really runs: 0 when words[0] runs
+// it, else one past the first argument naming it, else the number of
+// arguments.
+func argStart(words []string, exec string) int {
+	if baseName(words[0]) == exec {
+		return 0
+	}
+	for i, w := range words[1:] {
+		if baseName(w) == exec {
+			return i + 1
+		}
+	}
+	return len(words) - 1
 }
 
 // next returns a new pipeline number.

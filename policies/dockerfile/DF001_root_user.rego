@@ -193,7 +193,7 @@ reused_user := u if {
 	u := input.instructions[i].args[0]
 } else := u if {
 	created := [[c.range.offset, name] |
-		some [inst, c] in df.commands
+		some [inst, c] in df.running({"useradd", "adduser"})
 		df.in_image(inst)
 		c.exec in {"useradd", "adduser"}
 		name := new_user(c)

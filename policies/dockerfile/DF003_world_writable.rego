@@ -31,7 +31,7 @@ import data.lib.dockerfile as df
 import data.lib.result
 
 deny contains result.at_range(msg, df.arg_range(c, i)) if {
-	some [_, c] in df.commands
+	some [_, c] in df.running({"chmod"})
 	c.exec == "chmod"
 	[i, mode] := chmod_mode(c)
 	world_writable(mode)

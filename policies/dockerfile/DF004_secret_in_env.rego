@@ -168,11 +168,11 @@ unset contains [inst, name] if {
 # A secret-looking build argument used in a RUN: `${GITHUB_TOKEN}` in a
 # URL, `_authToken=${NPM_TOKEN}`.
 deny contains with_secret_fix(object.union(result.at_range(msg, c.arg_ranges[i]), {"severity": "warning"}), name) if {
+	some name in secret_build_args
 	some [inst, c] in df.commands
 	some i, word in c.args
-	some name in referenced(word)
-	name in build_args
-	secret_like(name)
+	contains(word, name)
+	name in referenced(word)
 	not secret_env_mount(inst, name)
 	msg := sprintf("RUN uses build argument %s, which records its value in the image history: pass it as a build secret (RUN --mount=type=secret)", [name])
 }
@@ -181,6 +181,7 @@ deny contains with_secret_fix(object.union(result.at_range(msg, c.arg_ranges[i])
 deny contains result.at_range(msg, c.arg_ranges[i]) if {
 	some [_, c] in df.commands
 	some i, word in c.args
+	contains(word, "@")
 	regex.match(secrets.value_patterns["url with a password"], word)
 	msg := "RUN is given a URL with a password, which is recorded in the image history: pass the credentials as a build secret"
 }
@@ -194,6 +195,8 @@ deny contains result.at_range(msg, df.args_range(inst)) if {
 
 # referenced are the names of the variables a word refers to ($X, ${X}, ${X:-y}).
 referenced(word) := {m[1] | some m in regex.find_all_string_submatch_n(`\$\{?([A-Za-z_][A-Za-z0-9_]*)`, word, -1)}
+
+secret_build_args := {name | some name in build_args; secret_like(name)}
 
 build_args contains name if {
 	some inst in df.instructions("arg")

@@ -29,7 +29,7 @@ import data.lib.dockerfile as df
 import data.lib.result
 
 deny contains result.at(msg, shell) if {
-	some [inst, download] in df.commands
+	some [inst, download] in df.running({"curl", "wget"})
 	download.exec in {"curl", "wget"}
 	some shell in inst.commands
 	shell.pipeline == download.pipeline

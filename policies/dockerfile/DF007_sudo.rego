@@ -30,17 +30,19 @@ import data.lib.dockerfile as df
 import data.lib.result
 
 deny contains result.at(msg, c) if {
-	some [_, c] in df.commands
+	some [_, c] in df.running({"sudo"})
 	df.program(c.name) == "sudo"
 	msg := sprintf("sudo runs %s; build steps already run as root unless USER changed it", [command_name(c)])
 }
 
 deny contains result.at_range(msg, df.arg_range(c, i)) if {
-	some [_, c] in df.commands
+	some [_, c] in df.running({"sudo"})
+	start := df.arg_start(c)
+	start > 0
 	df.program(c.name) != "sudo"
 	some i, word in c.args
+	i < start
 	df.program(word) == "sudo"
-	i < df.arg_start(c)
 	msg := sprintf("sudo runs %s through %s; build steps already run as root unless USER changed it", [command_name(c), df.program(c.name)])
 }
 

@@ -28,7 +28,8 @@ import data.lib.dockerfile as df
 import data.lib.result
 
 deny contains result.at_range(msg, df.arg_range(c, i)) if {
-	some [_, c] in df.commands
+	some [_, c] in df.running(tls_programs)
+	tls_program(c.exec)
 	some [i, word] in df.exec_args(c)
 	disables_verification(c, i, word)
 	msg := sprintf("%s %s disables TLS certificate verification", [c.exec, word])
@@ -39,6 +40,15 @@ deny contains result.at(msg, inst) if {
 	insecure_env(upper(name), lower(value))
 	msg := sprintf("setting %s=%s with %s disables TLS certificate verification", [name, value, upper(inst.cmd)])
 }
+
+# tls_programs are the programs of the file whose options can disable
+# verification (see disables_verification): the words of other commands
+# are not read.
+tls_programs := {p | some p in df.programs; tls_program(p)}
+
+tls_program(p) if p in {"curl", "wget", "git", "npm", "yarn", "pnpm", "apt-get", "apt"}
+
+tls_program(p) if regex.match(`^(pip|python)[0-9.]*$`, p)
 
 disables_verification(c, _, word) if {
 	c.exec == "curl"

@@ -39,6 +39,41 @@ commands contains [inst, c] if {
 	some c in inst.commands
 }
 
+# running are the RUN instructions' simple commands that name one of the
+# programs (a set of names), as [instruction, command] pairs: as the program
+# that runs (c.exec), as the command's name, or as a word before the
+# program's arguments (sudo, env, xargs...), directories removed. The
+# model indexes them in input.programs; without it every command is read.
+running(programs) := {[inst, c] |
+	some p in programs
+	some [i, j] in input.programs[p]
+	inst := input.instructions[i]
+	c := inst.commands[j]
+} if {
+	input.programs
+} else := {[inst, c] |
+	some [inst, c] in commands
+	some p in command_programs(c)
+	p in programs
+}
+
+# programs are the names of every program the RUN commands name (see running).
+programs := {p | some p, _ in input.programs} if {
+	input.programs
+} else := {p |
+	some [_, c] in commands
+	some p in command_programs(c)
+}
+
+# command_programs are the programs command c names: c.exec, its name and
+# the words before the program's arguments that are not options,
+# directories removed.
+command_programs(c) := {c.exec, program(c.name)} | {program(w) |
+	some i, w in c.args
+	i < arg_start(c)
+	not startswith(w, "-")
+}
+
 # base is the last component of a slash-separated path.
 base(path) := parts[count(parts) - 1] if parts := split(path, "/")
 
@@ -47,8 +82,11 @@ program(word) := base(word)
 
 # arg_start is the index in c.args of the first argument of the program that
 # really runs (c.exec): 0 unless a wrapper such as sudo, env or xargs is the
-# command's name, in which case the wrapper's own arguments come first.
-arg_start(c) := 0 if {
+# command's name, in which case the wrapper's own arguments come first. The
+# model computes it as c.arg_start; the rules below say how.
+arg_start(c) := c.arg_start if {
+	is_number(c.arg_start)
+} else := 0 if {
 	program(c.name) == c.exec
 } else := i + 1 if {
 	i := min({j | some j, word in c.args; program(word) == c.exec})
@@ -56,7 +94,7 @@ arg_start(c) := 0 if {
 
 # exec_args are the arguments of the program that really runs, as
 # [index in c.args, word] pairs.
-exec_args(c) := [[i, word] | some i, word in c.args; i >= arg_start(c)]
+exec_args(c) := [[i, word] | some i, word in c.args; i >= start] if start := arg_start(c)
 
 # arg_range is the range of argument i of command c, or the command's range
 # when the parser gave none.

@@ -204,6 +204,29 @@ test_exec_args_skip_wrappers if {
 	df.arg_start(path) == 0
 }
 
+test_running if {
+	doc := single("alpine:3.22", [run(1, 0, [
+		command(2, "sudo", "sh", ["-E", "sh", "-x"], 0, 0),
+		command(2, "/usr/bin/curl", "curl", ["-fsSL", "https://example.com/"], 1, 0),
+	])])
+	df.programs == {"sudo", "sh", "curl"} with input as doc
+	{c.exec | some [_, c] in df.running({"sudo"})} == {"sh"} with input as doc
+	{c.exec | some [_, c] in df.running({"curl", "wget"})} == {"curl"} with input as doc
+	count(df.running({"wget"})) == 0 with input as doc
+
+	# The model's index is what is read when the input has it.
+	indexed := object.union(doc, {"programs": {"curl": [[1, 1]]}})
+	df.programs == {"curl"} with input as indexed
+	{c.exec | some [_, c] in df.running({"curl"})} == {"curl"} with input as indexed
+	count(df.running({"sudo"})) == 0 with input as indexed
+}
+
+test_arg_start_read_from_the_model if {
+	c := object.union(command(2, "sudo", "sh", ["-E", "sh", "-x"], 0, 1), {"arg_start": 1})
+	df.arg_start(c) == 1
+	df.exec_args(c) == [[1, "sh"], [2, "-x"]]
+}
+
 test_arg_range if {
 	c := command(2, "chmod", "chmod", ["777", "/app"], 0, 0)
 	df.arg_range(c, 0) == c.arg_ranges[0]

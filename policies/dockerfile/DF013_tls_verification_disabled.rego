@@ -29,9 +29,9 @@ import data.lib.result
 
 deny contains result.at_range(msg, df.arg_range(c, i)) if {
 	some [_, c] in df.running(tls_programs)
-	tls_program(c.exec)
+	kind := tool(c.exec)
 	some [i, word] in df.exec_args(c)
-	disables_verification(c, i, word)
+	disables_verification(kind, c, i, word)
 	msg := sprintf("%s %s disables TLS certificate verification", [c.exec, word])
 }
 
@@ -44,44 +44,44 @@ deny contains result.at(msg, inst) if {
 # tls_programs are the programs of the file whose options can disable
 # verification (see disables_verification): the words of other commands
 # are not read.
-tls_programs := {p | some p in df.programs; tls_program(p)}
+tls_programs := {p | some p in df.programs; tool(p)}
 
-tls_program(p) if p in {"curl", "wget", "git", "npm", "yarn", "pnpm", "apt-get", "apt"}
-
-tls_program(p) if regex.match(`^(pip|python)[0-9.]*$`, p)
-
-disables_verification(c, _, word) if {
-	c.exec == "curl"
-	curl_insecure(word)
+# tool is the kind of program whose options disable verification, by the
+# program's name.
+tool(p) := p if {
+	p in {"curl", "wget", "git"}
+} else := "npm" if {
+	p in {"npm", "yarn", "pnpm"}
+} else := "apt" if {
+	p in {"apt-get", "apt"}
+} else := "pip" if {
+	startswith(p, "p")
+	regex.match(`^(pip|python)[0-9.]*$`, p)
 }
 
-disables_verification(c, _, word) if {
-	c.exec == "wget"
-	word == "--no-check-certificate"
-}
+disables_verification("curl", _, _, word) if curl_insecure(word)
 
-disables_verification(c, _, word) if {
+disables_verification("wget", _, _, word) if word == "--no-check-certificate"
+
+disables_verification("pip", c, _, word) if {
 	pip(c)
 	regex.match(`^--trusted-host(=.*)?$`, word)
 }
 
 # git -c http.sslVerify=false, git config http.sslVerify false
-disables_verification(c, i, word) if {
-	c.exec == "git"
+disables_verification("git", c, i, word) if {
 	regex.match(`^(?i)http\.([^ ]*\.)?sslverify(=(false|no|off|0))?$`, word)
 	off(setting_value(c, i, word))
 }
 
 # npm config set strict-ssl false, yarn config set strict-ssl false, --strict-ssl=false
-disables_verification(c, i, word) if {
-	c.exec in {"npm", "yarn", "pnpm"}
+disables_verification("npm", c, i, word) if {
 	regex.match(`^(--)?strict-ssl(=.*)?$`, lower(word))
 	off(setting_value(c, i, word))
 }
 
 # apt-get -o Acquire::https::Verify-Peer=false
-disables_verification(c, _, word) if {
-	c.exec in {"apt-get", "apt"}
+disables_verification("apt", _, _, word) if {
 	regex.match(`(?i)^Acquire::https::(.*::)?Verify-(Peer|Host)=(false|no|off|0)$`, word)
 }
 

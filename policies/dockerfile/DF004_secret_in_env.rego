@@ -88,10 +88,13 @@ reference_suffixes := {
 
 secret_name(name) if {
 	upper_name := upper(name)
-	some word in secret_words
-	contains(upper_name, word)
+	regex.match(secret_words_pattern, upper_name)
 	not reference_name(upper_name)
 }
+
+# secret_words_pattern matches a name that contains one of the secret_words
+# (one match for the set, not one per word).
+secret_words_pattern := concat("|", secret_words)
 
 reference_name(upper_name) if {
 	some suffix in reference_suffixes
@@ -122,9 +125,14 @@ literal(value) if {
 # credential names what a value looks like, when it has the shape of a
 # known kind of credential (the first kind, by name, when several match).
 credential(value) := kinds[0] if {
+	regex.match(any_credential, value)
 	kinds := sort([what | some what, pattern in credential_patterns; regex.match(pattern, value)])
 	count(kinds) > 0
 }
+
+# any_credential matches what one of the credential_patterns matches: most
+# values match none, which one match tells.
+any_credential := concat("|", [sprintf("(?:%s)", [pattern]) | some pattern in credential_patterns])
 
 credential_patterns := {
 	"an AWS access key": `(^|[^A-Z0-9])(AKIA|ASIA)[0-9A-Z]{16}([^A-Z0-9]|$)`,

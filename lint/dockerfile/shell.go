@@ -23,11 +23,25 @@ type shellRun struct {
 // cmdWord is one word of a command line.
 type cmdWord struct {
 	val string
-	// lit is true when the word has no expansion; txt then holds its value
-	// mapped to the source.
+	// lit is true when the word has no expansion; text() then returns its
+	// value mapped to the source.
 	lit bool
+	// txt is the mapped value when it was built with the word; otherwise
+	// wd, read by w, is mapped when needed (a script given to a shell):
+	// most words never are.
 	txt text
+	wd  *syntax.Word
+	w   *walker
 	rng lint.Range
+}
+
+// text returns the word's value mapped to the source.
+func (cw *cmdWord) text() text {
+	if cw.wd != nil && cw.w != nil {
+		t, _ := cw.w.literal(cw.wd, false)
+		return t
+	}
+	return cw.txt
 }
 
 func newShellRun(src *source, p *syntax.Parser) *shellRun {
@@ -45,7 +59,8 @@ func (r *shellRun) parse(t *text, depth int) error {
 		return err
 	}
 	w := &walker{r: r, t: t, depth: depth}
-	syntax.Walk(f, w.visit)
+	w.visitFn = w.visit
+	syntax.Walk(f, w.visitFn)
 	return nil
 }
 
@@ -92,7 +107,8 @@ func (r *shellRun) record(words []cmdWord, rng lint.Range, pipeline, position, d
 	k, stdin := shellScript(vals, idx)
 	if k > 0 && words[k].lit {
 		// A script that does not parse is not hardline's to report.
-		_ = r.parse(&words[k].txt, depth+1)
+		txt := words[k].text()
+		_ = r.parse(&txt, depth+1)
 	}
 	return stdin
 }
@@ -124,6 +140,8 @@ type walker struct {
 	r     *shellRun
 	t     *text
 	depth int
+	// visitFn is visit, made once.
+	visitFn func(syntax.Node) bool
 }
 
 func clampOffset(p syntax.Pos, t *text) int {
@@ -188,7 +206,7 @@ func (w *walker) stmt(st *syntax.Stmt) bool {
 
 func (w *walker) walkRedirs(st *syntax.Stmt) {
 	for _, r := range st.Redirs {
-		syntax.Walk(r, w.visit)
+		syntax.Walk(r, w.visitFn)
 	}
 }
 
@@ -197,7 +215,7 @@ func (w *walker) element(st *syntax.Stmt, p, i int) {
 	ce, ok := st.Cmd.(*syntax.CallExpr)
 	if !ok || len(ce.Args) == 0 {
 		if st.Cmd != nil {
-			syntax.Walk(st.Cmd, w.visit)
+			syntax.Walk(st.Cmd, w.visitFn)
 		}
 		w.walkRedirs(st)
 		return
@@ -208,10 +226,13 @@ func (w *walker) element(st *syntax.Stmt, p, i int) {
 	}
 	stdin := w.r.record(words, w.rng(ce.Pos(), ce.End()), p, i, w.depth)
 	for _, a := range ce.Assigns {
-		syntax.Walk(a, w.visit)
+		syntax.Walk(a, w.visitFn)
 	}
-	for _, a := range ce.Args {
-		syntax.Walk(a, w.visit)
+	for k, a := range ce.Args {
+		// A literal word (text and quotes) holds no command.
+		if !words[k].lit {
+			syntax.Walk(a, w.visitFn)
+		}
 	}
 	for _, r := range st.Redirs {
 		if stdin && (r.Op == syntax.Hdoc || r.Op == syntax.DashHdoc) && r.Hdoc != nil && (r.N == nil || r.N.Value == "0") {
@@ -221,7 +242,7 @@ func (w *walker) element(st *syntax.Stmt, p, i int) {
 			_ = w.r.parse(&body, w.depth+1)
 			continue
 		}
-		syntax.Walk(r, w.visit)
+		syntax.Walk(r, w.visitFn)
 	}
 }
 
@@ -263,18 +284,28 @@ func (w *walker) source(p, e syntax.Pos) string {
 // expansion, its source text otherwise.
 func (w *walker) word(wd *syntax.Word) cmdWord {
 	cw := cmdWord{rng: w.rng(wd.Pos(), wd.End())}
-	if txt, ok := w.literal(wd); ok {
-		cw.val, cw.lit, cw.txt = txt.s, true, txt
+	if txt, ok := w.literal(wd, true); ok {
+		cw.val, cw.lit, cw.wd, cw.w = txt.s, true, wd, w
 	} else {
 		cw.val = w.source(wd.Pos(), wd.End())
 	}
 	return cw
 }
 
-// literal unquotes a word made only of literal text and quotes.
-func (w *walker) literal(wd *syntax.Word) (text, bool) {
-	var tb textBuilder
+// literal unquotes a word made only of literal text and quotes; unmapped
+// builds only its string.
+func (w *walker) literal(wd *syntax.Word, unmapped bool) (text, bool) {
 	t := w.t
+	if unmapped && len(wd.Parts) == 1 {
+		// A bare word without escapes is its own text.
+		if lit, ok := wd.Parts[0].(*syntax.Lit); ok {
+			a, b := clampOffset(lit.Pos(), t), clampOffset(lit.End(), t)
+			if a <= b && strings.IndexByte(t.s[a:b], '\\') < 0 {
+				return text{s: t.s[a:b]}, true
+			}
+		}
+	}
+	tb := textBuilder{unmapped: unmapped}
 	tb.grow(max(0, clampOffset(wd.End(), t)-clampOffset(wd.Pos(), t)))
 	for _, part := range wd.Parts {
 		a, b := clampOffset(part.Pos(), t), clampOffset(part.End(), t)

@@ -125,11 +125,17 @@ func (t *text) slice(i, j int) text {
 type textBuilder struct {
 	b          []byte
 	start, end []int
+	// unmapped builds only the string: the text's bytes are not mapped to
+	// the source (its span is then meaningless).
+	unmapped bool
 }
 
 // addSource appends the source bytes [a, b) of src.
 func (tb *textBuilder) addSource(src []byte, a, b int) {
 	tb.b = append(tb.b, src[a:b]...)
+	if tb.unmapped {
+		return
+	}
 	for i := a; i < b; i++ {
 		tb.start = append(tb.start, i)
 		tb.end = append(tb.end, i+1)
@@ -139,6 +145,9 @@ func (tb *textBuilder) addSource(src []byte, a, b int) {
 // addSpan appends s, all of whose bytes came from the source bytes [a, b).
 func (tb *textBuilder) addSpan(s string, a, b int) {
 	tb.b = append(tb.b, s...)
+	if tb.unmapped {
+		return
+	}
 	for range len(s) {
 		tb.start = append(tb.start, a)
 		tb.end = append(tb.end, b)
@@ -148,6 +157,9 @@ func (tb *textBuilder) addSpan(s string, a, b int) {
 // addText appends bytes [i, j) of t.
 func (tb *textBuilder) addText(t *text, i, j int) {
 	tb.b = append(tb.b, t.s[i:j]...)
+	if tb.unmapped {
+		return
+	}
 	tb.start = append(tb.start, t.start[i:j]...)
 	tb.end = append(tb.end, t.end[i:j]...)
 }
@@ -163,6 +175,9 @@ func (tb *textBuilder) len() int { return len(tb.b) }
 // grow makes room for n more bytes.
 func (tb *textBuilder) grow(n int) {
 	tb.b = slices.Grow(tb.b, n)
+	if tb.unmapped {
+		return
+	}
 	tb.start = slices.Grow(tb.start, n)
 	tb.end = slices.Grow(tb.end, n)
 }

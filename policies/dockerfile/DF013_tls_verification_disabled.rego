@@ -30,7 +30,9 @@ import data.lib.result
 deny contains result.at_range(msg, df.arg_range(c, i)) if {
 	some [_, c] in df.running(tls_programs)
 	kind := tool(c.exec)
-	some [i, word] in df.exec_args(c)
+	start := df.arg_start(c)
+	some i, word in c.args
+	i >= start
 	disables_verification(kind, c, i, word)
 	msg := sprintf("%s %s disables TLS certificate verification", [c.exec, word])
 }

@@ -3,6 +3,7 @@ package dockerfile
 import (
 	"maps"
 	"slices"
+	"strconv"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -11,9 +12,26 @@ import (
 
 // The model's Rego input is built term by term: no JSON round trip.
 
-// converter builds the terms of one model, sharing the key terms.
+// converter builds the terms of one model, sharing the key terms, and
+// allocates terms by the slab: an input holds thousands of them, all
+// dropped together when the file is done.
 type converter struct {
 	keys map[string]*ast.Term
+	slab []ast.Term
+}
+
+// slabSize is the number of terms allocated at once.
+const slabSize = 256
+
+// term returns a new term holding v.
+func (c *converter) term(v ast.Value) *ast.Term {
+	if len(c.slab) == 0 {
+		c.slab = make([]ast.Term, slabSize)
+	}
+	t := &c.slab[0]
+	c.slab = c.slab[1:]
+	t.Value = v
+	return t
 }
 
 func (c *converter) item(k string, v *ast.Term) [2]*ast.Term {
@@ -25,66 +43,78 @@ func (c *converter) item(k string, v *ast.Term) [2]*ast.Term {
 	return [2]*ast.Term{t, v}
 }
 
-func str(s string) *ast.Term { return ast.StringTerm(s) }
+func (c *converter) str(s string) *ast.Term { return c.term(ast.String(s)) }
 
-func num(i int) *ast.Term { return ast.InternedTerm(i) }
+// internedInts is the bound under which OPA interns integer terms.
+const internedInts = 512
+
+func (c *converter) num(i int) *ast.Term {
+	if i >= -1 && i < internedInts {
+		return ast.InternedTerm(i)
+	}
+	return c.term(ast.Number(strconv.Itoa(i)))
+}
 
 func boolean(b bool) *ast.Term { return ast.InternedTerm(b) }
 
-func strs(ss []string) *ast.Term {
+func (c *converter) obj(items ...[2]*ast.Term) *ast.Term { return c.term(ast.NewObject(items...)) }
+
+func (c *converter) arr(ts ...*ast.Term) *ast.Term { return c.term(ast.NewArray(ts...)) }
+
+func (c *converter) strs(ss []string) *ast.Term {
 	ts := make([]*ast.Term, len(ss))
 	for i, s := range ss {
-		ts[i] = str(s)
+		ts[i] = c.str(s)
 	}
-	return ast.ArrayTerm(ts...)
+	return c.arr(ts...)
 }
 
-func ints(is []int) *ast.Term {
+func (c *converter) ints(is []int) *ast.Term {
 	ts := make([]*ast.Term, len(is))
 	for i, n := range is {
-		ts[i] = num(n)
+		ts[i] = c.num(n)
 	}
-	return ast.ArrayTerm(ts...)
+	return c.arr(ts...)
 }
 
-func list[T any](xs []T, f func(*T) *ast.Term) *ast.Term {
+func list[T any](c *converter, xs []T, f func(*T) *ast.Term) *ast.Term {
 	ts := make([]*ast.Term, len(xs))
 	for i := range xs {
 		ts[i] = f(&xs[i])
 	}
-	return ast.ArrayTerm(ts...)
+	return c.arr(ts...)
 }
 
 // refsTerm converts [instruction, command] index pairs.
-func refsTerm(refs [][2]int) *ast.Term {
+func (c *converter) refsTerm(refs [][2]int) *ast.Term {
 	ts := make([]*ast.Term, len(refs))
 	for i, r := range refs {
-		ts[i] = ast.ArrayTerm(num(r[0]), num(r[1]))
+		ts[i] = c.arr(c.num(r[0]), c.num(r[1]))
 	}
-	return ast.ArrayTerm(ts...)
+	return c.arr(ts...)
 }
 
 func (c *converter) rangeTerm(r lint.Range) *ast.Term {
-	return ast.ObjectTerm(
-		c.item("line", num(r.Line)),
-		c.item("column", num(r.Column)),
-		c.item("endLine", num(r.EndLine)),
-		c.item("endColumn", num(r.EndColumn)),
-		c.item("offset", num(r.Offset)),
-		c.item("endOffset", num(r.EndOffset)),
+	return c.obj(
+		c.item("line", c.num(r.Line)),
+		c.item("column", c.num(r.Column)),
+		c.item("endLine", c.num(r.EndLine)),
+		c.item("endColumn", c.num(r.EndColumn)),
+		c.item("offset", c.num(r.Offset)),
+		c.item("endOffset", c.num(r.EndOffset)),
 	)
 }
 
 func (c *converter) rangePtr(r *lint.Range) *ast.Term { return c.rangeTerm(*r) }
 
 func (c *converter) messageTerm(m *Message) *ast.Term {
-	return ast.ObjectTerm(c.item("message", str(m.Message)), c.item("range", c.rangeTerm(m.Range)))
+	return c.obj(c.item("message", c.str(m.Message)), c.item("range", c.rangeTerm(m.Range)))
 }
 
 func (c *converter) argTerm(a *Arg) *ast.Term {
-	return ast.ObjectTerm(
-		c.item("name", str(a.Name)),
-		c.item("value", str(a.Value)),
+	return c.obj(
+		c.item("name", c.str(a.Name)),
+		c.item("value", c.str(a.Value)),
 		c.item("has_value", boolean(a.HasValue)),
 		c.item("range", c.rangeTerm(a.Range)),
 	)
@@ -92,72 +122,72 @@ func (c *converter) argTerm(a *Arg) *ast.Term {
 
 // imageTerm returns the Rego value of an image reference.
 func (c *converter) imageTerm(img *Image) *ast.Term {
-	return ast.ObjectTerm(
-		c.item("raw", str(img.Raw)),
-		c.item("ref", str(img.Ref)),
-		c.item("registry", str(img.Registry)),
-		c.item("repository", str(img.Repository)),
-		c.item("name", str(img.Name)),
-		c.item("tag", str(img.Tag)),
-		c.item("digest", str(img.Digest)),
+	return c.obj(
+		c.item("raw", c.str(img.Raw)),
+		c.item("ref", c.str(img.Ref)),
+		c.item("registry", c.str(img.Registry)),
+		c.item("repository", c.str(img.Repository)),
+		c.item("name", c.str(img.Name)),
+		c.item("tag", c.str(img.Tag)),
+		c.item("digest", c.str(img.Digest)),
 		c.item("official", boolean(img.Official)),
 		c.item("unresolved", boolean(img.Unresolved)),
-		c.item("source", str(img.Source)),
+		c.item("source", c.str(img.Source)),
 		c.item("range", c.rangeTerm(img.Range)),
 	)
 }
 
 func (c *converter) baseTerm(b *Base) *ast.Term {
-	items := [][2]*ast.Term{c.item("kind", str(b.Kind))}
+	items := [][2]*ast.Term{c.item("kind", c.str(b.Kind))}
 	switch {
 	case b.Kind == KindImage && b.Image != nil:
 		items = append(items, c.item("image", c.imageTerm(b.Image)))
 	case b.Kind == KindStage:
-		items = append(items, c.item("stage", num(b.Stage)))
+		items = append(items, c.item("stage", c.num(b.Stage)))
 	}
-	return ast.ObjectTerm(items...)
+	return c.obj(items...)
 }
 
 func (c *converter) stageTerm(s *Stage) *ast.Term {
 	items := [][2]*ast.Term{
-		c.item("index", num(s.Index)),
-		c.item("name", str(s.Name)),
+		c.item("index", c.num(s.Index)),
+		c.item("name", c.str(s.Name)),
 		c.item("final", boolean(s.Final)),
-		c.item("from", num(s.From)),
+		c.item("from", c.num(s.From)),
 		c.item("base", c.baseTerm(&s.Base)),
 		c.item("root", c.baseTerm(&s.Root)),
-		c.item("instructions", ints(s.Instructions)),
+		c.item("instructions", c.ints(s.Instructions)),
 	}
 	if u := s.User; u != nil {
-		items = append(items, c.item("user", ast.ObjectTerm(
-			c.item("user", str(u.User)),
-			c.item("group", str(u.Group)),
-			c.item("raw", str(u.Raw)),
-			c.item("instruction", num(u.Instruction)),
+		items = append(items, c.item("user", c.obj(
+			c.item("user", c.str(u.User)),
+			c.item("group", c.str(u.Group)),
+			c.item("raw", c.str(u.Raw)),
+			c.item("instruction", c.num(u.Instruction)),
 			c.item("inherited", boolean(u.Inherited)),
 			c.item("range", c.rangeTerm(u.Range)),
 		)))
 	}
-	return ast.ObjectTerm(items...)
+	return c.obj(items...)
 }
 
 func (c *converter) commandTerm(cmd *Command) *ast.Term {
-	return ast.ObjectTerm(
-		c.item("name", str(cmd.Name)),
-		c.item("exec", str(cmd.Exec)),
-		c.item("args", strs(cmd.Args)),
-		c.item("arg_ranges", list(cmd.ArgRanges, c.rangePtr)),
-		c.item("arg_start", num(cmd.ArgStart)),
+	return c.obj(
+		c.item("name", c.str(cmd.Name)),
+		c.item("exec", c.str(cmd.Exec)),
+		c.item("args", c.strs(cmd.Args)),
+		c.item("arg_ranges", list(c, cmd.ArgRanges, c.rangePtr)),
+		c.item("arg_start", c.num(cmd.ArgStart)),
 		c.item("range", c.rangeTerm(cmd.Range)),
-		c.item("pipeline", num(cmd.Pipeline)),
-		c.item("position", num(cmd.Position)),
+		c.item("pipeline", c.num(cmd.Pipeline)),
+		c.item("position", c.num(cmd.Position)),
 	)
 }
 
 func (c *converter) heredocTerm(h *Heredoc) *ast.Term {
-	return ast.ObjectTerm(
-		c.item("name", str(h.Name)),
-		c.item("content", str(h.Content)),
+	return c.obj(
+		c.item("name", c.str(h.Name)),
+		c.item("content", c.str(h.Content)),
 		c.item("range", c.rangeTerm(h.Range)),
 	)
 }
@@ -168,24 +198,24 @@ func sortedObject[V any](c *converter, m map[string]V, value func(V) *ast.Term) 
 	for _, k := range slices.Sorted(maps.Keys(m)) {
 		items = append(items, c.item(k, value(m[k])))
 	}
-	return ast.ObjectTerm(items...)
+	return c.obj(items...)
 }
 
 func (c *converter) instructionTerm(in *Instruction) *ast.Term {
-	return ast.ObjectTerm(
-		c.item("index", num(in.Index)),
-		c.item("stage", num(in.Stage)),
-		c.item("cmd", str(in.Cmd)),
-		c.item("args", strs(in.Args)),
+	return c.obj(
+		c.item("index", c.num(in.Index)),
+		c.item("stage", c.num(in.Stage)),
+		c.item("cmd", c.str(in.Cmd)),
+		c.item("args", c.strs(in.Args)),
 		c.item("json", boolean(in.JSON)),
-		c.item("flags", sortedObject(c, in.Flags, strs)),
-		c.item("original", str(in.Original)),
+		c.item("flags", sortedObject(c, in.Flags, c.strs)),
+		c.item("original", c.str(in.Original)),
 		c.item("range", c.rangeTerm(in.Range)),
 		c.item("keyword_range", c.rangeTerm(in.KeywordRange)),
 		c.item("args_range", c.rangeTerm(in.ArgsRange)),
-		c.item("heredocs", list(in.Heredocs, c.heredocTerm)),
-		c.item("commands", list(in.Commands, c.commandTerm)),
-		c.item("comments", strs(in.Comments)),
+		c.item("heredocs", list(c, in.Heredocs, c.heredocTerm)),
+		c.item("commands", list(c, in.Commands, c.commandTerm)),
+		c.item("comments", c.strs(in.Comments)),
 	)
 }
 
@@ -193,15 +223,15 @@ func (c *converter) instructionTerm(in *Instruction) *ast.Term {
 func (m *Model) Value() ast.Value {
 	c := &converter{keys: map[string]*ast.Term{}}
 	return ast.NewObject(
-		c.item("type", str("dockerfile")),
-		c.item("path", str(m.Path)),
-		c.item("directives", sortedObject(c, m.Directives, str)),
-		c.item("errors", list(m.Errors, c.messageTerm)),
-		c.item("warnings", list(m.Warnings, c.messageTerm)),
-		c.item("args", list(m.Args, c.argTerm)),
-		c.item("stages", list(m.Stages, c.stageTerm)),
-		c.item("instructions", list(m.Instructions, c.instructionTerm)),
-		c.item("images", list(m.Images, c.imageTerm)),
-		c.item("programs", sortedObject(c, m.Programs, refsTerm)),
+		c.item("type", ast.StringTerm("dockerfile")),
+		c.item("path", c.str(m.Path)),
+		c.item("directives", sortedObject(c, m.Directives, c.str)),
+		c.item("errors", list(c, m.Errors, c.messageTerm)),
+		c.item("warnings", list(c, m.Warnings, c.messageTerm)),
+		c.item("args", list(c, m.Args, c.argTerm)),
+		c.item("stages", list(c, m.Stages, c.stageTerm)),
+		c.item("instructions", list(c, m.Instructions, c.instructionTerm)),
+		c.item("images", list(c, m.Images, c.imageTerm)),
+		c.item("programs", sortedObject(c, m.Programs, c.refsTerm)),
 	)
 }

@@ -45,6 +45,30 @@ func TestPrecomputedFieldsMatchHelpers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	files := dockerfiles(t)
+	commands := 0
+	for name, src := range files {
+		t.Run(name, func(t *testing.T) {
+			m := dockerfile.ParseModel(name, src)
+			for _, in := range m.Instructions {
+				commands += len(in.Commands)
+			}
+			fast := eval(ctx, t, pq, m, false)
+			slow := eval(ctx, t, pq, m, true)
+			if diff := cmp.Diff(slow, fast); diff != "" {
+				t.Errorf("precomputed (+) and computed (-) differ:\n%s", diff)
+			}
+		})
+	}
+	if commands < 100 {
+		t.Fatalf("only %d commands read: the test reads too few files", commands)
+	}
+}
+
+// dockerfiles are the Dockerfiles of the rule testdata, the examples, this
+// package's testdata and the benchmark corpus, by name.
+func dockerfiles(t *testing.T) map[string][]byte {
+	t.Helper()
 	files := map[string][]byte{}
 	for _, root := range []string{"../../policies/testdata", "../../examples", "testdata"} {
 		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
@@ -64,22 +88,33 @@ func TestPrecomputedFieldsMatchHelpers(t *testing.T) {
 		linttest.CorpusDockerfile(&b, i)
 		files["corpus-"+string(rune('0'+i))] = b.Bytes()
 	}
-	commands := 0
+	return files
+}
+
+// The Rego input built term by term is the model's JSON form, which
+// docs/schema/input.schema.json describes.
+func TestValueIsTheModelAsJSON(t *testing.T) {
+	files := dockerfiles(t)
 	for name, src := range files {
 		t.Run(name, func(t *testing.T) {
 			m := dockerfile.ParseModel(name, src)
-			for _, in := range m.Instructions {
-				commands += len(in.Commands)
+			b, err := json.Marshal(m)
+			if err != nil {
+				t.Fatal(err)
 			}
-			fast := eval(ctx, t, pq, m, false)
-			slow := eval(ctx, t, pq, m, true)
-			if diff := cmp.Diff(slow, fast); diff != "" {
-				t.Errorf("precomputed (+) and computed (-) differ:\n%s", diff)
+			var in map[string]any
+			if err := json.Unmarshal(b, &in); err != nil {
+				t.Fatal(err)
+			}
+			in["type"] = "dockerfile"
+			want, err := ast.InterfaceToValue(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := m.Value(); got.Compare(want) != 0 {
+				t.Errorf("Value() = %v\nwant %v", got, want)
 			}
 		})
-	}
-	if commands < 100 {
-		t.Fatalf("only %d commands read: the test reads too few files", commands)
 	}
 }
 

@@ -157,3 +157,20 @@ func eval(ctx context.Context, t *testing.T, pq rego.PreparedEvalQuery, m *docke
 	}
 	return rs[0].Bindings
 }
+
+// A wrapper's option value that names the program is not where the
+// program's arguments start.
+func TestArgStartSkipsWrapperOptions(t *testing.T) {
+	for src, want := range map[string]int{
+		"FROM alpine\nRUN sudo -u bash bash -c id\n":       3,
+		"FROM alpine\nRUN env -u curl curl -k https://x\n": 3,
+		"FROM alpine\nRUN curl -k https://x\n":             0,
+		"FROM alpine\nRUN sudo -u root\n":                  2,
+	} {
+		m := dockerfile.ParseModel("Dockerfile", []byte(src))
+		cmds := m.Instructions[len(m.Instructions)-1].Commands
+		if len(cmds) == 0 || cmds[0].ArgStart != want {
+			t.Errorf("%q: commands %+v, want arg_start %d", src, cmds, want)
+		}
+	}
+}

@@ -92,7 +92,7 @@ func (r *shellRun) record(words []cmdWord, rng lint.Range, pipeline, position, d
 		Exec:      exec,
 		Args:      vals[1:],
 		ArgRanges: make([]lint.Range, 0, len(words)-1),
-		ArgStart:  argStart(vals, exec),
+		ArgStart:  argStart(vals, idx),
 		Range:     rng,
 		Pipeline:  pipeline,
 		Position:  position,
@@ -114,19 +114,15 @@ func (r *shellRun) record(words []cmdWord, rng lint.Range, pipeline, position, d
 }
 
 // argStart is the index, among the arguments words[1:], of the first
-// argument of exec, the program that really runs: 0 when words[0] runs
-// it, else one past the first argument naming it, else the number of
-// arguments.
-func argStart(words []string, exec string) int {
-	if baseName(words[0]) == exec {
-		return 0
+// argument of the program that really runs, whose word unwrap found at
+// idx: 0 when words[0] runs it, the number of arguments when a wrapper runs
+// nothing. A wrapper's option value naming the program (sudo -u bash bash)
+// is not taken for it.
+func argStart(words []string, idx int) int {
+	if idx < 0 {
+		return len(words) - 1
 	}
-	for i, w := range words[1:] {
-		if baseName(w) == exec {
-			return i + 1
-		}
-	}
-	return len(words) - 1
+	return idx
 }
 
 // next returns a new pipeline number.

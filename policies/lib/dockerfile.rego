@@ -83,7 +83,9 @@ program(word) := base(word)
 # arg_start is the index in c.args of the first argument of the program that
 # really runs (c.exec): 0 unless a wrapper such as sudo, env or xargs is the
 # command's name, in which case the wrapper's own arguments come first. The
-# model computes it as c.arg_start; the rules below say how.
+# model computes it as c.arg_start, knowing each wrapper's options; the rules
+# below approximate it for inputs without the field (they take the first
+# word naming the program, which may be an option's value: sudo -u bash bash).
 arg_start(c) := c.arg_start if {
 	is_number(c.arg_start)
 } else := 0 if {

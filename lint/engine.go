@@ -71,19 +71,19 @@ type Engine struct {
 	// declared is each rule's severity as its METADATA says.
 	declared map[string]rule.Severity
 
-	// modules are the helper modules and the enabled rules' modules;
-	// ruleInput is the input of each rule module.
-	modules   map[string]*ast.Module
-	ruleInput map[string]rule.Input
-	store     storage.Store
+	cat   *policies.Catalog
+	store storage.Store
 	// queries are the prepared queries, compiled when a run first needs
 	// them: linting one Dockerfile does not compile the Kubernetes rules.
-	// compilers are the compilers of each query, to evaluate a timed-out
-	// file again rule by rule and name the slow one.
-	mu        sync.RWMutex
-	queries   map[string]rego.PreparedEvalQuery
-	compilers map[string]*ast.Compiler
+	// programs are the compiled policies of each query, to evaluate a
+	// timed-out file again rule by rule and name the slow one.
+	mu       sync.RWMutex
+	queries  map[string]rego.PreparedEvalQuery
+	programs map[string]*policies.Program
 }
+
+// noPods is the query for Kubernetes objects without pods.
+const noPods = "kubernetes_nopods"
 
 // queryNames are the inputs the engine evaluates, one prepared query each.
 func queryNames() []string { return []string{"dockerfile", "kubernetes", "manifests", "runtime"} }
@@ -104,32 +104,22 @@ func queryInputs(query string) []rule.Input {
 
 // NewEngine compiles the enabled rules of cat, with their helpers, once.
 func NewEngine(ctx context.Context, cat *policies.Catalog, opts Options) (*Engine, error) {
-	e := &Engine{opts: opts, rules: map[string]rule.Rule{}, queries: map[string]rego.PreparedEvalQuery{}, compilers: map[string]*ast.Compiler{}}
+	e := &Engine{opts: opts, cat: cat, rules: map[string]rule.Rule{}, queries: map[string]rego.PreparedEvalQuery{}, programs: map[string]*policies.Program{}}
 	e.known = map[string]string{}
 	e.declared = map[string]rule.Severity{}
-	ruleFiles := map[string]rule.Rule{}
+	user := false
 	for _, r := range cat.Rules {
-		ruleFiles[r.File] = r
 		e.known[strings.ToLower(r.ID)] = r.ID
 		e.known[strings.ToLower(r.Name)] = r.ID
 		e.declared[r.ID] = r.Severity
-	}
-	e.modules = map[string]*ast.Module{}
-	e.ruleInput = map[string]rule.Input{}
-	user := false
-	for file, m := range cat.Modules {
-		if r, isRule := ruleFiles[file]; isRule {
-			if opts.Enabled != nil && !opts.Enabled(r) {
-				continue
-			}
-			if opts.Severity != nil {
-				r.Severity = opts.Severity(r)
-			}
-			e.rules[r.ID] = r
-			e.ruleInput[file] = r.Input
-			user = user || !r.Builtin
+		if opts.Enabled != nil && !opts.Enabled(r) {
+			continue
 		}
-		e.modules[file] = m
+		if opts.Severity != nil {
+			r.Severity = opts.Severity(r)
+		}
+		e.rules[r.ID] = r
+		user = user || !r.Builtin
 	}
 	cfg := opts.Config
 	if cfg == nil {
@@ -150,54 +140,30 @@ func NewEngine(ctx context.Context, cat *policies.Catalog, opts Options) (*Engin
 func (e *Engine) prepare(ctx context.Context, names []string) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	var missing []string
-	inputs := map[rule.Input]bool{}
+	var queries []policies.Query
 	for _, name := range names {
-		if _, ok := e.queries[name]; !ok && !slices.Contains(missing, name) {
-			missing = append(missing, name)
-			for _, in := range queryInputs(name) {
-				inputs[in] = true
-			}
+		if _, ok := e.queries[name]; ok || slices.ContainsFunc(queries, func(q policies.Query) bool { return q.Name == name }) {
+			continue
+		}
+		queries = append(queries, policies.Query{Name: name, Inputs: queryInputs(name)})
+		if name == "kubernetes" {
+			queries = append(queries, policies.Query{Name: noPods, Inputs: queryInputs(name), WithoutPods: true})
 		}
 	}
-	if len(missing) == 0 {
+	if len(queries) == 0 {
 		return nil
 	}
-	modules := map[string]*ast.Module{}
-	for file, m := range e.modules {
-		if in, isRule := e.ruleInput[file]; !isRule || inputs[in] {
-			modules[file] = m
-		}
-	}
-	src := mainModule(missing)
-	if slices.Contains(missing, "kubernetes") {
-		if bound := podBoundRules(modules, e.rules); bound != nil {
-			src += noPodsModule(modules, e.rules, bound)
-			missing = append(missing, noPods)
-		}
-	}
-	main, err := ast.ParseModuleWithOpts("hardline/main.rego", src, ast.ParserOptions{RegoVersion: ast.RegoV1})
+	prog, err := e.cat.Compile(func(r rule.Rule) bool { _, ok := e.rules[r.ID]; return ok }, queries)
 	if err != nil {
-		return fmt.Errorf("compile policies: %w", err)
+		return err
 	}
-	modules[main.Package.Location.File] = main
-
-	compiler := ast.NewCompiler().WithCapabilities(policies.Capabilities()).WithEnablePrintStatements(false)
-	compiler.Compile(modules)
-	if compiler.Failed() {
-		return fmt.Errorf("compile policies: %w", policies.CompileError(compiler.Errors))
-	}
-	for _, input := range missing {
-		e.compilers[input] = compiler
-		pq, err := rego.New(
-			rego.Query("data.hardline.main."+input),
-			rego.Compiler(compiler),
-			rego.Store(e.store),
-		).PrepareForEval(ctx)
+	for _, name := range prog.Queries() {
+		pq, err := prog.Prepare(ctx, name, e.store)
 		if err != nil {
-			return fmt.Errorf("prepare %s policies: %w", input, err)
+			return fmt.Errorf("prepare %s policies: %w", name, err)
 		}
-		e.queries[input] = pq
+		e.queries[name] = pq
+		e.programs[name] = prog
 	}
 	return nil
 }
@@ -235,37 +201,6 @@ func queriesFor(k Kind) []string {
 		return []string{"kubernetes", "manifests"}
 	}
 	return []string{queryFor(k)}
-}
-
-// mainModule collects every rule's deny set per input of the queries as
-// [id, result] pairs.
-func mainModule(queries []string) string {
-	var b strings.Builder
-	b.WriteString("package hardline.main\n\n")
-	for _, input := range queries {
-		for _, pkg := range queryInputs(input) {
-			fmt.Fprintf(&b, "%s contains [id, r] if {\n\tsome id\n\tsome r in data.rules.%s[id].deny\n}\n\n", input, pkg)
-		}
-	}
-	return b.String()
-}
-
-// noPodsModule collects the results of the Kubernetes rules that are not
-// pod bound, and of the image rules, for objects without pods.
-func noPodsModule(modules map[string]*ast.Module, rules map[string]rule.Rule, bound map[string]bool) string {
-	var pkgs []string
-	for _, r := range rules {
-		if m, ok := modules[r.File]; ok && r.Input == rule.InputKubernetes && !bound[r.ID] {
-			pkgs = append(pkgs, m.Package.Path.String())
-		}
-	}
-	slices.Sort(pkgs)
-	var b strings.Builder
-	for _, pkg := range pkgs {
-		fmt.Fprintf(&b, "%s contains [%q, r] if {\n\tsome r in %s.deny\n}\n\n", noPods, pkg[strings.LastIndexByte(pkg, '.')+1:], pkg)
-	}
-	fmt.Fprintf(&b, "%s contains [id, r] if {\n\tsome id\n\tsome r in data.rules.%s[id].deny\n}\n\n", noPods, rule.InputImage)
-	return b.String()
 }
 
 // Rules returns the rules the engine runs.
@@ -776,11 +711,11 @@ func (e *Engine) finding(ctx context.Context, rd rule.Rule, file string, src []b
 // linted.
 func (e *Engine) MaxFileSize() int64 { return cmp.Or(e.opts.MaxFileSize, DefaultMaxFileSize) }
 
-// compilerFor is the compiler of a prepared query, or nil.
-func (e *Engine) compilerFor(query string) *ast.Compiler {
+// programFor is the compiled policies of a prepared query, or nil.
+func (e *Engine) programFor(query string) *policies.Program {
 	e.mu.RLock()
 	defer e.mu.RUnlock()
-	return e.compilers[query]
+	return e.programs[query]
 }
 
 // decode checks and decodes the result of p, for a file of the given

@@ -15,8 +15,8 @@ import (
 // file that already failed pays for it; it gives up when the run's own
 // deadline passes. run is the run's context, not the file's.
 func (e *Engine) slowRule(run context.Context, query string, input ast.Value) string {
-	compiler := e.compilerFor(query)
-	if e.opts.FileTimeout <= 0 || compiler == nil || run.Err() != nil {
+	prog := e.programFor(query)
+	if e.opts.FileTimeout <= 0 || prog == nil || run.Err() != nil {
 		return ""
 	}
 	inputs := queryInputs(query)
@@ -34,8 +34,7 @@ func (e *Engine) slowRule(run context.Context, query string, input ast.Value) st
 		if run.Err() != nil {
 			return ""
 		}
-		r := e.rules[id]
-		pq, err := rego.New(rego.Query("data."+r.Package+".deny"), rego.Compiler(compiler), rego.Store(e.store)).PrepareForEval(run)
+		pq, err := prog.PrepareRule(run, id, e.store)
 		if err != nil {
 			continue
 		}

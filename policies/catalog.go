@@ -18,20 +18,45 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 )
 
-// Catalog is a set of parsed Rego modules and the rules their METADATA
-// blocks describe.
+// Catalog is a set of Rego modules and the rules their METADATA blocks
+// describe.
 type Catalog struct {
 	// Rules are sorted by ID.
 	Rules []rule.Rule
-	// Modules are the policy modules by file name, tests excluded.
-	Modules map[string]*ast.Module
 	// Tests are the sources of the _test.rego files by file name, parsed
 	// only when the tests run: linting does not pay for them.
 	Tests map[string]string
 
+	// modules are the policy modules by file name, tests excluded.
+	modules map[string]*module
 	// reserved are the packages of the built-in policies, which other
 	// policies may not define, extend or enclose.
 	reserved []ast.Ref
+}
+
+// module is one policy file. A built-in module is parsed only when it is
+// compiled: the catalogue needs only its package and METADATA, which come
+// before the first rule. A user's module is parsed when loaded, so that
+// its errors are reported whatever the run compiles.
+type module struct {
+	src     string
+	builtin bool
+	pkg     ast.Ref
+	// parsed is the module of a user's file.
+	parsed *ast.Module
+}
+
+// parse returns the module's syntax tree, parsed again for a built-in
+// module (the compiler changes the trees it is given).
+func (m *module) parse(file string) (*ast.Module, error) {
+	if m.parsed != nil {
+		return m.parsed, nil
+	}
+	mod, err := ast.ParseModuleWithOpts(file, m.src, ast.ParserOptions{RegoVersion: ast.RegoV1})
+	if err != nil {
+		return nil, fmt.Errorf("parse policy: %w", err)
+	}
+	return mod, nil
 }
 
 var (
@@ -48,11 +73,14 @@ func Builtin() (*Catalog, error) {
 	return c, nil
 }
 
-// Load parses every .rego file of fsys (tests are kept as source) and reads
-// the METADATA of every package under rules. Files are named root/path (root may be empty).
-// Errors name the file and line.
+// Load reads every .rego file of fsys (tests are kept as source) and the
+// METADATA of every package under rules. Files are named root/path (root
+// may be empty). Errors name the file and line. The files of a catalogue
+// of built-in policies are parsed up to their package line (the METADATA
+// of a package comes before it) and in full only when compiled; other
+// files are parsed in full now.
 func Load(fsys fs.FS, root string, builtin bool) (*Catalog, error) {
-	c := &Catalog{Modules: map[string]*ast.Module{}, Tests: map[string]string{}}
+	c := &Catalog{modules: map[string]*module{}, Tests: map[string]string{}}
 	var errs []error
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -72,12 +100,19 @@ func Load(fsys fs.FS, root string, builtin bool) (*Catalog, error) {
 			c.Tests[p] = string(src)
 			return nil
 		}
-		m, err := ast.ParseModuleWithOpts(p, string(src), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+		text := string(src)
+		if builtin {
+			text = header(text)
+		}
+		m, err := ast.ParseModuleWithOpts(p, text, ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
 		if err != nil {
 			errs = append(errs, fmt.Errorf("parse policy: %w", err))
 			return nil
 		}
-		c.Modules[p] = m
+		c.modules[p] = &module{src: string(src), builtin: builtin, pkg: m.Package.Path}
+		if !builtin {
+			c.modules[p].parsed = m
+		}
 		rule, ok, err := ruleOf(p, m)
 		if err != nil {
 			errs = append(errs, err)
@@ -99,11 +134,30 @@ func Load(fsys fs.FS, root string, builtin bool) (*Catalog, error) {
 		return nil, err
 	}
 	if builtin {
-		for _, m := range c.Modules {
-			c.reserved = append(c.reserved, m.Package.Path)
+		for _, m := range c.modules {
+			c.reserved = append(c.reserved, m.pkg)
 		}
 	}
 	return c, nil
+}
+
+// header is the start of a Rego module up to its package line: the
+// comments before it (METADATA blocks of the package among them) and the
+// package statement. It is the whole source when no line starts with
+// "package ".
+func header(src string) string {
+	for off := 0; off < len(src); {
+		end := strings.IndexByte(src[off:], '\n')
+		if end < 0 {
+			end = len(src) - off
+		}
+		line := strings.TrimSpace(src[off : off+end])
+		off += end + 1
+		if strings.HasPrefix(line, "package ") {
+			return src[:min(off, len(src))]
+		}
+	}
+	return src
 }
 
 // Merge adds other's modules and rules to c. Rule IDs and names must not
@@ -112,11 +166,11 @@ func (c *Catalog) Merge(other *Catalog) error {
 	if err := c.checkReserved(other); err != nil {
 		return err
 	}
-	for name, m := range other.Modules {
-		if _, dup := c.Modules[name]; dup {
+	for name, m := range other.modules {
+		if _, dup := c.modules[name]; dup {
 			return fmt.Errorf("policy file %s is loaded twice", name)
 		}
-		c.Modules[name] = m
+		c.modules[name] = m
 	}
 	for name, m := range other.Tests {
 		c.Tests[name] = m
@@ -134,19 +188,23 @@ func (c *Catalog) Merge(other *Catalog) error {
 func (c *Catalog) checkReserved(other *Catalog) error {
 	hardline := ast.MustParseRef("data.hardline")
 	var errs []error
-	check := func(name string, m *ast.Module) {
-		pkg := m.Package.Path
-		reserved := pkg.HasPrefix(hardline)
+	check := func(name string, pkg *ast.Package) {
+		reserved := pkg.Path.HasPrefix(hardline)
 		for _, r := range c.reserved {
-			reserved = reserved || pkg.HasPrefix(r) || r.HasPrefix(pkg)
+			reserved = reserved || pkg.Path.HasPrefix(r) || r.HasPrefix(pkg.Path)
 		}
 		if reserved {
-			errs = append(errs, fmt.Errorf("%s:%d: package %s is %w", name, m.Package.Location.Row,
-				strings.TrimPrefix(pkg.String(), "data."), ErrReserved))
+			errs = append(errs, fmt.Errorf("%s:%d: package %s is %w", name, pkg.Location.Row,
+				strings.TrimPrefix(pkg.Path.String(), "data."), ErrReserved))
 		}
 	}
-	for _, name := range slices.Sorted(maps.Keys(other.Modules)) {
-		check(name, other.Modules[name])
+	for _, name := range slices.Sorted(maps.Keys(other.modules)) {
+		m, err := other.modules[name].parse(name)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		check(name, m.Package)
 	}
 	for _, name := range slices.Sorted(maps.Keys(other.Tests)) {
 		m, err := ast.ParseModuleWithOpts(name, other.Tests[name], ast.ParserOptions{RegoVersion: ast.RegoV1})
@@ -154,7 +212,7 @@ func (c *Catalog) checkReserved(other *Catalog) error {
 			errs = append(errs, fmt.Errorf("parse policy: %w", err))
 			continue
 		}
-		check(name, m)
+		check(name, m.Package)
 	}
 	builtin := map[string]string{}
 	for _, r := range c.Rules {

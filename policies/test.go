@@ -27,10 +27,15 @@ type TestResult struct {
 // every policy module of cat loaded, under the same capabilities as linting.
 func RunTests(ctx context.Context, cat *Catalog, include func(file string) bool) ([]TestResult, error) {
 	modules := map[string]*ast.Module{}
-	for name, m := range cat.Modules {
-		modules[name] = m
-	}
 	var errs []error
+	for name, m := range cat.modules {
+		mod, err := m.parse(name)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		modules[name] = mod
+	}
 	for _, name := range slices.Sorted(maps.Keys(cat.Tests)) {
 		if include != nil && !include(name) {
 			continue

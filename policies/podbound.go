@@ -1,21 +1,10 @@
-package lint
+package policies
 
-import (
-	"io/fs"
-
-	"github.com/hardline-dev/hardline/lint/rule"
-
-	"github.com/open-policy-agent/opa/v1/ast"
-
-	"github.com/hardline-dev/hardline/policies"
-)
+import "github.com/open-policy-agent/opa/v1/ast"
 
 // Rules that only look at pods cost evaluation time on every object that
-// has none (a Service, a ConfigMap), about 5 µs each. The engine evaluates
-// such objects with a query that leaves those rules out.
-
-// noPods is the query for Kubernetes objects without pods.
-const noPods = "kubernetes_nopods"
+// has none (a Service, a ConfigMap), about 5 µs each. A query with
+// Query.WithoutPods leaves those rules out.
 
 // podCollections are the references whose elements exist only when the
 // object has pods: an empty input.pods makes them empty.
@@ -87,28 +76,4 @@ func iteratesPods(body ast.Body, aliases map[ast.Var]ast.Ref) bool {
 		}
 	}
 	return false
-}
-
-// podBoundRules returns the IDs of the built-in Kubernetes rules of modules
-// that are pod bound, or nil when a policy outside the built-in ones adds
-// to the Kubernetes helpers (their containers might then come from
-// elsewhere).
-func podBoundRules(modules map[string]*ast.Module, rules map[string]rule.Rule) map[string]bool {
-	byFile := map[string]rule.Rule{}
-	for _, r := range rules {
-		byFile[r.File] = r
-	}
-	lib := ast.MustParseRef("data.lib.kubernetes")
-	out := map[string]bool{}
-	for file, m := range modules {
-		_, err := fs.Stat(policies.Files, file)
-		builtin := err == nil
-		if !builtin && m.Package.Path.HasPrefix(lib) {
-			return nil
-		}
-		if r, ok := byFile[file]; ok && builtin && r.Builtin && r.Input == rule.InputKubernetes && podBound(m) {
-			out[r.ID] = true
-		}
-	}
-	return out
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"runtime"
 	"slices"
 	"strings"
@@ -73,12 +74,20 @@ type Engine struct {
 
 	cat   *policies.Catalog
 	store storage.Store
+	// compiled are the policies compiled for the engine's rules, shared
+	// with the engines WithConfig makes.
+	compiled *compiled
 	// queries are the prepared queries, compiled when a run first needs
 	// them: linting one Dockerfile does not compile the Kubernetes rules.
-	// programs are the compiled policies of each query, to evaluate a
-	// timed-out file again rule by rule and name the slow one.
-	mu       sync.RWMutex
-	queries  map[string]rego.PreparedEvalQuery
+	mu      sync.RWMutex
+	queries map[string]rego.PreparedEvalQuery
+}
+
+// compiled are the compiled policies of each query: what does not depend
+// on the configuration. The program of a query is also used to evaluate a
+// timed-out file again rule by rule and name the slow one.
+type compiled struct {
+	mu       sync.Mutex
 	programs map[string]*policies.Program
 }
 
@@ -104,7 +113,21 @@ func queryInputs(query string) []rule.Input {
 
 // NewEngine compiles the enabled rules of cat, with their helpers, once.
 func NewEngine(ctx context.Context, cat *policies.Catalog, opts Options) (*Engine, error) {
-	e := &Engine{opts: opts, cat: cat, rules: map[string]rule.Rule{}, queries: map[string]rego.PreparedEvalQuery{}, programs: map[string]*policies.Program{}}
+	return newEngine(ctx, cat, opts, &compiled{programs: map[string]*policies.Program{}})
+}
+
+// WithConfig returns an engine that runs the same rules, compiled once
+// for both, with cfg as data.hardline.config (see Options.Config): a run
+// under other settings, such as another Kubernetes version, compiles
+// nothing again.
+func (e *Engine) WithConfig(ctx context.Context, cfg map[string]any) (*Engine, error) {
+	opts := e.opts
+	opts.Config = cfg
+	return newEngine(ctx, e.cat, opts, e.compiled)
+}
+
+func newEngine(ctx context.Context, cat *policies.Catalog, opts Options, c *compiled) (*Engine, error) {
+	e := &Engine{opts: opts, cat: cat, rules: map[string]rule.Rule{}, compiled: c, queries: map[string]rego.PreparedEvalQuery{}}
 	e.known = map[string]string{}
 	e.declared = map[string]rule.Severity{}
 	user := false
@@ -135,37 +158,70 @@ func NewEngine(ctx context.Context, cat *policies.Catalog, opts Options) (*Engin
 	return e, nil
 }
 
-// prepare compiles, together, the queries of names not prepared yet, with
-// the helpers and the rules they collect.
+// prepare prepares the queries of names not prepared yet, compiling,
+// together, those not compiled yet with the helpers and the rules they
+// collect.
 func (e *Engine) prepare(ctx context.Context, names []string) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	var queries []policies.Query
+	var missing []string
 	for _, name := range names {
-		if _, ok := e.queries[name]; ok || slices.ContainsFunc(queries, func(q policies.Query) bool { return q.Name == name }) {
-			continue
-		}
-		queries = append(queries, policies.Query{Name: name, Inputs: queryInputs(name)})
-		if name == "kubernetes" {
-			queries = append(queries, policies.Query{Name: noPods, Inputs: queryInputs(name), WithoutPods: true})
+		if _, ok := e.queries[name]; !ok && !slices.Contains(missing, name) {
+			missing = append(missing, name)
 		}
 	}
-	if len(queries) == 0 {
+	if len(missing) == 0 {
 		return nil
 	}
-	prog, err := e.cat.Compile(func(r rule.Rule) bool { _, ok := e.rules[r.ID]; return ok }, queries)
+	progs, err := e.compiled.get(e.cat, e.rules, missing)
 	if err != nil {
 		return err
 	}
-	for _, name := range prog.Queries() {
-		pq, err := prog.Prepare(ctx, name, e.store)
+	for _, name := range slices.Sorted(maps.Keys(progs)) {
+		pq, err := progs[name].Prepare(ctx, name, e.store)
 		if err != nil {
 			return fmt.Errorf("prepare %s policies: %w", name, err)
 		}
 		e.queries[name] = pq
-		e.programs[name] = prog
 	}
 	return nil
+}
+
+// get returns the programs of the queries of names, and of the query over
+// Kubernetes objects without pods with the one over Kubernetes objects,
+// compiling those not compiled yet together. A query the program leaves
+// out (see policies.Query) is left out.
+func (c *compiled) get(cat *policies.Catalog, rules map[string]rule.Rule, names []string) (map[string]*policies.Program, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var queries []policies.Query
+	for _, name := range names {
+		if _, ok := c.programs[name]; !ok {
+			queries = append(queries, policies.Query{Name: name, Inputs: queryInputs(name)})
+			if name == "kubernetes" {
+				queries = append(queries, policies.Query{Name: noPods, Inputs: queryInputs(name), WithoutPods: true})
+			}
+		}
+	}
+	if len(queries) > 0 {
+		prog, err := cat.Compile(func(r rule.Rule) bool { _, ok := rules[r.ID]; return ok }, queries)
+		if err != nil {
+			return nil, err
+		}
+		for _, name := range prog.Queries() {
+			c.programs[name] = prog
+		}
+	}
+	out := map[string]*policies.Program{}
+	for _, name := range names {
+		if prog, ok := c.programs[name]; ok {
+			out[name] = prog
+		}
+		if prog, ok := c.programs[noPods]; ok && name == "kubernetes" {
+			out[noPods] = prog
+		}
+	}
+	return out, nil
 }
 
 // prepared reports whether the query is prepared.
@@ -713,9 +769,9 @@ func (e *Engine) MaxFileSize() int64 { return cmp.Or(e.opts.MaxFileSize, Default
 
 // programFor is the compiled policies of a prepared query, or nil.
 func (e *Engine) programFor(query string) *policies.Program {
-	e.mu.RLock()
-	defer e.mu.RUnlock()
-	return e.programs[query]
+	e.compiled.mu.Lock()
+	defer e.compiled.mu.Unlock()
+	return e.compiled.programs[query]
 }
 
 // decode checks and decodes the result of p, for a file of the given

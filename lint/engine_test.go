@@ -1,0 +1,53 @@
+package lint_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/hardline-dev/hardline/lint"
+	"github.com/hardline-dev/hardline/lint/kube"
+	"github.com/hardline-dev/hardline/lint/rule"
+	"github.com/hardline-dev/hardline/policies"
+)
+
+// An engine made WithConfig runs the same compiled rules with its own
+// data: each sees its own Kubernetes version.
+func TestWithConfig(t *testing.T) {
+	cat, err := policies.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	old, err := lint.NewEngine(ctx, cat, lint.Options{
+		Config:  map[string]any{"kube_version": "1.15"},
+		Enabled: func(r rule.Rule) bool { return r.ID == "KS021" },
+		Parsers: map[lint.Kind]lint.Parser{lint.KindYAML: kube.Parser{}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := []byte("apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: web\n")
+	message := func(eng *lint.Engine) string {
+		t.Helper()
+		rep, err := eng.Lint(ctx, []lint.Source{{Path: "ingress.yaml", Kind: lint.KindYAML, Src: src}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rep.Findings) != 1 {
+			t.Fatalf("%d findings, want 1: %+v", len(rep.Findings), rep.Findings)
+		}
+		return fmt.Sprintf("%v: %s", rep.Findings[0].Severity, rep.Findings[0].Message)
+	}
+	before := message(old)
+	newer, err := old.WithConfig(ctx, map[string]any{"kube_version": "1.22"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := message(newer); got == before {
+		t.Errorf("kubernetes 1.22 and 1.15 both give %q", got)
+	}
+	if got := message(old); got != before {
+		t.Errorf("the first engine now gives %q, want %q", got, before)
+	}
+}

@@ -47,12 +47,13 @@ type module struct {
 }
 
 // parse returns the module's syntax tree, parsed again for a built-in
-// module (the compiler changes the trees it is given).
-func (m *module) parse(file string) (*ast.Module, error) {
+// module. caps are OPA's capabilities, which the parser would otherwise
+// build (and sort) for every file.
+func (m *module) parse(file string, caps *ast.Capabilities) (*ast.Module, error) {
 	if m.parsed != nil {
 		return m.parsed, nil
 	}
-	mod, err := ast.ParseModuleWithOpts(file, m.src, ast.ParserOptions{RegoVersion: ast.RegoV1})
+	mod, err := ast.ParseModuleWithOpts(file, m.src, ast.ParserOptions{RegoVersion: ast.RegoV1, Capabilities: caps})
 	if err != nil {
 		return nil, fmt.Errorf("parse policy: %w", err)
 	}
@@ -81,6 +82,7 @@ func Builtin() (*Catalog, error) {
 // files are parsed in full now.
 func Load(fsys fs.FS, root string, builtin bool) (*Catalog, error) {
 	c := &Catalog{modules: map[string]*module{}, Tests: map[string]string{}}
+	caps := ast.CapabilitiesForThisVersion()
 	var errs []error
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -104,7 +106,7 @@ func Load(fsys fs.FS, root string, builtin bool) (*Catalog, error) {
 		if builtin {
 			text = header(text)
 		}
-		m, err := ast.ParseModuleWithOpts(p, text, ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+		m, err := ast.ParseModuleWithOpts(p, text, ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1, Capabilities: caps})
 		if err != nil {
 			errs = append(errs, fmt.Errorf("parse policy: %w", err))
 			return nil
@@ -187,6 +189,7 @@ func (c *Catalog) Merge(other *Catalog) error {
 // rules are refused by the ID check of sortAndCheck.
 func (c *Catalog) checkReserved(other *Catalog) error {
 	hardline := ast.MustParseRef("data.hardline")
+	caps := ast.CapabilitiesForThisVersion()
 	var errs []error
 	check := func(name string, pkg *ast.Package) {
 		reserved := pkg.Path.HasPrefix(hardline)
@@ -199,7 +202,7 @@ func (c *Catalog) checkReserved(other *Catalog) error {
 		}
 	}
 	for _, name := range slices.Sorted(maps.Keys(other.modules)) {
-		m, err := other.modules[name].parse(name)
+		m, err := other.modules[name].parse(name, caps)
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -207,7 +210,7 @@ func (c *Catalog) checkReserved(other *Catalog) error {
 		check(name, m.Package)
 	}
 	for _, name := range slices.Sorted(maps.Keys(other.Tests)) {
-		m, err := ast.ParseModuleWithOpts(name, other.Tests[name], ast.ParserOptions{RegoVersion: ast.RegoV1})
+		m, err := ast.ParseModuleWithOpts(name, other.Tests[name], ast.ParserOptions{RegoVersion: ast.RegoV1, Capabilities: caps})
 		if err != nil {
 			errs = append(errs, fmt.Errorf("parse policy: %w", err))
 			continue

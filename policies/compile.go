@@ -56,8 +56,9 @@ func (c *Catalog) Compile(enabled func(rule.Rule) bool, queries []Query) (*Progr
 	}
 	modules := map[string]*ast.Module{}
 	var errs []error
+	caps := ast.CapabilitiesForThisVersion()
 	add := func(file string) {
-		m, err := c.modules[file].parse(file)
+		m, err := c.modules[file].parse(file, caps)
 		if err != nil {
 			errs = append(errs, err)
 			return
@@ -99,8 +100,8 @@ func (c *Catalog) Compile(enabled func(rule.Rule) bool, queries []Query) (*Progr
 		p.queries = append(p.queries, q.Name)
 	}
 	modules[mainFile] = main
-	c.addHelpers(modules, isRule)
-	p.compiler = ast.NewCompiler().WithCapabilities(Capabilities()).WithEnablePrintStatements(false)
+	c.addHelpers(modules, isRule, caps)
+	p.compiler = ast.NewCompiler().WithCapabilities(sandbox(caps)).WithEnablePrintStatements(false)
 	p.compiler.Compile(modules)
 	if p.compiler.Failed() {
 		return nil, fmt.Errorf("compile policies: %w", CompileError(p.compiler.Errors))
@@ -110,7 +111,7 @@ func (c *Catalog) Compile(enabled func(rule.Rule) bool, queries []Query) (*Progr
 
 // addHelpers adds to modules the built-in modules that are not rules and
 // that the modules refer to, directly or through one another.
-func (c *Catalog) addHelpers(modules map[string]*ast.Module, isRule map[string]bool) {
+func (c *Catalog) addHelpers(modules map[string]*ast.Module, isRule map[string]bool, caps *ast.Capabilities) {
 	var helpers []string
 	for _, file := range slices.Sorted(maps.Keys(c.modules)) {
 		if _, added := modules[file]; !added && !isRule[file] && c.modules[file].builtin {
@@ -129,7 +130,7 @@ func (c *Catalog) addHelpers(modules map[string]*ast.Module, isRule map[string]b
 			if !pkg.HasPrefix(ref) && !ref.HasPrefix(pkg) {
 				return false
 			}
-			m, err := c.modules[file].parse(file)
+			m, err := c.modules[file].parse(file, caps)
 			if err != nil {
 				// A built-in module parses: a test compiles them all.
 				return false

@@ -110,7 +110,14 @@ func ExcludedBuiltin(name string) (reason string, ok bool) {
 // Capabilities are the built-in functions policies may call: only those of
 // the allow-list, and no network access.
 func Capabilities() *ast.Capabilities {
-	caps := ast.CapabilitiesForThisVersion()
+	return sandbox(ast.CapabilitiesForThisVersion())
+}
+
+// sandbox is a copy of caps with only the built-in functions of the
+// allow-list, and no network access.
+func sandbox(all *ast.Capabilities) *ast.Capabilities {
+	caps := *all
+	caps.Builtins = slices.Clone(all.Builtins)
 	allowed := allowedBuiltins()
 	kept := caps.Builtins[:0]
 	for _, b := range caps.Builtins {
@@ -120,7 +127,7 @@ func Capabilities() *ast.Capabilities {
 	}
 	caps.Builtins = kept
 	caps.AllowNet = []string{}
-	return caps
+	return &caps
 }
 
 var undefinedFunction = regexp.MustCompile(`undefined function ([A-Za-z0-9_.]+)`)

@@ -28,8 +28,9 @@ type TestResult struct {
 func RunTests(ctx context.Context, cat *Catalog, include func(file string) bool) ([]TestResult, error) {
 	modules := map[string]*ast.Module{}
 	var errs []error
+	caps := ast.CapabilitiesForThisVersion()
 	for name, m := range cat.modules {
-		mod, err := m.parse(name)
+		mod, err := m.parse(name, caps)
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -40,7 +41,7 @@ func RunTests(ctx context.Context, cat *Catalog, include func(file string) bool)
 		if include != nil && !include(name) {
 			continue
 		}
-		m, err := ast.ParseModuleWithOpts(name, cat.Tests[name], ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+		m, err := ast.ParseModuleWithOpts(name, cat.Tests[name], ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1, Capabilities: caps})
 		if err != nil {
 			errs = append(errs, fmt.Errorf("parse policy: %w", err))
 			continue
@@ -50,7 +51,7 @@ func RunTests(ctx context.Context, cat *Catalog, include func(file string) bool)
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	compiler := ast.NewCompiler().WithCapabilities(Capabilities()).WithEnablePrintStatements(true)
+	compiler := ast.NewCompiler().WithCapabilities(sandbox(caps)).WithEnablePrintStatements(true)
 	store := inmem.New()
 	txn, err := store.NewTransaction(ctx)
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -67,7 +68,7 @@ func TestCatalog(t *testing.T) {
 			// not fail.
 			test := strings.TrimSuffix(r.File, ".rego") + "_test.rego"
 			_, hasTest := cat.Tests[test]
-			switch engine := engineRule(cat.Modules[r.File]); {
+			switch engine := engineRule(parseBuiltin(t, r.File)); {
 			case engine && hasTest:
 				t.Errorf("%s: the engine reports %s, so %s cannot fail: remove it and test with testdata/%s", r.File, r.ID, test, r.ID)
 			case !engine && !hasTest:
@@ -107,6 +108,20 @@ func TestCatalog(t *testing.T) {
 
 // engineRule reports whether m only declares deny := set(): the engine
 // computes the rule's findings itself (unused suppressions).
+// parseBuiltin parses a built-in policy file.
+func parseBuiltin(t *testing.T, file string) *ast.Module {
+	t.Helper()
+	src, err := fs.ReadFile(policies.Files, file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := ast.ParseModuleWithOpts(file, string(src), ast.ParserOptions{RegoVersion: ast.RegoV1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
 func engineRule(m *ast.Module) bool {
 	if m == nil || len(m.Rules) != 1 {
 		return false

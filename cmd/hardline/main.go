@@ -73,7 +73,7 @@ func main() {
 // Start-up heap bounds: see startupGC.
 const (
 	startupGCPercent = 400
-	startupHeapGoal  = 48 << 20
+	startupHeapGoal  = 32 << 20
 )
 
 // startupGC lets the heap grow to five times what is live, instead of

@@ -9,7 +9,10 @@ import "github.com/open-policy-agent/opa/v1/ast"
 // podCollections are the references whose elements exist only when the
 // object has pods: an empty input.pods makes them empty.
 func podCollections() []ast.Ref {
-	return []ast.Ref{ast.MustParseRef("input.pods"), ast.MustParseRef("data.lib.kubernetes.containers")}
+	return []ast.Ref{
+		{ast.InputRootDocument, ast.InternedTerm("pods")},
+		{ast.DefaultRootDocument, ast.InternedTerm("lib"), ast.InternedTerm("kubernetes"), ast.InternedTerm("containers")},
+	}
 }
 
 // podBound reports whether every deny rule of m iterates, at the top level
@@ -30,13 +33,14 @@ func podBound(m *ast.Module) bool {
 		}
 		aliases[name] = ref
 	}
+	colls := podCollections()
 	denies := 0
 	for _, r := range m.Rules {
 		if ref := r.Head.Ref(); len(ref) != 1 || !ref[0].Equal(ast.VarTerm("deny")) {
 			continue
 		}
 		denies++
-		if !iteratesPods(r.Body, aliases) {
+		if !iteratesPods(r.Body, aliases, colls) {
 			return false
 		}
 	}
@@ -45,7 +49,7 @@ func podBound(m *ast.Module) bool {
 
 // iteratesPods reports whether a top-level expression of body is
 // `some ... in C` for a pod collection C.
-func iteratesPods(body ast.Body, aliases map[ast.Var]ast.Ref) bool {
+func iteratesPods(body ast.Body, aliases map[ast.Var]ast.Ref, colls []ast.Ref) bool {
 	for _, expr := range body {
 		decl, ok := expr.Terms.(*ast.SomeDecl)
 		if !ok || expr.Negated || len(expr.With) > 0 {
@@ -56,7 +60,7 @@ func iteratesPods(body ast.Body, aliases map[ast.Var]ast.Ref) bool {
 			if !ok || len(call) < 3 {
 				continue
 			}
-			if op := call[0].String(); op != ast.Member.Ref().String() && op != ast.MemberWithKey.Ref().String() {
+			if op, ok := call[0].Value.(ast.Ref); !ok || !op.Equal(ast.Member.Ref()) && !op.Equal(ast.MemberWithKey.Ref()) {
 				continue
 			}
 			coll, ok := call[len(call)-1].Value.(ast.Ref)
@@ -68,7 +72,7 @@ func iteratesPods(body ast.Body, aliases map[ast.Var]ast.Ref) bool {
 					coll = full.Concat(coll[1:])
 				}
 			}
-			for _, c := range podCollections() {
+			for _, c := range colls {
 				if coll.Equal(c) {
 					return true
 				}

@@ -280,6 +280,16 @@ func (p *Program) PrepareRule(ctx context.Context, id string, store storage.Stor
 	return p.prepare(ctx, pkg.Append(ast.StringTerm("deny")), store)
 }
 
+// PrepareBody prepares a query of the caller's, such as a test reading
+// the helpers, over the program, with store as data (nil: none).
+func (p *Program) PrepareBody(ctx context.Context, query ast.Body, store storage.Store) (rego.PreparedEvalQuery, error) {
+	opts := []func(*rego.Rego){rego.ParsedQuery(query), rego.Compiler(p.compiler)}
+	if store != nil {
+		opts = append(opts, rego.Store(store))
+	}
+	return rego.New(opts...).PrepareForEval(ctx)
+}
+
 func (p *Program) prepare(ctx context.Context, ref ast.Ref, store storage.Store) (rego.PreparedEvalQuery, error) {
 	term := ast.NewTerm(ref)
 	term.Location = mainLocation()

@@ -16,6 +16,7 @@ import (
 
 	"github.com/hardline-dev/hardline/lint/dockerfile"
 	"github.com/hardline-dev/hardline/lint/linttest"
+	"github.com/hardline-dev/hardline/lint/rule"
 	"github.com/hardline-dev/hardline/policies"
 )
 
@@ -35,13 +36,12 @@ func TestPrecomputedFieldsMatchHelpers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := ast.NewCompiler().WithCapabilities(policies.Capabilities())
-	c.Compile(cat.Modules)
-	if c.Failed() {
-		t.Fatal(c.Errors)
+	prog, err := cat.Compile(nil, []policies.Query{{Name: "dockerfile", Inputs: []rule.Input{rule.InputDockerfile}}})
+	if err != nil {
+		t.Fatal(err)
 	}
 	ctx := context.Background()
-	pq, err := rego.New(rego.Query(indexQuery), rego.Compiler(c)).PrepareForEval(ctx)
+	pq, err := prog.PrepareBody(ctx, ast.MustParseBody(indexQuery), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

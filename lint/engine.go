@@ -608,7 +608,7 @@ func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs 
 				}
 			}
 			pf := cur.parsed
-			doc, src = pf.find(r.document, r.objectPath), pf.src
+			doc, src = pf.place(r.document, r.objectPath), pf.src
 		}
 		if r.rng == nil && doc == nil {
 			errs = append(errs, &resultError{rule: rd.ID, err: fmt.Errorf("a path in %s document %d, which was not found", file, r.document)})
@@ -628,53 +628,53 @@ func resultFile(p pair) string {
 	return file
 }
 
-// parsedFile is a YAML file parsed again for rules over every manifest.
+// parsedFile is a YAML file read again for rules over every manifest.
 type parsedFile struct {
 	src []byte
-	// docs are the file's documents by YAML document index.
-	docs map[int][]Document
-	err  error
+	// place finds the document of an object: see Placer.
+	place func(index int, objPath []any) Document
+	err   error
 }
 
-// reparse parses a linted YAML file again.
+// reparse reads a linted YAML file again. With a Placer, only the objects
+// results point at are built; otherwise the file is parsed again whole.
 func (e *Engine) reparse(s Source) parsedFile {
 	parser, ok := e.opts.Parsers[s.Kind]
 	if !ok || s.Path == "" {
-		return parsedFile{}
+		return parsedFile{place: func(int, []any) Document { return nil }}
 	}
 	src := s.Src
 	if src == nil {
 		b, err := ReadFile(s.Path, e.opts.MaxFileSize)
 		if err != nil {
-			return parsedFile{err: fmt.Errorf("read %s: %w", s.Path, err)}
+			return parsedFile{err: fmt.Errorf("read %s: %w", s.Path, err), place: func(int, []any) Document { return nil }}
 		}
 		src = b
 	}
-	pf := parsedFile{src: src, docs: map[int][]Document{}}
+	if p, ok := parser.(Placer); ok {
+		return parsedFile{src: src, place: p.Placer(s.Path, src)}
+	}
+	docs := map[int][]Document{}
 	for _, d := range parser.Parse(s.Path, src) {
 		i := documentIndex(d.Input())
-		pf.docs[i] = append(pf.docs[i], d)
+		docs[i] = append(docs[i], d)
 	}
-	return pf
-}
-
-// find returns the document of the object at objPath (nil: the first) in
-// YAML document index, or nil.
-func (pf parsedFile) find(index int, objPath []any) Document {
-	for _, d := range pf.docs[index] {
-		if objPath == nil {
-			return d
+	return parsedFile{src: src, place: func(index int, objPath []any) Document {
+		for _, d := range docs[index] {
+			if objPath == nil {
+				return d
+			}
+			v := lookup(ast.NewTerm(d.Input()), "object_path")
+			if v == nil {
+				continue
+			}
+			got, _ := ast.JSON(v)
+			if p, ok := got.([]any); ok && slices.Equal(normalizePath(p), objPath) {
+				return d
+			}
 		}
-		v := lookup(ast.NewTerm(d.Input()), "object_path")
-		if v == nil {
-			continue
-		}
-		got, _ := ast.JSON(v)
-		if p, ok := got.([]any); ok && slices.Equal(normalizePath(p), objPath) {
-			return d
-		}
-	}
-	return nil
+		return nil
+	}}
 }
 
 // documentIndex is the "document" field of a Kubernetes input, or -1.

@@ -135,7 +135,9 @@ func NewEngine(ctx context.Context, cat *policies.Catalog, opts Options) (*Engin
 	if cfg == nil {
 		cfg = map[string]any{}
 	}
-	e.store = inmem.NewFromObject(map[string]any{"hardline": map[string]any{"config": cfg}})
+	// Rules read the configuration for every document: stored as Rego
+	// values, it is not converted again on each read.
+	e.store = inmem.NewFromObjectWithOpts(map[string]any{"hardline": map[string]any{"config": cfg}}, inmem.OptReturnASTValuesOnRead(true))
 	if user {
 		// A user's policies are checked now, whatever the run lints.
 		if err := e.prepare(ctx, queryNames()); err != nil {

@@ -593,7 +593,9 @@ func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs 
 		}
 		var doc Document
 		var src []byte
-		if r.path != nil || r.fix != nil {
+		// A path is placed, and fix intents edited, in the object's
+		// document; a range and a fix that only displays need neither.
+		if r.path != nil || r.fix != nil && len(r.fix.intents) > 0 {
 			if cur.parsed == nil || cur.file != file {
 				if byPath == nil {
 					byPath = make(map[string]Source, len(srcs))

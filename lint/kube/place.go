@@ -70,10 +70,15 @@ func (p Parser) Placer(path string, src []byte) func(index int, objPath []any) l
 			if _, ok := objectKind(it); !ok {
 				continue
 			}
-			if objPath == nil || (len(objPath) == 2 && objPath[0] == "items" && objPath[1] == i) {
+			if objPath == nil || isItem(objPath, i) {
 				return &document{y: y, f: f, objPath: []any{"items", i}, obj: it}
 			}
 		}
 		return nil
 	}
+}
+
+// isItem reports whether objPath is ["items", i].
+func isItem(objPath []any, i int) bool {
+	return len(objPath) == 2 && objPath[0] == "items" && objPath[1] == i
 }

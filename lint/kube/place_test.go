@@ -20,8 +20,12 @@ func TestPlacerAgreesWithParse(t *testing.T) {
 	docs := parse(t, "m.yaml", src)
 	place := (Parser{}).Placer("m.yaml", []byte(src))
 	paths := [][]any{
-		{"kind"}, {"metadata", "name"}, {"spec", "type"}, {"spec", "missing", "deep"},
-		{"spec", "template", "spec", "containers", 0, "image"}, {"spec", "containers", 0, "name"},
+		{"kind"},
+		{"metadata", "name"},
+		{"spec", "type"},
+		{"spec", "missing", "deep"},
+		{"spec", "template", "spec", "containers", 0, "image"},
+		{"spec", "containers", 0, "name"},
 	}
 	if len(docs) != 4 {
 		t.Fatalf("parsed %d documents, want 4", len(docs))

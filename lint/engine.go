@@ -454,11 +454,9 @@ func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 	var laterLines []int
 	lines := lineCount(src)
 	res.lines = lines
-	docs := parser.Parse(s.Path, src)
-	for i, doc := range docs {
-		// Each document is dropped once evaluated, so that the memory of
-		// a file of many holds what is left to evaluate.
-		docs[i] = nil
+	i := -1
+	for doc := range documents(parser, s.Path, src) {
+		i++
 		res.docs++
 		if n, ok := doc.(interface{ Notices() []Notice }); ok {
 			res.notices = append(res.notices, n.Notices()...)

@@ -378,7 +378,7 @@ func TestFixableLine(t *testing.T) {
 		{[]lint.Finding{f(safe), f(unsafe), f(unsafe), display}, "1 fixable with --fix, 2 more with --unsafe-fixes (review them with --diff --unsafe-fixes)"},
 		{[]lint.Finding{f(unsafe)}, "1 fixable with --fix --unsafe-fixes (review them with --diff --unsafe-fixes)"},
 	} {
-		if got := fixableLine(&lint.Report{Findings: tc.findings}); got != tc.want {
+		if got := count(&lint.Report{Findings: tc.findings}).fixableLine(); got != tc.want {
 			t.Errorf("got %q, want %q", got, tc.want)
 		}
 	}
@@ -490,7 +490,7 @@ func TestSummaryLine(t *testing.T) {
 		}, "7 findings (3 errors, 2 warnings, 2 info) in 5 files; 1 suppressed"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := summaryLine(&lint.Report{Files: tc.files, Findings: tc.findings})
+			got := summaryLine(&lint.Report{Files: tc.files}, count(&lint.Report{Findings: tc.findings}))
 			if got != tc.want {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}

@@ -597,12 +597,24 @@ func limitText(s string) string {
 // terminals and viewers act on, are escaped too (as \uXXXX, which only
 // occur inside strings, so the JSON means the same).
 func writeJSON(w io.Writer, v any) error {
+	out, err := encodeJSON(v, "")
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
+}
+
+// encodeJSON encodes v indented by two spaces, each line after the first
+// starting with prefix, and escapes the characters a terminal or editor
+// could misread (see lint.UnsafeRune).
+func encodeJSON(v any, prefix string) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
+	enc.SetIndent(prefix, "  ")
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
-		return err
+		return nil, err
 	}
 	out := buf.Bytes()
 	if bytes.ContainsFunc(out, lint.UnsafeRune) {
@@ -616,6 +628,5 @@ func writeJSON(w io.Writer, v any) error {
 		}
 		out = esc.Bytes()
 	}
-	_, err := w.Write(out)
-	return err
+	return out, nil
 }

@@ -317,8 +317,37 @@ func TestGolden(t *testing.T) {
 			if !bytes.Equal(got.Bytes(), again.Bytes()) {
 				t.Error("a second run gave different output")
 			}
+			// Written file by file, as a run produces it, the report is
+			// the same.
+			if diff := cmp.Diff(string(want), streamed(t, tc.f, report)); diff != "" {
+				t.Errorf("streamed: -want +got:\n%s", diff)
+			}
 		})
 	}
+}
+
+// streamed is the report written through NewStream, the findings of each
+// file in turn.
+func streamed(t *testing.T, f Formatter, r *lint.Report) string {
+	t.Helper()
+	var out bytes.Buffer
+	rest := *r
+	rest.Findings = nil
+	s := NewStream(f, &out, &rest)
+	for i := 0; i < len(r.Findings); {
+		j := i + 1
+		for j < len(r.Findings) && r.Findings[j].File == r.Findings[i].File {
+			j++
+		}
+		if err := s.Findings(r.Findings[i:j]); err != nil {
+			t.Fatal(err)
+		}
+		i = j
+	}
+	if err := s.End(&rest); err != nil {
+		t.Fatal(err)
+	}
+	return out.String()
 }
 
 // testSource is the content of the test report's files.

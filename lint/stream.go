@@ -37,6 +37,12 @@ func (e *errSink) Unwrap() error { return e.err }
 // one handed over. It returns the rest of the report (everything but
 // Findings). The error is as Lint's, or the one sink returned.
 func (e *Engine) Stream(ctx context.Context, srcs []Source, sink FindingsFunc) (*Report, error) {
+	return e.stream(ctx, srcs, sink, holdFindings)
+}
+
+// stream is Stream holding at most about hold findings while it waits for
+// the rules over every manifest.
+func (e *Engine) stream(ctx context.Context, srcs []Source, sink FindingsFunc, hold int) (*Report, error) {
 	var queries []string
 	yaml := false
 	for _, s := range srcs {
@@ -75,7 +81,7 @@ func (e *Engine) Stream(ctx context.Context, srcs []Source, sink FindingsFunc) (
 		lines[i] = r.lines
 		held = append(held, heldFile{i, r})
 		heldFindings += len(r.findings)
-		if heldFindings > holdFindings {
+		if heldFindings > hold {
 			return errHold
 		}
 		return nil

@@ -483,6 +483,7 @@ func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs 
 		parsed *parsedFile
 	}
 	var byPath map[string]Source
+	var wanted map[string]map[int]bool
 	var out []Finding
 	var errs []error
 	for _, p := range pairs {
@@ -514,7 +515,10 @@ func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs 
 						}
 					}
 				}
-				pf := e.reparse(byPath[file])
+				if wanted == nil {
+					wanted = resultDocuments(pairs)
+				}
+				pf := e.reparse(byPath[file], wanted[file])
 				cur.file, cur.parsed = file, &pf
 				if pf.err != nil {
 					errs = append(errs, pf.err)
@@ -549,8 +553,25 @@ type parsedFile struct {
 	err  error
 }
 
-// reparse parses a linted YAML file again.
-func (e *Engine) reparse(s Source) parsedFile {
+// resultDocuments are the documents results name, by file.
+func resultDocuments(pairs []pair) map[string]map[int]bool {
+	docs := map[string]map[int]bool{}
+	for _, p := range pairs {
+		m, _ := p.result.(map[string]any)
+		file, _ := m["file"].(string)
+		if n, err := integer(m["document"]); err == nil {
+			if docs[file] == nil {
+				docs[file] = map[int]bool{}
+			}
+			docs[file][n] = true
+		}
+	}
+	return docs
+}
+
+// reparse parses a linted YAML file again and keeps the documents of the
+// given YAML document indexes.
+func (e *Engine) reparse(s Source, want map[int]bool) parsedFile {
 	parser, ok := e.opts.Parsers[s.Kind]
 	if !ok || s.Path == "" {
 		return parsedFile{}
@@ -564,9 +585,10 @@ func (e *Engine) reparse(s Source) parsedFile {
 		src = b
 	}
 	pf := parsedFile{src: src, docs: map[int][]Document{}}
-	for _, d := range parser.Parse(s.Path, src) {
-		i := documentIndex(d.Input())
-		pf.docs[i] = append(pf.docs[i], d)
+	for d := range documents(parser, s.Path, src) {
+		if i := documentIndex(d.Input()); want[i] {
+			pf.docs[i] = append(pf.docs[i], d)
+		}
 	}
 	return pf
 }

@@ -159,22 +159,6 @@ func (s *textStream) End(r *lint.Report) error {
 	return err
 }
 
-// fixableLine is, for example, "3 fixable with --fix, 2 more with
-// --unsafe-fixes (review them with --diff --unsafe-fixes)", or "" when no
-// finding has a fix hardline can apply.
-func (t tally) fixableLine() string {
-	safe, unsafe := t.safe, t.unsafe
-	switch {
-	case safe > 0 && unsafe > 0:
-		return fmt.Sprintf("%d fixable with --fix, %d more with --unsafe-fixes (review them with --diff --unsafe-fixes)", safe, unsafe)
-	case safe > 0:
-		return fmt.Sprintf("%d fixable with --fix", safe)
-	case unsafe > 0:
-		return fmt.Sprintf("%d fixable with --fix --unsafe-fixes (review them with --diff --unsafe-fixes)", unsafe)
-	}
-	return ""
-}
-
 // writeSource writes the line a finding starts on, with control and
 // bidirectional characters escaped, and a caret under its column.
 func writeSource(b *strings.Builder, src []byte, rg lint.Range, p palette) {
@@ -254,6 +238,22 @@ type tally struct {
 	// safe and unsafe count the findings not suppressed whose best fix
 	// --fix applies, or --fix --unsafe-fixes.
 	safe, unsafe int
+}
+
+// fixableLine is, for example, "3 fixable with --fix, 2 more with
+// --unsafe-fixes (review them with --diff --unsafe-fixes)", or "" when no
+// finding has a fix hardline can apply.
+func (t tally) fixableLine() string {
+	safe, unsafe := t.safe, t.unsafe
+	switch {
+	case safe > 0 && unsafe > 0:
+		return fmt.Sprintf("%d fixable with --fix, %d more with --unsafe-fixes (review them with --diff --unsafe-fixes)", safe, unsafe)
+	case safe > 0:
+		return fmt.Sprintf("%d fixable with --fix", safe)
+	case unsafe > 0:
+		return fmt.Sprintf("%d fixable with --fix --unsafe-fixes (review them with --diff --unsafe-fixes)", unsafe)
+	}
+	return ""
 }
 
 func count(r *lint.Report) tally {

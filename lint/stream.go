@@ -25,11 +25,11 @@ const holdFindings = 2000
 // the slice. An error stops the run.
 type FindingsFunc func([]Finding) error
 
-// errSink marks the error a FindingsFunc returned.
-type errSink struct{ err error }
+// sinkError marks the error a FindingsFunc returned.
+type sinkError struct{ err error }
 
-func (e *errSink) Error() string { return e.err.Error() }
-func (e *errSink) Unwrap() error { return e.err }
+func (e *sinkError) Error() string { return e.err.Error() }
+func (e *sinkError) Unwrap() error { return e.err }
 
 // Stream lints srcs as Lint does, and hands each file's findings to sink
 // as soon as they are final, in the order of Lint's report: files in
@@ -190,7 +190,7 @@ func (st *stream) flush() error {
 	}
 	SortFindings(fs)
 	if err := st.sink(fs); err != nil {
-		st.sinkErr = &errSink{err}
+		st.sinkErr = &sinkError{err}
 	}
 	return st.sinkErr
 }

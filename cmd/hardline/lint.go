@@ -239,8 +239,8 @@ func runLint(cmd *cobra.Command, e *env, fl *lintFlags, args []string) error {
 
 // streamLint lints srcs and writes the report as the findings come, file
 // by file, holding only what the report's end needs.
-func streamLint(ctx context.Context, e *env, eng *lint.Engine, srcs []lint.Source, formatter formats.Formatter, notices []lint.Notice, config string, failOn rule.Severity) error {
-	out := formats.NewStream(formatter, e.stdout, &lint.Report{Rules: eng.Rules(), Config: config, Files: len(srcs)})
+func streamLint(ctx context.Context, e *env, eng *lint.Engine, srcs []lint.Source, formatter formats.Formatter, notices []lint.Notice, cfgPath string, failOn rule.Severity) error {
+	out := formats.NewStream(formatter, e.stdout, &lint.Report{Rules: eng.Rules(), Config: cfgPath, Files: len(srcs)})
 	failed := false
 	var writeErr error
 	rep, lintErr := eng.Stream(ctx, srcs, func(fs []lint.Finding) error {
@@ -259,7 +259,7 @@ func streamLint(ctx context.Context, e *env, eng *lint.Engine, srcs []lint.Sourc
 		return &exitCodeError{code: exitError, err: lintErr}
 	}
 	rep.Notices = slices.Concat(notices, rep.Notices)
-	rep.Config = config
+	rep.Config = cfgPath
 	if lintErr != nil && len(rep.Errors) == 0 {
 		rep.Errors = []lint.Notice{{Message: lintErr.Error()}}
 	}

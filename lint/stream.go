@@ -10,6 +10,8 @@ import (
 	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/hardline-dev/hardline/lint/rule"
 )
 
 // holdFindings is how many findings a run holds, waiting for the rules
@@ -61,7 +63,7 @@ func (e *Engine) stream(ctx context.Context, srcs []Source, sink FindingsFunc, h
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(srcs[a].Path, srcs[b].Path) })
 
-	if !yaml || !e.prepared("manifests") {
+	if !yaml || !e.prepared("manifests") || !e.runsManifestRules() {
 		st.manifests = map[string][]Finding{}
 		if _, err := e.lintOrdered(ctx, srcs, order, st.add); err != nil {
 			return nil, err
@@ -103,6 +105,16 @@ func (e *Engine) stream(ctx context.Context, srcs []Source, sink FindingsFunc, h
 		return nil, err
 	}
 	return st.end(ctx)
+}
+
+// runsManifestRules reports whether a rule over every manifest runs.
+func (e *Engine) runsManifestRules() bool {
+	for _, r := range e.rules {
+		if r.Input == rule.InputManifests {
+			return true
+		}
+	}
+	return false
 }
 
 // errHold stops the files held before the rules over every manifest.

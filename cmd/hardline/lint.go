@@ -253,7 +253,7 @@ func streamLint(ctx context.Context, e *env, eng *lint.Engine, srcs []lint.Sourc
 		return writeErr
 	})
 	if writeErr != nil {
-		return &exitCodeError{code: exitError, err: fmt.Errorf("write report: %w", writeErr)}
+		return fmt.Errorf("write report: %w", writeErr)
 	}
 	if rep == nil {
 		return &exitCodeError{code: exitError, err: lintErr}
@@ -264,10 +264,10 @@ func streamLint(ctx context.Context, e *env, eng *lint.Engine, srcs []lint.Sourc
 		rep.Errors = []lint.Notice{{Message: lintErr.Error()}}
 	}
 	if err := out.End(rep); err != nil {
-		return &exitCodeError{code: exitError, err: fmt.Errorf("write report: %w", err)}
+		return fmt.Errorf("write report: %w", err)
 	}
 	if lintErr != nil {
-		return &exitCodeError{code: exitError, err: lintErr}
+		return lintErr
 	}
 	if failed {
 		return &exitCodeError{code: exitFindings}

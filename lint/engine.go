@@ -421,7 +421,9 @@ func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 					continue
 				}
 			}
-			f.doc = docIndex
+			// The path served to place the finding and check the patch:
+			// a file of many findings does not hold it.
+			f.doc, f.path = docIndex, nil
 			res.findings = append(res.findings, f)
 		}
 	}

@@ -6,7 +6,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -315,101 +314,15 @@ type fileResult struct {
 // hardline could not do its job for some file, and the report is still
 // complete for the others.
 func (e *Engine) Lint(ctx context.Context, srcs []Source) (*Report, error) {
-	var queries []string
-	for _, s := range srcs {
-		queries = append(queries, queriesFor(s.Kind)...)
+	var findings []Finding
+	rep, err := e.Stream(ctx, srcs, func(fs []Finding) error {
+		findings = append(findings, fs...)
+		return nil
+	})
+	if rep != nil {
+		rep.Findings = findings
 	}
-	if err := e.prepare(ctx, queries); err != nil {
-		return nil, err
-	}
-	results := make([]fileResult, len(srcs))
-	workers := e.opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(workers, max(len(srcs), 1)) {
-		wg.Go(func() {
-			for i := range next {
-				results[i] = e.lintFile(ctx, srcs[i])
-			}
-		})
-	}
-	for i := range srcs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-
-	rep := &Report{Rules: e.Rules(), Files: len(srcs)}
-	var errs []error
-	var summaries []*ast.Term
-	// A run that ran out of time says so once, not once per file.
-	stopped, cause := 0, context.Cause(ctx)
-	for i, r := range results {
-		rep.Notices = append(rep.Notices, r.notices...)
-		rep.Documents += r.docs
-		switch {
-		case r.err != nil && cause != nil && errors.Is(r.err, cause):
-			stopped++
-		case r.err != nil:
-			errs = append(errs, r.err)
-			rep.Errors = append(rep.Errors, Notice{File: srcs[i].Path, Message: r.err.Error()})
-		}
-		for _, s := range r.summaries {
-			summaries = append(summaries, ast.NewTerm(s))
-		}
-	}
-	var manifestFindings []Finding
-	if len(summaries) > 0 && cause == nil {
-		var err error
-		lines := map[string]int{}
-		for i, r := range results {
-			lines[srcs[i].Path] = r.lines
-		}
-		manifestFindings, err = e.lintManifests(ctx, summaries, srcs, lines)
-		if err != nil {
-			errs = append(errs, err)
-			rep.Errors = append(rep.Errors, Notice{Message: err.Error()})
-		}
-	}
-	if cause != nil {
-		err := fmt.Errorf("%d of %d files not linted: %w", stopped, len(srcs), cause)
-		errs = append(errs, err)
-		rep.Errors = append(rep.Errors, Notice{Message: err.Error()})
-	}
-	byFile := map[string][]Finding{}
-	for _, f := range manifestFindings {
-		byFile[f.File] = append(byFile[f.File], f)
-	}
-	for i, r := range results {
-		manifest := byFile[srcs[i].Path]
-		for j := range manifest {
-			manifest[j].Fingerprint = r.lineHashes[manifest[j].Range.Line]
-		}
-		fs := slices.Concat(r.findings, manifest)
-		delete(byFile, srcs[i].Path)
-		ignores := r.ignores
-		if e.opts.NoInlineSuppressions && len(ignores) > 0 {
-			rep.Notices = append(rep.Notices, Notice{File: srcs[i].Path, Message: fmt.Sprintf("%d inline suppression(s) not applied: inline suppressions are turned off", len(ignores))})
-			ignores = nil
-		}
-		for _, f := range suppress(fs, ignores, srcs[i].Path, srcs[i].Kind, e.ruleState) {
-			if rd, ok := e.rules[f.RuleID]; ok {
-				f.Name, f.Severity = rd.Name, rd.Severity
-				f.Fingerprint = r.lineHashes[f.Range.Line]
-				fs = append(fs, f)
-			}
-		}
-		rep.Findings = append(rep.Findings, fs...)
-	}
-	for _, fs := range byFile {
-		rep.Findings = append(rep.Findings, fs...)
-	}
-	SortFindings(rep.Findings)
-	rep.Notices = sortNotices(rep.Notices)
-	return rep, errors.Join(errs...)
+	return rep, err
 }
 
 func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
@@ -456,11 +369,10 @@ func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 	var laterLines []int
 	lines := lineCount(src)
 	res.lines = lines
-	docs := parser.Parse(s.Path, src)
-	for i, doc := range docs {
-		// Each document is dropped once evaluated, so that the memory of
-		// a file of many holds what is left to evaluate.
-		docs[i] = nil
+	i := -1
+	sums := newSummaries()
+	for doc := range documents(parser, s.Path, src) {
+		i++
 		res.docs++
 		if n, ok := doc.(interface{ Notices() []Notice }); ok {
 			res.notices = append(res.notices, n.Notices()...)
@@ -473,6 +385,7 @@ func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 			res.ignores = append(res.ignores, annotationIgnores(input, doc)...)
 		}
 		if sum := doc.Summary(); sum != nil && !s.Patch {
+			sum = sums.copy(sum)
 			res.summaries = append(res.summaries, sum)
 			if line, ok := lookup(ast.NewTerm(sum), "range", "line").(ast.Number); ok {
 				if n, ok := line.Int(); ok {
@@ -510,7 +423,9 @@ func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 					continue
 				}
 			}
-			f.doc = docIndex
+			// The path served to place the finding and check the patch:
+			// a file of many findings does not hold it.
+			f.doc, f.path = docIndex, nil
 			res.findings = append(res.findings, f)
 		}
 	}
@@ -572,6 +487,7 @@ func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs 
 		parsed *parsedFile
 	}
 	var byPath map[string]Source
+	var wanted map[string]map[int]bool
 	var out []Finding
 	var errs []error
 	for _, p := range pairs {
@@ -605,7 +521,10 @@ func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs 
 						}
 					}
 				}
-				pf := e.reparse(byPath[file])
+				if wanted == nil {
+					wanted = resultDocuments(pairs)
+				}
+				pf := e.reparse(byPath[file], wanted[file])
 				cur.file, cur.parsed = file, &pf
 				if pf.err != nil {
 					errs = append(errs, pf.err)
@@ -640,9 +559,26 @@ type parsedFile struct {
 	err   error
 }
 
+// resultDocuments are the documents results name, by file.
+func resultDocuments(pairs []pair) map[string]map[int]bool {
+	docs := map[string]map[int]bool{}
+	for _, p := range pairs {
+		m, _ := p.result.(map[string]any)
+		file, _ := m["file"].(string)
+		if n, err := integer(m["document"]); err == nil {
+			if docs[file] == nil {
+				docs[file] = map[int]bool{}
+			}
+			docs[file][n] = true
+		}
+	}
+	return docs
+}
+
 // reparse reads a linted YAML file again. With a Placer, only the objects
-// results point at are built; otherwise the file is parsed again whole.
-func (e *Engine) reparse(s Source) parsedFile {
+// results point at are built; otherwise the file is parsed again and the
+// documents of the wanted YAML document indexes are kept.
+func (e *Engine) reparse(s Source, want map[int]bool) parsedFile {
 	parser, ok := e.opts.Parsers[s.Kind]
 	if !ok || s.Path == "" {
 		return parsedFile{place: func(int, []any) Document { return nil }}
@@ -659,9 +595,10 @@ func (e *Engine) reparse(s Source) parsedFile {
 		return parsedFile{src: src, place: p.Placer(s.Path, src)}
 	}
 	docs := map[int][]Document{}
-	for _, d := range parser.Parse(s.Path, src) {
-		i := documentIndex(d.Input())
-		docs[i] = append(docs[i], d)
+	for d := range documents(parser, s.Path, src) {
+		if i := documentIndex(d.Input()); want[i] {
+			docs[i] = append(docs[i], d)
+		}
 	}
 	return parsedFile{src: src, place: func(index int, objPath []any) Document {
 		for _, d := range docs[index] {

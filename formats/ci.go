@@ -178,7 +178,7 @@ func (JUnit) Format(w io.Writer, r *lint.Report) error {
 		out.Failures += suite.Failures
 	}
 	if len(out.Suites) == 0 {
-		out.Suites = []junitSuite{{Name: "hardline", Tests: 1, Cases: []junitCase{{Name: summaryLine(r), ClassName: "hardline"}}}}
+		out.Suites = []junitSuite{{Name: "hardline", Tests: 1, Cases: []junitCase{{Name: summaryLine(r, count(r)), ClassName: "hardline"}}}}
 		out.Tests = 1
 	}
 	return writeXML(w, out)

@@ -317,8 +317,37 @@ func TestGolden(t *testing.T) {
 			if !bytes.Equal(got.Bytes(), again.Bytes()) {
 				t.Error("a second run gave different output")
 			}
+			// Written file by file, as a run produces it, the report is
+			// the same.
+			if diff := cmp.Diff(string(want), streamed(t, tc.f, report)); diff != "" {
+				t.Errorf("streamed: -want +got:\n%s", diff)
+			}
 		})
 	}
+}
+
+// streamed is the report written through NewStream, the findings of each
+// file in turn.
+func streamed(t *testing.T, f Formatter, r *lint.Report) string {
+	t.Helper()
+	var out bytes.Buffer
+	rest := *r
+	rest.Findings = nil
+	s := NewStream(f, &out, &rest)
+	for i := 0; i < len(r.Findings); {
+		j := i + 1
+		for j < len(r.Findings) && r.Findings[j].File == r.Findings[i].File {
+			j++
+		}
+		if err := s.Findings(r.Findings[i:j]); err != nil {
+			t.Fatal(err)
+		}
+		i = j
+	}
+	if err := s.End(&rest); err != nil {
+		t.Fatal(err)
+	}
+	return out.String()
 }
 
 // testSource is the content of the test report's files.
@@ -378,7 +407,7 @@ func TestFixableLine(t *testing.T) {
 		{[]lint.Finding{f(safe), f(unsafe), f(unsafe), display}, "1 fixable with --fix, 2 more with --unsafe-fixes (review them with --diff --unsafe-fixes)"},
 		{[]lint.Finding{f(unsafe)}, "1 fixable with --fix --unsafe-fixes (review them with --diff --unsafe-fixes)"},
 	} {
-		if got := fixableLine(&lint.Report{Findings: tc.findings}); got != tc.want {
+		if got := count(&lint.Report{Findings: tc.findings}).fixableLine(); got != tc.want {
 			t.Errorf("got %q, want %q", got, tc.want)
 		}
 	}
@@ -490,7 +519,7 @@ func TestSummaryLine(t *testing.T) {
 		}, "7 findings (3 errors, 2 warnings, 2 info) in 5 files; 1 suppressed"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := summaryLine(&lint.Report{Files: tc.files, Findings: tc.findings})
+			got := summaryLine(&lint.Report{Files: tc.files}, count(&lint.Report{Findings: tc.findings}))
 			if got != tc.want {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}

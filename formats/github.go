@@ -58,7 +58,7 @@ func (GitHub) Format(w io.Writer, r *lint.Report) error {
 		props = append(props, [2]string{"title", "hardline could not lint"})
 		writeCommand(&b, "error", props, n.Message)
 	}
-	b.WriteString(lint.Printable(summaryLine(r)))
+	b.WriteString(lint.Printable(summaryLine(r, count(r))))
 	b.WriteString("\n")
 	_, err := io.WriteString(w, b.String())
 	return err

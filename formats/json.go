@@ -1,6 +1,8 @@
 package formats
 
 import (
+	"bytes"
+	"errors"
 	"io"
 
 	"github.com/hardline-dev/hardline/lint"
@@ -85,24 +87,44 @@ type jsonBySeverity struct {
 }
 
 // Format writes the report as JSON.
-func (JSON) Format(w io.Writer, r *lint.Report) error {
+func (j JSON) Format(w io.Writer, r *lint.Report) error {
 	r = orEmpty(r)
-	t := count(r)
+	return writeAll(j.Stream(w, r), r)
+}
+
+// Stream writes the report's findings as they come: the JSON document is
+// the one Format writes, its "findings" array written element by element.
+func (JSON) Stream(w io.Writer, head *lint.Report) Stream {
+	return &jsonStream{w: w, config: head.Config}
+}
+
+// jsonFindingsKey is where the findings array starts in the encoded report.
+const jsonFindingsKey = `"findings": [`
+
+type jsonStream struct {
+	w      io.Writer
+	config string
+	// started is set once the text up to the findings array is written;
+	// any once a finding is.
+	started, any bool
+	tally        tally
+}
+
+// skeleton is the report r without findings, encoded, and where its
+// findings array starts (after its "[").
+func (s *jsonStream) skeleton(r *lint.Report) ([]byte, int, error) {
 	out := jsonReport{
 		Version:  JSONVersion,
-		Findings: make([]jsonFinding, 0, len(r.Findings)),
+		Findings: []jsonFinding{},
 		Notices:  make([]jsonNotice, 0, len(r.Notices)),
 		Errors:   make([]jsonNotice, 0, len(r.Errors)),
 		Summary: jsonSummary{
 			Files:      r.Files,
 			Documents:  r.Documents,
-			Findings:   t.findings,
-			BySeverity: jsonBySeverity{Error: t.errors, Warning: t.warnings, Info: t.info},
-			Suppressed: t.suppressed,
+			Findings:   s.tally.findings,
+			BySeverity: jsonBySeverity{Error: s.tally.errors, Warning: s.tally.warnings, Info: s.tally.info},
+			Suppressed: s.tally.suppressed,
 		},
-	}
-	for i := range r.Findings {
-		out.Findings = append(out.Findings, toJSONFinding(&r.Findings[i]))
 	}
 	for _, n := range r.Notices {
 		out.Notices = append(out.Notices, jsonNotice{File: n.File, Message: n.Message})
@@ -110,10 +132,70 @@ func (JSON) Format(w io.Writer, r *lint.Report) error {
 	for _, n := range r.Errors {
 		out.Errors = append(out.Errors, jsonNotice{File: n.File, Message: n.Message})
 	}
-	if r.Config != "" {
-		out.Configuration = &r.Config
+	if s.config != "" {
+		out.Configuration = &s.config
 	}
-	return writeJSON(w, out)
+	b, err := encodeJSON(out, "")
+	if err != nil {
+		return nil, 0, err
+	}
+	i := bytes.Index(b, []byte(jsonFindingsKey))
+	if i < 0 {
+		return nil, 0, errors.New("encode report: no findings array")
+	}
+	return b, i + len(jsonFindingsKey), nil
+}
+
+// start writes the report up to its findings array.
+func (s *jsonStream) start() error {
+	if s.started {
+		return nil
+	}
+	s.started = true
+	b, i, err := s.skeleton(&lint.Report{})
+	if err != nil {
+		return err
+	}
+	_, err = s.w.Write(b[:i])
+	return err
+}
+
+func (s *jsonStream) Findings(fs []lint.Finding) error {
+	if err := s.start(); err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	for i := range fs {
+		s.tally.add(&fs[i])
+		b, err := encodeJSON(toJSONFinding(&fs[i]), "    ")
+		if err != nil {
+			return err
+		}
+		if s.any {
+			buf.WriteByte(',')
+		}
+		s.any = true
+		buf.WriteString("\n    ")
+		buf.Write(bytes.TrimSuffix(b, []byte("\n")))
+	}
+	_, err := s.w.Write(buf.Bytes())
+	return err
+}
+
+func (s *jsonStream) End(r *lint.Report) error {
+	if err := s.start(); err != nil {
+		return err
+	}
+	b, i, err := s.skeleton(orEmpty(r))
+	if err != nil {
+		return err
+	}
+	tail := b[i:]
+	if s.any {
+		tail = append([]byte("\n  "), tail...)
+	}
+	_, err = s.w.Write(tail)
+	return err
 }
 
 func toJSONFinding(f *lint.Finding) jsonFinding {

@@ -1,9 +1,13 @@
 package formats
 
 import (
+	"bufio"
 	"bytes"
 	"cmp"
+	"compress/flate"
+	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/url"
@@ -200,7 +204,89 @@ type sarifSuppression struct {
 // Format writes the report as SARIF.
 func (s SARIF) Format(w io.Writer, r *lint.Report) error {
 	r = orEmpty(r)
-	rules, index := sarifRules(r)
+	return writeAll(s.Stream(w, r), r)
+}
+
+// Stream encodes the results as they come and holds them compressed:
+// SARIF puts the run's notifications, known at the end, before its
+// results, so no result can be written before the run is over.
+func (s SARIF) Stream(w io.Writer, head *lint.Report) Stream {
+	_, index := sarifRules(&lint.Report{Rules: head.Rules})
+	st := &sarifStream{s: s, w: w, rules: head.Rules, index: index}
+	// BestSpeed cannot fail: the level is valid.
+	st.zw, _ = flate.NewWriter(&st.held, flate.BestSpeed)
+	return st
+}
+
+// sarifIndent is the indentation of a result in the log.
+const sarifIndent = "        "
+
+type sarifStream struct {
+	s     SARIF
+	w     io.Writer
+	rules []rule.Rule
+	// index is the index of each rule of rules.
+	index map[string]int
+	// held are the results, compressed: each a record of a kind byte, then
+	// either a length and the encoded result (sarifEncoded), or the
+	// position in missing of its finding (sarifMissing).
+	held bytes.Buffer
+	zw   *flate.Writer
+	n    int
+	// missing are the findings of rules not in rules, encoded at the end
+	// when their rules have an index.
+	missing []lint.Finding
+	// notes are the notifications of parse failures, whose rule index is
+	// set at the end.
+	notes []sarifNotification
+}
+
+// The kinds of record of a held result.
+const (
+	sarifEncoded byte = iota
+	sarifMissing
+)
+
+func (st *sarifStream) Findings(fs []lint.Finding) error {
+	var rec []byte
+	for i := range fs {
+		f := &fs[i]
+		res := st.s.result(f, st.index[f.RuleID])
+		rec = rec[:0]
+		if _, known := st.index[f.RuleID]; known {
+			b, err := encodeJSON(res, sarifIndent)
+			if err != nil {
+				return err
+			}
+			b = bytes.TrimSuffix(b, []byte("\n"))
+			rec = append(rec, sarifEncoded)
+			rec = binary.AppendVarint(rec, int64(len(b)))
+			rec = append(rec, b...)
+		} else {
+			rec = append(rec, sarifMissing)
+			rec = binary.AppendVarint(rec, int64(len(st.missing)))
+			st.missing = append(st.missing, *f)
+		}
+		if _, err := st.zw.Write(rec); err != nil {
+			return err
+		}
+		st.n++
+		if isParseFailure(f.RuleID) && f.Suppression == nil {
+			st.notes = append(st.notes, sarifNotification{
+				Level:          "error",
+				Message:        sarifText{Text: limitText(withFile(f.File, f.Message))},
+				Locations:      res.Locations,
+				AssociatedRule: &sarifRuleRef{ID: f.RuleID},
+			})
+		}
+	}
+	return nil
+}
+
+func (st *sarifStream) End(r *lint.Report) error {
+	r = orEmpty(r)
+	s := st.s
+	rules, index := sarifRules(&lint.Report{Rules: st.rules, Findings: st.missing})
 	version, semantic := driverVersion(s.Version)
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
@@ -211,24 +297,15 @@ func (s SARIF) Format(w io.Writer, r *lint.Report) error {
 			Rules:           rules,
 		}},
 		ColumnKind: "unicodeCodePoints",
-		Results:    make([]sarifResult, 0, len(r.Findings)),
+		Results:    []sarifResult{},
 	}
 	if s.WorkDir != "" && filepath.IsAbs(s.WorkDir) {
 		run.OriginalURIBaseIDs = map[string]sarifArtifactLocation{srcRoot: {URI: dirURI(s.WorkDir)}}
 	}
 	var notes notifications
-	for i := range r.Findings {
-		f := &r.Findings[i]
-		res := s.result(f, index[f.RuleID])
-		run.Results = append(run.Results, res)
-		if isParseFailure(f.RuleID) && f.Suppression == nil {
-			notes.add(sarifNotification{
-				Level:          "error",
-				Message:        sarifText{Text: limitText(withFile(f.File, f.Message))},
-				Locations:      res.Locations,
-				AssociatedRule: &sarifRuleRef{ID: f.RuleID, Index: index[f.RuleID]},
-			})
-		}
+	for _, note := range st.notes {
+		note.AssociatedRule.Index = index[note.AssociatedRule.ID]
+		notes.add(note)
 	}
 	for _, n := range r.Notices {
 		note := sarifNotification{Level: "note", Message: sarifText{Text: limitText(withFile(n.File, n.Message))}}
@@ -249,7 +326,86 @@ func (s SARIF) Format(w io.Writer, r *lint.Report) error {
 		inv.Properties = &sarifInvocationProps{Configuration: r.Config}
 	}
 	run.Invocations = []sarifInvocation{inv}
-	return writeJSON(w, sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
+	log, err := encodeJSON(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}}, "")
+	if err != nil {
+		return err
+	}
+	const key = `"results": [`
+	at := bytes.Index(log, []byte(key))
+	if at < 0 {
+		return errors.New("encode SARIF log: no results array")
+	}
+	at += len(key)
+	buf := bufio.NewWriter(st.w)
+	out := &errWriter{w: buf}
+	out.write(log[:at])
+	if err := st.zw.Close(); err != nil {
+		return err
+	}
+	if err := st.writeResults(out, index); err != nil {
+		return err
+	}
+	if st.n > 0 {
+		out.write([]byte("\n      "))
+	}
+	out.write(log[at:])
+	if out.err != nil {
+		return out.err
+	}
+	return buf.Flush()
+}
+
+// errWriter writes until the first error, which it keeps.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) write(b []byte) { _, _ = e.Write(b) }
+
+func (e *errWriter) Write(b []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	var n int
+	n, e.err = e.w.Write(b)
+	return n, e.err
+}
+
+// writeResults writes the held results, each on a new line after a comma
+// but the first.
+func (st *sarifStream) writeResults(out *errWriter, index map[string]int) error {
+	in := bufio.NewReader(flate.NewReader(&st.held))
+	for i := range st.n {
+		if i > 0 {
+			out.write([]byte(","))
+		}
+		out.write([]byte("\n" + sarifIndent))
+		kind, err := in.ReadByte()
+		if err != nil {
+			return fmt.Errorf("read held results: %w", err)
+		}
+		n, err := binary.ReadVarint(in)
+		if err != nil {
+			return fmt.Errorf("read held results: %w", err)
+		}
+		if kind == sarifMissing {
+			if n < 0 || n >= int64(len(st.missing)) {
+				return errors.New("read held results: no such finding")
+			}
+			f := &st.missing[n]
+			enc, err := encodeJSON(st.s.result(f, index[f.RuleID]), sarifIndent)
+			if err != nil {
+				return err
+			}
+			out.write(bytes.TrimSuffix(enc, []byte("\n")))
+			continue
+		}
+		if _, err := io.CopyN(out, in, n); err != nil && out.err == nil {
+			return fmt.Errorf("read held results: %w", err)
+		}
+	}
+	return out.err
 }
 
 func (s SARIF) result(f *lint.Finding, ruleIndex int) sarifResult {
@@ -597,12 +753,24 @@ func limitText(s string) string {
 // terminals and viewers act on, are escaped too (as \uXXXX, which only
 // occur inside strings, so the JSON means the same).
 func writeJSON(w io.Writer, v any) error {
+	out, err := encodeJSON(v, "")
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
+}
+
+// encodeJSON encodes v indented by two spaces, each line after the first
+// starting with prefix, and escapes the characters a terminal or editor
+// could misread (see lint.UnsafeRune).
+func encodeJSON(v any, prefix string) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
+	enc.SetIndent(prefix, "  ")
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
-		return err
+		return nil, err
 	}
 	out := buf.Bytes()
 	if bytes.ContainsFunc(out, lint.UnsafeRune) {
@@ -616,6 +784,5 @@ func writeJSON(w io.Writer, v any) error {
 		}
 		out = esc.Bytes()
 	}
-	_, err := w.Write(out)
-	return err
+	return out, nil
 }

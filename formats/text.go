@@ -84,10 +84,27 @@ func (p palette) severity(s rule.Severity) *color.Color {
 // Format writes the report as text.
 func (t Text) Format(w io.Writer, r *lint.Report) error {
 	r = orEmpty(r)
-	p := newPalette(t.Color)
+	return writeAll(t.Stream(w, r), r)
+}
+
+// Stream writes the findings as they come, then the notices and summary.
+func (t Text) Stream(w io.Writer, _ *lint.Report) Stream {
+	return &textStream{t: t, w: w, p: newPalette(t.Color)}
+}
+
+type textStream struct {
+	t     Text
+	w     io.Writer
+	p     palette
+	tally tally
+}
+
+func (s *textStream) Findings(fs []lint.Finding) error {
+	p := s.p
 	var b strings.Builder
-	for i := range r.Findings {
-		f := &r.Findings[i]
+	for i := range fs {
+		f := &fs[i]
+		s.tally.add(f)
 		if f.Suppression != nil {
 			continue
 		}
@@ -96,8 +113,8 @@ func (t Text) Format(w io.Writer, r *lint.Report) error {
 		fmt.Fprintf(&b, "%s  %s%s  %s  %s\n",
 			p.location.Sprint(textLocation(f)), p.severity(f.Severity).Sprint(sev), pad,
 			p.id.Sprint(lint.Printable(f.RuleID)), oneLine(f.Message))
-		if t.ShowSource && t.Source != nil {
-			writeSource(&b, t.Source(f.File), f.Range, p)
+		if s.t.ShowSource && s.t.Source != nil {
+			writeSource(&b, s.t.Source(f.File), f.Range, p)
 		}
 		for _, fix := range f.Fixes {
 			fmt.Fprintf(&b, "  %s %s\n", p.fix.Sprintf("fix (%s):", fix.Applicability), oneLine(fix.Title))
@@ -110,6 +127,17 @@ func (t Text) Format(w io.Writer, r *lint.Report) error {
 			}
 		}
 	}
+	if b.Len() == 0 {
+		return nil
+	}
+	_, err := io.WriteString(s.w, b.String())
+	return err
+}
+
+func (s *textStream) End(r *lint.Report) error {
+	r = orEmpty(r)
+	p := s.p
+	var b strings.Builder
 	for _, n := range r.Notices {
 		if n.File != "" {
 			b.WriteString(lint.NoCommand(lint.Printable(n.File)) + ": ")
@@ -122,49 +150,13 @@ func (t Text) Format(w io.Writer, r *lint.Report) error {
 		}
 		fmt.Fprintf(&b, "%s %s\n", p.err.Sprint("error:"), oneLine(n.Message))
 	}
-	b.WriteString(p.summary.Sprint(summaryLine(r)))
+	b.WriteString(p.summary.Sprint(summaryLine(r, s.tally)))
 	b.WriteString("\n")
-	if line := fixableLine(r); line != "" {
+	if line := s.tally.fixableLine(); line != "" {
 		b.WriteString(line + "\n")
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(s.w, b.String())
 	return err
-}
-
-// fixableLine is, for example, "3 fixable with --fix, 2 more with
-// --unsafe-fixes (review them with --diff --unsafe-fixes)", or "" when no
-// finding has a fix hardline can apply.
-func fixableLine(r *lint.Report) string {
-	var safe, unsafe int
-	for i := range r.Findings {
-		f := &r.Findings[i]
-		if f.Suppression != nil {
-			continue
-		}
-		best := rule.Applicability(0)
-		for _, fix := range f.Fixes {
-			if len(fix.Edits) > 0 && (fix.Applicability == rule.ApplicabilitySafe || fix.Applicability == rule.ApplicabilityUnsafe) &&
-				(best == 0 || fix.Applicability < best) {
-				best = fix.Applicability
-			}
-		}
-		switch best {
-		case rule.ApplicabilitySafe:
-			safe++
-		case rule.ApplicabilityUnsafe:
-			unsafe++
-		case rule.ApplicabilityDisplay:
-		}
-	}
-	switch {
-	case safe > 0 && unsafe > 0:
-		return fmt.Sprintf("%d fixable with --fix, %d more with --unsafe-fixes (review them with --diff --unsafe-fixes)", safe, unsafe)
-	case safe > 0:
-		return fmt.Sprintf("%d fixable with --fix", safe)
-	case unsafe > 0:
-		return fmt.Sprintf("%d fixable with --fix --unsafe-fixes (review them with --diff --unsafe-fixes)", unsafe)
-	}
-	return ""
 }
 
 // writeSource writes the line a finding starts on, with control and
@@ -243,33 +235,69 @@ type tally struct {
 	// those of each severity.
 	findings, suppressed   int
 	errors, warnings, info int
+	// safe and unsafe count the findings not suppressed whose best fix
+	// --fix applies, or --fix --unsafe-fixes.
+	safe, unsafe int
+}
+
+// fixableLine is, for example, "3 fixable with --fix, 2 more with
+// --unsafe-fixes (review them with --diff --unsafe-fixes)", or "" when no
+// finding has a fix hardline can apply.
+func (t tally) fixableLine() string {
+	safe, unsafe := t.safe, t.unsafe
+	switch {
+	case safe > 0 && unsafe > 0:
+		return fmt.Sprintf("%d fixable with --fix, %d more with --unsafe-fixes (review them with --diff --unsafe-fixes)", safe, unsafe)
+	case safe > 0:
+		return fmt.Sprintf("%d fixable with --fix", safe)
+	case unsafe > 0:
+		return fmt.Sprintf("%d fixable with --fix --unsafe-fixes (review them with --diff --unsafe-fixes)", unsafe)
+	}
+	return ""
 }
 
 func count(r *lint.Report) tally {
 	var t tally
 	for i := range r.Findings {
-		f := &r.Findings[i]
-		if f.Suppression != nil {
-			t.suppressed++
-			continue
-		}
-		t.findings++
-		switch f.Severity {
-		case rule.SeverityError:
-			t.errors++
-		case rule.SeverityWarning:
-			t.warnings++
-		case rule.SeverityInfo:
-			t.info++
-		}
+		t.add(&r.Findings[i])
 	}
 	return t
 }
 
+func (t *tally) add(f *lint.Finding) {
+	if f.Suppression != nil {
+		t.suppressed++
+		return
+	}
+	t.findings++
+	switch f.Severity {
+	case rule.SeverityError:
+		t.errors++
+	case rule.SeverityWarning:
+		t.warnings++
+	case rule.SeverityInfo:
+		t.info++
+	}
+	best := rule.Applicability(0)
+	for _, fix := range f.Fixes {
+		if len(fix.Edits) > 0 && (fix.Applicability == rule.ApplicabilitySafe || fix.Applicability == rule.ApplicabilityUnsafe) &&
+			(best == 0 || fix.Applicability < best) {
+			best = fix.Applicability
+		}
+	}
+	switch best {
+	case rule.ApplicabilitySafe:
+		t.safe++
+	case rule.ApplicabilityUnsafe:
+		t.unsafe++
+	case rule.ApplicabilityDisplay:
+	}
+}
+
 // summaryLine is, for example, "12 findings (3 errors, 7 warnings, 2 info)
-// in 5 files; 1 suppressed" or "no findings in 5 files".
-func summaryLine(r *lint.Report) string {
-	t := count(r)
+// in 5 files; 1 suppressed" or "no findings in 5 files", for the report
+// r whose findings t counts.
+func summaryLine(r *lint.Report, t tally) string {
 	var b strings.Builder
 	if t.findings == 0 {
 		b.WriteString("no findings")

@@ -1,6 +1,10 @@
 package lint
 
-import "github.com/open-policy-agent/opa/v1/ast"
+import (
+	"iter"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
 
 // Kind is the type of a source file.
 type Kind int
@@ -77,9 +81,46 @@ type Parser interface {
 	Parse(path string, src []byte) []Document
 }
 
+// DocumentStreamer is implemented by parsers that can build a file's
+// documents one at a time: the engine then holds only the document it
+// evaluates, not every document of a file of many.
+type DocumentStreamer interface {
+	// Documents yields the documents Parse returns, in the same order.
+	Documents(path string, src []byte) iter.Seq[Document]
+}
+
+// documents are the documents of a file, one at a time when the parser
+// can build them so.
+func documents(p Parser, path string, src []byte) iter.Seq[Document] {
+	if s, ok := p.(DocumentStreamer); ok {
+		return s.Documents(path, src)
+	}
+	docs := p.Parse(path, src)
+	return func(yield func(Document) bool) {
+		for i, d := range docs {
+			// Each document is dropped once handed over, so that the
+			// memory of a file of many holds what is left to evaluate.
+			docs[i] = nil
+			if !yield(d) {
+				return
+			}
+		}
+	}
+}
+
 // DataSpanner is implemented by parsers that know which bytes of a file
 // are data (quoted and block scalars, heredoc bodies) in which a "#" does
 // not start a comment, so that only real comments are suppressions.
 type DataSpanner interface {
 	DataSpans(src []byte) [][2]int
+}
+
+// Placer is implemented by parsers that can find one object of a file
+// again without building every object's input: the engine places the
+// results of rules over every manifest with it. Placer reads the file once;
+// the function it returns gives the document of the object at objPath
+// (nil: the first object) of YAML document index, or nil. Only Locate and
+// Edit of that document are used.
+type Placer interface {
+	Placer(path string, src []byte) func(index int, objPath []any) Document
 }

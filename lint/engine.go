@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"maps"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -148,7 +147,9 @@ func newEngine(ctx context.Context, cat *policies.Catalog, opts Options, c *comp
 	if cfg == nil {
 		cfg = map[string]any{}
 	}
-	e.store = inmem.NewFromObject(map[string]any{"hardline": map[string]any{"config": cfg}})
+	// Rules read the configuration for every document: stored as Rego
+	// values, it is not converted again on each read.
+	e.store = inmem.NewFromObjectWithOpts(map[string]any{"hardline": map[string]any{"config": cfg}}, inmem.OptReturnASTValuesOnRead(true))
 	if user {
 		// A user's policies are checked now, whatever the run lints.
 		if err := e.prepare(ctx, queryNames()); err != nil {
@@ -304,101 +305,15 @@ type fileResult struct {
 // hardline could not do its job for some file, and the report is still
 // complete for the others.
 func (e *Engine) Lint(ctx context.Context, srcs []Source) (*Report, error) {
-	var queries []string
-	for _, s := range srcs {
-		queries = append(queries, queriesFor(s.Kind)...)
+	var findings []Finding
+	rep, err := e.Stream(ctx, srcs, func(fs []Finding) error {
+		findings = append(findings, fs...)
+		return nil
+	})
+	if rep != nil {
+		rep.Findings = findings
 	}
-	if err := e.prepare(ctx, queries); err != nil {
-		return nil, err
-	}
-	results := make([]fileResult, len(srcs))
-	workers := e.opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(workers, max(len(srcs), 1)) {
-		wg.Go(func() {
-			for i := range next {
-				results[i] = e.lintFile(ctx, srcs[i])
-			}
-		})
-	}
-	for i := range srcs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-
-	rep := &Report{Rules: e.Rules(), Files: len(srcs)}
-	var errs []error
-	var summaries []*ast.Term
-	// A run that ran out of time says so once, not once per file.
-	stopped, cause := 0, context.Cause(ctx)
-	for i, r := range results {
-		rep.Notices = append(rep.Notices, r.notices...)
-		rep.Documents += r.docs
-		switch {
-		case r.err != nil && cause != nil && errors.Is(r.err, cause):
-			stopped++
-		case r.err != nil:
-			errs = append(errs, r.err)
-			rep.Errors = append(rep.Errors, Notice{File: srcs[i].Path, Message: r.err.Error()})
-		}
-		for _, s := range r.summaries {
-			summaries = append(summaries, ast.NewTerm(s))
-		}
-	}
-	var manifestFindings []Finding
-	if len(summaries) > 0 && cause == nil {
-		var err error
-		lines := map[string]int{}
-		for i, r := range results {
-			lines[srcs[i].Path] = r.lines
-		}
-		manifestFindings, err = e.lintManifests(ctx, summaries, srcs, lines)
-		if err != nil {
-			errs = append(errs, err)
-			rep.Errors = append(rep.Errors, Notice{Message: err.Error()})
-		}
-	}
-	if cause != nil {
-		err := fmt.Errorf("%d of %d files not linted: %w", stopped, len(srcs), cause)
-		errs = append(errs, err)
-		rep.Errors = append(rep.Errors, Notice{Message: err.Error()})
-	}
-	byFile := map[string][]Finding{}
-	for _, f := range manifestFindings {
-		byFile[f.File] = append(byFile[f.File], f)
-	}
-	for i, r := range results {
-		manifest := byFile[srcs[i].Path]
-		for j := range manifest {
-			manifest[j].Fingerprint = r.lineHashes[manifest[j].Range.Line]
-		}
-		fs := slices.Concat(r.findings, manifest)
-		delete(byFile, srcs[i].Path)
-		ignores := r.ignores
-		if e.opts.NoInlineSuppressions && len(ignores) > 0 {
-			rep.Notices = append(rep.Notices, Notice{File: srcs[i].Path, Message: fmt.Sprintf("%d inline suppression(s) not applied: inline suppressions are turned off", len(ignores))})
-			ignores = nil
-		}
-		for _, f := range suppress(fs, ignores, srcs[i].Path, srcs[i].Kind, e.ruleState) {
-			if rd, ok := e.rules[f.RuleID]; ok {
-				f.Name, f.Severity = rd.Name, rd.Severity
-				f.Fingerprint = r.lineHashes[f.Range.Line]
-				fs = append(fs, f)
-			}
-		}
-		rep.Findings = append(rep.Findings, fs...)
-	}
-	for _, fs := range byFile {
-		rep.Findings = append(rep.Findings, fs...)
-	}
-	SortFindings(rep.Findings)
-	rep.Notices = sortNotices(rep.Notices)
-	return rep, errors.Join(errs...)
+	return rep, err
 }
 
 func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
@@ -445,11 +360,10 @@ func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 	var laterLines []int
 	lines := lineCount(src)
 	res.lines = lines
-	docs := parser.Parse(s.Path, src)
-	for i, doc := range docs {
-		// Each document is dropped once evaluated, so that the memory of
-		// a file of many holds what is left to evaluate.
-		docs[i] = nil
+	i := -1
+	sums := newSummaries()
+	for doc := range documents(parser, s.Path, src) {
+		i++
 		res.docs++
 		if n, ok := doc.(interface{ Notices() []Notice }); ok {
 			res.notices = append(res.notices, n.Notices()...)
@@ -462,6 +376,7 @@ func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 			res.ignores = append(res.ignores, annotationIgnores(input, doc)...)
 		}
 		if sum := doc.Summary(); sum != nil && !s.Patch {
+			sum = sums.copy(sum)
 			res.summaries = append(res.summaries, sum)
 			if line, ok := lookup(ast.NewTerm(sum), "range", "line").(ast.Number); ok {
 				if n, ok := line.Int(); ok {
@@ -499,7 +414,9 @@ func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 					continue
 				}
 			}
-			f.doc = docIndex
+			// The path served to place the finding and check the patch:
+			// a file of many findings does not hold it.
+			f.doc, f.path = docIndex, nil
 			res.findings = append(res.findings, f)
 		}
 	}
@@ -561,6 +478,7 @@ func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs 
 		parsed *parsedFile
 	}
 	var byPath map[string]Source
+	var wanted map[string]map[int]bool
 	var out []Finding
 	var errs []error
 	for _, p := range pairs {
@@ -582,7 +500,9 @@ func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs 
 		}
 		var doc Document
 		var src []byte
-		if r.path != nil || r.fix != nil {
+		// A path is placed, and fix intents edited, in the object's
+		// document; a range and a fix that only displays need neither.
+		if r.path != nil || r.fix != nil && len(r.fix.intents) > 0 {
 			if cur.parsed == nil || cur.file != file {
 				if byPath == nil {
 					byPath = make(map[string]Source, len(srcs))
@@ -592,14 +512,17 @@ func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs 
 						}
 					}
 				}
-				pf := e.reparse(byPath[file])
+				if wanted == nil {
+					wanted = resultDocuments(pairs)
+				}
+				pf := e.reparse(byPath[file], wanted[file])
 				cur.file, cur.parsed = file, &pf
 				if pf.err != nil {
 					errs = append(errs, pf.err)
 				}
 			}
 			pf := cur.parsed
-			doc, src = pf.find(r.document, r.objectPath), pf.src
+			doc, src = pf.place(r.document, r.objectPath), pf.src
 		}
 		if r.rng == nil && doc == nil {
 			errs = append(errs, &resultError{rule: rd.ID, err: fmt.Errorf("a path in %s document %d, which was not found", file, r.document)})
@@ -619,53 +542,71 @@ func resultFile(p pair) string {
 	return file
 }
 
-// parsedFile is a YAML file parsed again for rules over every manifest.
+// parsedFile is a YAML file read again for rules over every manifest.
 type parsedFile struct {
 	src []byte
-	// docs are the file's documents by YAML document index.
-	docs map[int][]Document
-	err  error
+	// place finds the document of an object: see Placer.
+	place func(index int, objPath []any) Document
+	err   error
 }
 
-// reparse parses a linted YAML file again.
-func (e *Engine) reparse(s Source) parsedFile {
+// resultDocuments are the documents results name, by file.
+func resultDocuments(pairs []pair) map[string]map[int]bool {
+	docs := map[string]map[int]bool{}
+	for _, p := range pairs {
+		m, _ := p.result.(map[string]any)
+		file, _ := m["file"].(string)
+		if n, err := integer(m["document"]); err == nil {
+			if docs[file] == nil {
+				docs[file] = map[int]bool{}
+			}
+			docs[file][n] = true
+		}
+	}
+	return docs
+}
+
+// reparse reads a linted YAML file again. With a Placer, only the objects
+// results point at are built; otherwise the file is parsed again and the
+// documents of the wanted YAML document indexes are kept.
+func (e *Engine) reparse(s Source, want map[int]bool) parsedFile {
 	parser, ok := e.opts.Parsers[s.Kind]
 	if !ok || s.Path == "" {
-		return parsedFile{}
+		return parsedFile{place: func(int, []any) Document { return nil }}
 	}
 	src := s.Src
 	if src == nil {
 		b, err := ReadFile(s.Path, e.opts.MaxFileSize)
 		if err != nil {
-			return parsedFile{err: fmt.Errorf("read %s: %w", s.Path, err)}
+			return parsedFile{err: fmt.Errorf("read %s: %w", s.Path, err), place: func(int, []any) Document { return nil }}
 		}
 		src = b
 	}
-	pf := parsedFile{src: src, docs: map[int][]Document{}}
-	for _, d := range parser.Parse(s.Path, src) {
-		i := documentIndex(d.Input())
-		pf.docs[i] = append(pf.docs[i], d)
+	if p, ok := parser.(Placer); ok {
+		return parsedFile{src: src, place: p.Placer(s.Path, src)}
 	}
-	return pf
-}
-
-// find returns the document of the object at objPath (nil: the first) in
-// YAML document index, or nil.
-func (pf parsedFile) find(index int, objPath []any) Document {
-	for _, d := range pf.docs[index] {
-		if objPath == nil {
-			return d
-		}
-		v := lookup(ast.NewTerm(d.Input()), "object_path")
-		if v == nil {
-			continue
-		}
-		got, _ := ast.JSON(v)
-		if p, ok := got.([]any); ok && slices.Equal(normalizePath(p), objPath) {
-			return d
+	docs := map[int][]Document{}
+	for d := range documents(parser, s.Path, src) {
+		if i := documentIndex(d.Input()); want[i] {
+			docs[i] = append(docs[i], d)
 		}
 	}
-	return nil
+	return parsedFile{src: src, place: func(index int, objPath []any) Document {
+		for _, d := range docs[index] {
+			if objPath == nil {
+				return d
+			}
+			v := lookup(ast.NewTerm(d.Input()), "object_path")
+			if v == nil {
+				continue
+			}
+			got, _ := ast.JSON(v)
+			if p, ok := got.([]any); ok && slices.Equal(normalizePath(p), objPath) {
+				return d
+			}
+		}
+		return nil
+	}}
 }
 
 // documentIndex is the "document" field of a Kubernetes input, or -1.

@@ -184,6 +184,9 @@ func runLint(cmd *cobra.Command, e *env, fl *lintFlags, args []string) error {
 	defer cancel()
 	targets := renderTargets(ctx, fl, cfg, args)
 	built, srcs, notices := renderUnits(targets, srcs, notices)
+	if !fl.fix && !fl.diff && len(built) == 0 {
+		return streamLint(ctx, e, eng, srcs, formatter, slices.Concat(cfgNotices, notices), reportConfig(cfg), failOn)
+	}
 	var rep *lint.Report
 	var lintErr error
 	if fl.fix || fl.diff {
@@ -201,11 +204,7 @@ func runLint(cmd *cobra.Command, e *env, fl *lintFlags, args []string) error {
 		return &exitCodeError{code: exitError, err: lintErr}
 	}
 	rep.Notices = slices.Concat(cfgNotices, notices, rep.Notices)
-	rep.Config = cfg.Path
-	if wd, err := os.Getwd(); err == nil && filepath.IsAbs(cfg.Path) {
-		rep.Config = displayPath(wd, cfg.Path)
-	}
-	rep.Config = filepath.ToSlash(rep.Config)
+	rep.Config = reportConfig(cfg)
 	if lintErr != nil && len(rep.Errors) == 0 {
 		rep.Errors = []lint.Notice{{Message: lintErr.Error()}}
 	}
@@ -236,6 +235,54 @@ func runLint(cmd *cobra.Command, e *env, fl *lintFlags, args []string) error {
 		}
 	}
 	return nil
+}
+
+// streamLint lints srcs and writes the report as the findings come, file
+// by file, holding only what the report's end needs.
+func streamLint(ctx context.Context, e *env, eng *lint.Engine, srcs []lint.Source, formatter formats.Formatter, notices []lint.Notice, cfgPath string, failOn rule.Severity) error {
+	out := formats.NewStream(formatter, e.stdout, &lint.Report{Rules: eng.Rules(), Config: cfgPath, Files: len(srcs)})
+	failed := false
+	var writeErr error
+	rep, lintErr := eng.Stream(ctx, srcs, func(fs []lint.Finding) error {
+		for i := range fs {
+			if fs[i].Suppression == nil && failOn != 0 && fs[i].Severity >= failOn {
+				failed = true
+			}
+		}
+		writeErr = out.Findings(fs)
+		return writeErr
+	})
+	if writeErr != nil {
+		return fmt.Errorf("write report: %w", writeErr)
+	}
+	if rep == nil {
+		return &exitCodeError{code: exitError, err: lintErr}
+	}
+	rep.Notices = slices.Concat(notices, rep.Notices)
+	rep.Config = cfgPath
+	if lintErr != nil && len(rep.Errors) == 0 {
+		rep.Errors = []lint.Notice{{Message: lintErr.Error()}}
+	}
+	if err := out.End(rep); err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	if lintErr != nil {
+		return lintErr
+	}
+	if failed {
+		return &exitCodeError{code: exitFindings}
+	}
+	return nil
+}
+
+// reportConfig is the configuration file as the report names it: relative
+// to the working directory when below it, with forward slashes.
+func reportConfig(cfg *config.Config) string {
+	path := cfg.Path
+	if wd, err := os.Getwd(); err == nil && filepath.IsAbs(cfg.Path) {
+		path = displayPath(wd, cfg.Path)
+	}
+	return filepath.ToSlash(path)
 }
 
 func withFile(n lint.Notice) string {

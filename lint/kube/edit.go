@@ -122,7 +122,8 @@ type slot struct {
 func (d *document) walk(path []any) (slots []slot, rest []any, merged bool, err error) {
 	aliased := d.y.aliasedNodes()
 	cur := slot{node: d.y.root, indent: -1}
-	slots = []slot{cur}
+	slots = make([]slot, 1, len(path)+1)
+	slots[0] = cur
 	for i, p := range path {
 		n := cur.node
 		if n.Kind == yaml.AliasNode || aliased[n] {

@@ -8,7 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -39,40 +41,53 @@ var yamlLine = regexp.MustCompile(`^line (\d+): `)
 
 // Parse implements lint.Parser.
 func (p Parser) Parse(path string, src []byte) []lint.Document {
-	f := newFile(path, src)
-	f.namespace = p.Namespace
-	if bytes.HasPrefix(src, []byte{0xFE, 0xFF}) || bytes.HasPrefix(src, []byte{0xFF, 0xFE}) {
-		if !looksKubernetes(bytes.ReplaceAll(src, []byte{0}, nil)) {
-			return nil
-		}
-		return []lint.Document{f.errorDoc(0, "the file is UTF-16 encoded; save it as UTF-8", f.rng(0, 0))}
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(src))
-	conv := newConverter(f)
-	var docs []lint.Document
-	prevEnd := f.lines[0]
-	bang := bytes.IndexByte(src, '!') >= 0
-	for i := 0; ; i++ {
-		n := new(yaml.Node)
-		err := decode(dec, n)
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			if len(docs) == 0 && !looksKubernetes(src[min(prevEnd, len(src)):]) {
-				break // a broken file of another kind
+	return slices.Collect(p.Documents(path, src))
+}
+
+// Documents implements lint.DocumentStreamer: the documents of Parse, each
+// built when the previous one has been consumed, so that a file of many
+// objects is never held whole as documents.
+func (p Parser) Documents(path string, src []byte) iter.Seq[lint.Document] {
+	return func(yield func(lint.Document) bool) {
+		f := newFile(path, src)
+		f.namespace = p.Namespace
+		if bytes.HasPrefix(src, []byte{0xFE, 0xFF}) || bytes.HasPrefix(src, []byte{0xFF, 0xFE}) {
+			if looksKubernetes(bytes.ReplaceAll(src, []byte{0}, nil)) {
+				yield(f.errorDoc(0, "the file is UTF-16 encoded; save it as UTF-8", f.rng(0, 0)))
 			}
-			msg, r := f.locateError(err, i, prevEnd)
-			docs = append(docs, f.errorDoc(i, msg, r))
-			break
+			return
 		}
-		prevEnd = max(prevEnd, f.end(n, -1))
-		if bang {
-			f.markNonSpecific(n, 0)
+		dec := yaml.NewDecoder(bytes.NewReader(src))
+		conv := newConverter(f)
+		prevEnd := f.lines[0]
+		bang := bytes.IndexByte(src, '!') >= 0
+		found := false
+		for i := 0; ; i++ {
+			n := new(yaml.Node)
+			err := decode(dec, n)
+			if errors.Is(err, io.EOF) {
+				return
+			}
+			if err != nil {
+				if !found && !looksKubernetes(src[min(prevEnd, len(src)):]) {
+					return // a broken file of another kind
+				}
+				msg, r := f.locateError(err, i, prevEnd)
+				yield(f.errorDoc(i, msg, r))
+				return
+			}
+			prevEnd = max(prevEnd, f.end(n, -1))
+			if bang {
+				f.markNonSpecific(n, 0)
+			}
+			for _, d := range p.objects(f, conv, i, n) {
+				found = true
+				if !yield(d) {
+					return
+				}
+			}
 		}
-		docs = append(docs, p.objects(f, conv, i, n)...)
 	}
-	return docs
 }
 
 // looksKubernetes reports whether text that cannot be parsed may hold a

@@ -54,7 +54,7 @@ deny contains result.with_fix(
 	},
 ) if {
 	some pod in input.pods
-	k8s.pod_security_context(pod).runAsUser == 0
+	pod.spec.securityContext.runAsUser == 0
 	not k8s.user_namespace_exempt(pod)
 	path := k8s.field_path(pod, ["securityContext", "runAsUser"])
 }
@@ -70,8 +70,9 @@ deny contains result.with_fix(
 		],
 	},
 ) if {
-	some [pod, c] in k8s.containers
-	k8s.security_context(c).runAsUser == 0
+	some pod in input.pods
+	some c in pod.containers
+	c.spec.securityContext.runAsUser == 0
 	not k8s.user_namespace_exempt(pod)
 	path := k8s.field_path(c, ["securityContext", "runAsUser"])
 }
@@ -84,9 +85,10 @@ deny contains result.with_fix(
 		"edits": [{"op": "set", "path": path, "value": true}],
 	},
 ) if {
-	some [pod, c] in k8s.containers
-	not k8s.effective(c, "runAsUser")
-	not k8s.run_as_non_root(c)
+	some pod in input.pods
+	some c in pod.containers
+	object.get(c.security, ["runAsUser", "value"], null) == null # not k8s.effective(c, "runAsUser")
+	not c.security.runAsNonRoot.value == true # k8s.run_as_non_root(c)
 	not k8s.user_namespace_exempt(pod)
 	path := k8s.field_path(c, ["securityContext", "runAsNonRoot"])
 }

@@ -38,10 +38,11 @@ import data.lib.kubernetes as k8s
 import data.lib.result
 
 deny contains finding(c, message(c), path) if {
+	some pod in input.pods
+	some c in pod.containers
+	not c.spec.securityContext.allowPrivilegeEscalation == false
 	k8s.at_least(8)
-	some [pod, c] in k8s.containers
 	not k8s.windows_exempt(pod)
-	not k8s.security_context(c).allowPrivilegeEscalation == false
 	path := k8s.field_path(c, ["securityContext", "allowPrivilegeEscalation"])
 }
 

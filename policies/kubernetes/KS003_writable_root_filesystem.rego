@@ -48,8 +48,9 @@ deny contains result.with_fix(
 		"edits": [{"op": "set", "path": path, "value": true}],
 	},
 ) if {
-	some [pod, c] in k8s.containers
+	some pod in input.pods
+	some c in pod.containers
+	not c.spec.securityContext.readOnlyRootFilesystem == true
 	not k8s.is_windows(pod)
-	not k8s.security_context(c).readOnlyRootFilesystem == true
 	path := k8s.field_path(c, ["securityContext", "readOnlyRootFilesystem"])
 }

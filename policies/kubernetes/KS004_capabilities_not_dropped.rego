@@ -46,11 +46,12 @@ deny contains result.with_fix(
 		"edits": [{"op": "add_to_list", "path": path, "values": ["ALL"]}],
 	},
 ) if {
-	k8s.at_least(22)
-	some [pod, c] in k8s.containers
-	not k8s.windows_exempt(pod)
+	some pod in input.pods
+	some c in pod.containers
 	not drops_all(c)
+	k8s.at_least(22)
+	not k8s.windows_exempt(pod)
 	path := k8s.field_path(c, ["securityContext", "capabilities", "drop"])
 }
 
-drops_all(c) if "ALL" in k8s.security_context(c).capabilities.drop
+drops_all(c) if "ALL" in c.spec.securityContext.capabilities.drop

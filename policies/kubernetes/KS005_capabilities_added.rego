@@ -41,12 +41,13 @@ deny contains result.at_path(
 	sprintf("%s adds capability %q, which is not allowed (allowed: %s)", [k8s.describe(c), cap, allowed_text]),
 	k8s.field_path(c, ["securityContext", "capabilities", "add", i]),
 ) if {
-	k8s.at_least(22)
-	some [pod, c] in k8s.containers
-	not k8s.windows_exempt(pod)
-	some i, cap in k8s.security_context(c).capabilities.add
-	not cap in allowed
+	some pod in input.pods
+	some c in pod.containers
+	some i, cap in c.spec.securityContext.capabilities.add
 	cap in k8s.baseline_capabilities
+	not cap in allowed
+	k8s.at_least(22)
+	not k8s.windows_exempt(pod)
 }
 
 allowed := {c | some c in k8s.config("allowed_capabilities", ["NET_BIND_SERVICE"])}

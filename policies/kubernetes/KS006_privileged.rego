@@ -46,7 +46,8 @@ deny contains result.with_fix(
 		"edits": [{"op": "set", "path": path, "value": false}],
 	},
 ) if {
-	some [_, c] in k8s.containers
-	k8s.security_context(c).privileged == true
+	some pod in input.pods
+	some c in pod.containers
+	c.spec.securityContext.privileged == true
 	path := k8s.field_path(c, ["securityContext", "privileged"])
 }

@@ -38,7 +38,7 @@ deny contains result.at_path(
 ) if {
 	some pod in input.pods
 	some i, volume in pod.spec.volumes
-	k8s.has(volume, "hostPath")
+	volume.hostPath != null # k8s.has(volume, "hostPath")
 }
 
 host_path(volume) := sprintf("%q", [volume.hostPath.path]) if {

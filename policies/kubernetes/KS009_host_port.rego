@@ -34,8 +34,9 @@ deny contains result.at_path(
 	sprintf("%s binds host port %v: remove hostPort and use a Service", [k8s.describe(c), port.hostPort]),
 	k8s.field_path(c, ["ports", i, "hostPort"]),
 ) if {
-	some [_, c] in k8s.containers
+	some pod in input.pods
+	some c in pod.containers
 	some i, port in c.spec.ports
-	k8s.has(port, "hostPort")
+	port.hostPort != null # k8s.has(port, "hostPort")
 	port.hostPort != 0
 }

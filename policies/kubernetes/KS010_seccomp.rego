@@ -51,10 +51,12 @@ deny contains result.with_fix(
 		"edits": [{"op": "set", "path": path, "value": "RuntimeDefault"}],
 	},
 ) if {
-	k8s.at_least(19)
 	some pod in input.pods
-	not k8s.windows_exempt(pod)
-	names := [k8s.describe(c) | some c in pod.containers; not k8s.effective(c, "seccompProfile")]
+
+	# not k8s.effective(c, "seccompProfile"), read directly
+	names := [k8s.describe(c) | some c in pod.containers; object.get(c.security, ["seccompProfile", "value"], null) == null]
 	count(names) > 0
+	k8s.at_least(19)
+	not k8s.windows_exempt(pod)
 	path := k8s.field_path(pod, ["securityContext", "seccompProfile", "type"])
 }

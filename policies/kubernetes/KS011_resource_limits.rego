@@ -37,10 +37,11 @@ deny contains result.at_path(
 	sprintf("%s has no %s limit: set resources.limits", [k8s.describe(c), concat(" or ", missing)]),
 	k8s.field_path(c, path_suffix(missing)),
 ) if {
-	some [_, c] in k8s.containers
-	c.type != "ephemeralContainers"
-	missing := [r | some r in ["cpu", "memory"]; not k8s.has(object.get(c.spec, ["resources", "limits"], {}), r)]
+	some pod in input.pods
+	some c in pod.containers
+	missing := [r | some r in ["cpu", "memory"]; object.get(c.spec, ["resources", "limits", r], null) == null]
 	count(missing) > 0
+	c.type != "ephemeralContainers"
 }
 
 path_suffix(missing) := ["resources", "limits", missing[0]] if {

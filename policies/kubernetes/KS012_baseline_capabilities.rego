@@ -41,8 +41,9 @@ deny contains result.at_path(
 	sprintf("%s adds capability %q, which the baseline pod security standard forbids%s", [k8s.describe(c), cap, hint(cap)]),
 	k8s.field_path(c, ["securityContext", "capabilities", "add", i]),
 ) if {
-	some [_, c] in k8s.containers
-	some i, cap in k8s.security_context(c).capabilities.add
+	some pod in input.pods
+	some c in pod.containers
+	some i, cap in c.spec.securityContext.capabilities.add
 	not cap in k8s.baseline_capabilities
 }
 

@@ -41,17 +41,18 @@ valid_types := {"RuntimeDefault", "Localhost"}
 
 # Fields (1.19+): the pod's and each container's own profile.
 deny contains fixed(sprintf("pod %s", [problem(profile)]), k8s.field_path(pod, ["securityContext", "seccompProfile", "type"])) if {
-	k8s.at_least(19)
 	some pod in input.pods
-	profile := k8s.pod_security_context(pod).seccompProfile
+	profile := pod.spec.securityContext.seccompProfile
 	bad(profile)
+	k8s.at_least(19)
 }
 
 deny contains fixed(sprintf("%s %s", [k8s.describe(c), problem(profile)]), k8s.field_path(c, ["securityContext", "seccompProfile", "type"])) if {
-	k8s.at_least(19)
-	some [_, c] in k8s.containers
-	profile := k8s.security_context(c).seccompProfile
+	some pod in input.pods
+	some c in pod.containers
+	profile := c.spec.securityContext.seccompProfile
 	bad(profile)
+	k8s.at_least(19)
 }
 
 # Annotations (before 1.19).

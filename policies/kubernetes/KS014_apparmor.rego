@@ -42,7 +42,7 @@ deny contains result.at_path(
 	k8s.field_path(pod, ["securityContext", "appArmorProfile", "type"]),
 ) if {
 	some pod in input.pods
-	profile := k8s.pod_security_context(pod).appArmorProfile
+	profile := pod.spec.securityContext.appArmorProfile
 	bad(profile)
 }
 
@@ -50,8 +50,9 @@ deny contains result.at_path(
 	sprintf("%s %s", [k8s.describe(c), problem(profile)]),
 	k8s.field_path(c, ["securityContext", "appArmorProfile", "type"]),
 ) if {
-	some [_, c] in k8s.containers
-	profile := k8s.security_context(c).appArmorProfile
+	some pod in input.pods
+	some c in pod.containers
+	profile := c.spec.securityContext.appArmorProfile
 	bad(profile)
 }
 

@@ -40,13 +40,14 @@ allowed_types := {"", "container_t", "container_init_t", "container_kvm_t"} if {
 # setters: the pod and every container, with a name and the path of their seLinuxOptions.
 setters contains ["pod", opts, k8s.field_path(pod, ["securityContext", "seLinuxOptions"])] if {
 	some pod in input.pods
-	opts := k8s.pod_security_context(pod).seLinuxOptions
+	opts := pod.spec.securityContext.seLinuxOptions
 	is_object(opts)
 }
 
 setters contains [k8s.describe(c), opts, k8s.field_path(c, ["securityContext", "seLinuxOptions"])] if {
-	some [_, c] in k8s.containers
-	opts := k8s.security_context(c).seLinuxOptions
+	some pod in input.pods
+	some c in pod.containers
+	opts := c.spec.securityContext.seLinuxOptions
 	is_object(opts)
 }
 

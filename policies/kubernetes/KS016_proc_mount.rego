@@ -35,8 +35,9 @@ deny contains result.at_path(
 	sprintf("%s sets procMount %q, which unmasks /proc: remove it or use Default", [k8s.describe(c), k8s.security_context(c).procMount]),
 	k8s.field_path(c, ["securityContext", "procMount"]),
 ) if {
-	some [pod, c] in k8s.containers
-	k8s.has(k8s.security_context(c), "procMount")
-	k8s.security_context(c).procMount != "Default"
+	some pod in input.pods
+	some c in pod.containers
+	c.spec.securityContext.procMount != null # k8s.has(k8s.security_context(c), "procMount")
+	c.spec.securityContext.procMount != "Default"
 	not k8s.user_namespace_exempt(pod)
 }

@@ -62,7 +62,7 @@ deny contains result.at_path(
 	k8s.field_path(pod, ["securityContext", "sysctls", i, "name"]),
 ) if {
 	some pod in input.pods
-	some i, sysctl in k8s.pod_security_context(pod).sysctls
+	some i, sysctl in pod.spec.securityContext.sysctls
 	not allowed(sysctl.name)
 }
 

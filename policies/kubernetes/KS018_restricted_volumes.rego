@@ -63,6 +63,7 @@ deny contains result.at_path(
 }
 
 allowed_source(volume) if {
-	some type in allowed
-	k8s.has(volume, type)
+	some type, source in volume
+	type in allowed
+	source != null
 }

@@ -38,13 +38,14 @@ deny contains result.at_path(
 	k8s.field_path(pod, ["securityContext", "windowsOptions", "hostProcess"]),
 ) if {
 	some pod in input.pods
-	k8s.pod_security_context(pod).windowsOptions.hostProcess == true
+	pod.spec.securityContext.windowsOptions.hostProcess == true
 }
 
 deny contains result.at_path(
 	sprintf("%s is a Windows HostProcess container (windowsOptions.hostProcess: true): remove it", [k8s.describe(c)]),
 	k8s.field_path(c, ["securityContext", "windowsOptions", "hostProcess"]),
 ) if {
-	some [_, c] in k8s.containers
-	k8s.security_context(c).windowsOptions.hostProcess == true
+	some pod in input.pods
+	some c in pod.containers
+	c.spec.securityContext.windowsOptions.hostProcess == true
 }

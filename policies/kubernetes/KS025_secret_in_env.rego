@@ -43,7 +43,8 @@ deny contains result.at_path(
 	sprintf("%s sets env %s to %s: use valueFrom.secretKeyRef", [k8s.describe(c), env.name, secrets.reason(env.name, env.value)]),
 	k8s.field_path(c, ["env", i, "value"]),
 ) if {
-	some [_, c] in k8s.containers
+	some pod in input.pods
+	some c in pod.containers
 	some i, env in c.spec.env
 	is_string(env.value)
 	secrets.reason(env.name, env.value)

@@ -35,24 +35,38 @@ package rules.kubernetes.KS026
 import data.lib.kubernetes as k8s
 import data.lib.result
 
-# handlers: the path of each probe and lifecycle hook below a container.
-handlers := [
-	["livenessProbe"],
-	["readinessProbe"],
-	["startupProbe"],
-	["lifecycle", "postStart"],
-	["lifecycle", "preStop"],
-]
+# A probe or hook is read where it is (c.spec.livenessProbe.httpGet.host):
+# containers rarely have them, and a missing field ends the search at once.
 
-deny contains result.at_path(
-	sprintf("%s %s connects to host %q: remove %s.host", [k8s.describe(c), concat(".", handler), host, action]),
-	k8s.field_path(c, array.concat(handler, [action, "host"])),
-) if {
-	k8s.at_least(34)
-	some [_, c] in k8s.containers
-	some handler in handlers
-	some action in ["httpGet", "tcpSocket"]
-	host := object.get(c.spec, array.concat(handler, [action, "host"]), "")
+probes := ["livenessProbe", "readinessProbe", "startupProbe"]
+
+hooks := ["postStart", "preStop"]
+
+actions := ["httpGet", "tcpSocket"]
+
+deny contains finding(c, [probe], action, host) if {
+	some pod in input.pods
+	some c in pod.containers
+	some probe in probes
+	some action in actions
+	host := c.spec[probe][action].host
 	is_string(host)
 	host != ""
+	k8s.at_least(34)
 }
+
+deny contains finding(c, ["lifecycle", hook], action, host) if {
+	some pod in input.pods
+	some c in pod.containers
+	some hook in hooks
+	some action in actions
+	host := c.spec.lifecycle[hook][action].host
+	is_string(host)
+	host != ""
+	k8s.at_least(34)
+}
+
+finding(c, handler, action, host) := result.at_path(
+	sprintf("%s %s connects to host %q: remove %s.host", [k8s.describe(c), concat(".", handler), host, action]),
+	k8s.field_path(c, array.concat(handler, [action, "host"])),
+)

@@ -42,8 +42,9 @@ deny contains result.at_path(
 	sprintf("%s sets procMount %q: the restricted pod security standard requires Default even with hostUsers: false", [k8s.describe(c), k8s.security_context(c).procMount]),
 	k8s.field_path(c, ["securityContext", "procMount"]),
 ) if {
-	some [pod, c] in k8s.containers
+	some pod in input.pods
+	some c in pod.containers
+	c.spec.securityContext.procMount != null # k8s.has(k8s.security_context(c), "procMount")
+	c.spec.securityContext.procMount != "Default"
 	k8s.user_namespace_exempt(pod)
-	k8s.has(k8s.security_context(c), "procMount")
-	k8s.security_context(c).procMount != "Default"
 }

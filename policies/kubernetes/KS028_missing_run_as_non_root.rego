@@ -45,12 +45,13 @@ deny contains result.with_fix(
 		"edits": [{"op": "set", "path": path, "value": true}],
 	},
 ) if {
-	some [pod, c] in k8s.containers
-	not k8s.user_namespace_exempt(pod)
-	uid := k8s.effective(c, "runAsUser").value
+	some pod in input.pods
+	some c in pod.containers
+	uid := c.security.runAsUser.value # k8s.effective(c, "runAsUser").value: a number is not null
 	is_number(uid)
 	uid > 0
-	not k8s.run_as_non_root(c)
+	not c.security.runAsNonRoot.value == true # k8s.run_as_non_root(c)
+	not k8s.user_namespace_exempt(pod)
 	path := k8s.field_path(c, ["securityContext", "runAsNonRoot"])
 }
 
@@ -64,10 +65,10 @@ deny contains result.with_fix(
 	},
 ) if {
 	some pod in input.pods
+	pod.spec.securityContext.runAsNonRoot == false
 	not k8s.user_namespace_exempt(pod)
-	k8s.pod_security_context(pod).runAsNonRoot == false
 	every c in pod.containers {
-		k8s.has(k8s.security_context(c), "runAsNonRoot")
+		c.spec.securityContext.runAsNonRoot != null # k8s.has(k8s.security_context(c), "runAsNonRoot")
 	}
 	path := k8s.field_path(pod, ["securityContext", "runAsNonRoot"])
 }

@@ -35,6 +35,7 @@ import data.lib.rbac
 import data.lib.result
 
 deny contains result.at_path(msg, rbac.rule_path(i, "resources", min(rbac.resource_indices(rule, ["secrets"])))) if {
+	input.kind in {"Role", "ClusterRole"} # first, so that OPA's rule index skips other kinds
 	some [i, rule] in rbac.object_rules
 	rbac.names(rule, {""}, ["secrets"], rbac.read_verbs)
 	verbs := sort([v | some j in rbac.verb_indices(rule, rbac.read_verbs); v := rule.verbs[j]])

@@ -69,6 +69,7 @@ grants := [
 ]
 
 deny contains result.at_path(msg, rbac.rule_path(i, "verbs", j)) if {
+	input.kind in {"Role", "ClusterRole"} # first, so that OPA's rule index skips other kinds
 	some [i, rule] in rbac.object_rules
 	not rbac.scoped(rule)
 	some j, v in rbac.list(rule, "verbs")
@@ -78,6 +79,7 @@ deny contains result.at_path(msg, rbac.rule_path(i, "verbs", j)) if {
 }
 
 deny contains result.at_path(msg, rbac.rule_path(i, "resources", j)) if {
+	input.kind in {"Role", "ClusterRole"} # first, so that OPA's rule index skips other kinds
 	some [i, rule] in rbac.object_rules
 	some [group, resources, granted, what] in grants
 	rbac.names(rule, {group}, resources, granted)

@@ -10,6 +10,10 @@ package lib.kubernetes
 # Pod Security Standards and API removals the rules know.
 newest_kube_version := "1.37"
 
+# newest_kube_minor is the minor number of newest_kube_version, which
+# kube_minor gives without reading text when no version is configured.
+newest_kube_minor := 37
+
 # config is a setting of data.hardline.config, or default_value when unset.
 config(key, default_value) := value if {
 	value := data.hardline.config[key]
@@ -26,7 +30,12 @@ kube_version := config("kube_version", newest_kube_version)
 kube_minor := m if {
 	m := data.hardline.config.kube_minor
 	is_number(m)
+} else := newest_kube_minor if {
+	not version_configured
 } else := minor_of(kube_version)
+
+# version_configured holds when data.hardline.config sets kube_version.
+version_configured if data.hardline.config.kube_version != null
 
 default minor_of(_) := 37
 
@@ -131,7 +140,7 @@ deprecated_apis := {
 		"DaemonSet": {"deprecated": 9, "removed": 16, "replacement": "apps/v1"},
 		"ReplicaSet": {"deprecated": 9, "removed": 16, "replacement": "apps/v1"},
 		"NetworkPolicy": {"deprecated": 9, "removed": 16, "replacement": "networking.k8s.io/v1"},
-		"PodSecurityPolicy": {"deprecated": 10, "removed": 16, "replacement": psa_replacement},
+		"PodSecurityPolicy": {"deprecated": 10, "removed": 16, "replacement": "Pod Security Admission: label namespaces with pod-security.kubernetes.io/enforce"},
 		"Ingress": {"deprecated": 14, "removed": 22, "replacement": "networking.k8s.io/v1"},
 	},
 	"apps/v1beta1": {
@@ -193,7 +202,7 @@ deprecated_apis := {
 		"VolumeAttributesClass": {"deprecated": 34, "replacement": "storage.k8s.io/v1"},
 	},
 	"policy/v1beta1": {
-		"PodSecurityPolicy": {"deprecated": 21, "removed": 25, "replacement": psa_replacement},
+		"PodSecurityPolicy": {"deprecated": 21, "removed": 25, "replacement": "Pod Security Admission: label namespaces with pod-security.kubernetes.io/enforce"},
 		"PodDisruptionBudget": {"deprecated": 21, "removed": 25, "replacement": "policy/v1"},
 	},
 	"batch/v1beta1": {"CronJob": {"deprecated": 21, "removed": 25, "replacement": "batch/v1"}},
@@ -239,6 +248,9 @@ deprecated_apis := {
 }
 
 psa_replacement := "Pod Security Admission: label namespaces with pod-security.kubernetes.io/enforce"
+
+# (The table holds only literals, psa_replacement written out: a reference
+# inside it would make OPA build the whole table again for every object.)
 
 # deprecated_api is the deprecated_apis entry of the object, when there is one.
 deprecated_api := deprecated_apis[input.apiVersion][input.kind]

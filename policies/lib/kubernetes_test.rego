@@ -126,6 +126,10 @@ version(v) := {"kube_version": v}
 
 test_kube_minor_default if k8s.kube_minor == 37
 
+test_newest_kube_minor_matches_version if k8s.minor_of(k8s.newest_kube_version) == k8s.newest_kube_minor
+
+test_kube_minor_null_version_is_newest if k8s.kube_minor == 37 with data.hardline.config as {"kube_version": null}
+
 test_kube_minor_from_config if {
 	k8s.kube_minor == 34 with data.hardline.config as version("1.34")
 	k8s.kube_minor == 29 with data.hardline.config as version("v1.29.3")

@@ -7,6 +7,7 @@ package lib.secrets
 # reason says why the value of variable name looks like a secret (never the
 # value itself); undefined when it does not.
 reason(name, value) := sprintf("a literal %s", [kinds[0]]) if {
+	regex.match(any_value_pattern, value)
 	kinds := sort([kind | some kind, pattern in value_patterns; regex.match(pattern, value)])
 	count(kinds) > 0
 } else := "a literal value that looks like a secret" if {
@@ -28,6 +29,11 @@ value_patterns := {
 	"json web token": `\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}`,
 	"url with a password": `[A-Za-z][A-Za-z0-9+.-]*://[^/\s:@$]+:[^/\s@$(){}]+@`,
 }
+
+# any_value_pattern matches what one of value_patterns matches: one regex
+# for the common case of a value that is no credential (a test checks that
+# it is the alternation of value_patterns).
+any_value_pattern := `(?:\b(AKIA|ASIA)[0-9A-Z]{16}\b)|(?:\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\b)|(?:\bglpat-[A-Za-z0-9_-]{20,})|(?:\bAIza[A-Za-z0-9_-]{35})|(?:\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})|(?:\bnpm_[A-Za-z0-9]{36}\b)|(?:-----BEGIN ([A-Z]+ )*PRIVATE KEY( BLOCK)?-----)|(?:\bxox[abposr]-[A-Za-z0-9-]{10,})|(?:https://hooks\.slack\.com/services/[A-Za-z0-9/]+)|(?:\b[sr]k_live_[A-Za-z0-9]{16,})|(?:[A-Za-z][A-Za-z0-9+.-]*://[^/\s:@$]+:[^/\s@$(){}]+@)`
 
 # secret_name holds for variable names such as DB_PASSWORD, apiToken or
 # AWS_SECRET_ACCESS_KEY, but not SECRET_NAME, TOKEN_URL or PASSWORD_FILE.

@@ -460,8 +460,8 @@ func (e *Engine) unread(s Source, err *TooLargeError) fileResult {
 
 // lintManifests runs the rules that see every Kubernetes object at once.
 // A result that gives a path, or a fix that edits fields, is about the
-// object it names (file, document, object_path): its file is parsed again
-// to place it. lines is the number of lines of each file.
+// object it names (file, document, object_path): its file is read again
+// and only that object built to place it. lines is the number of lines of each file.
 func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs []Source, lines map[string]int) ([]Finding, error) {
 	input := ast.NewObject(
 		[2]*ast.Term{ast.StringTerm("type"), ast.StringTerm("manifests")},
@@ -471,14 +471,13 @@ func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs 
 	if err != nil {
 		return nil, fmt.Errorf("evaluate manifests: %w", err)
 	}
-	// One file parsed again at a time: results in file order.
+	// One file read again at a time: results in file order.
 	slices.SortStableFunc(pairs, func(a, b pair) int { return strings.Compare(resultFile(a), resultFile(b)) })
 	var cur struct {
 		file   string
 		parsed *parsedFile
 	}
 	var byPath map[string]Source
-	var wanted map[string]map[int]bool
 	var out []Finding
 	var errs []error
 	for _, p := range pairs {
@@ -512,10 +511,7 @@ func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs 
 						}
 					}
 				}
-				if wanted == nil {
-					wanted = resultDocuments(pairs)
-				}
-				pf := e.reparse(byPath[file], wanted[file])
+				pf := e.reparse(byPath[file])
 				cur.file, cur.parsed = file, &pf
 				if pf.err != nil {
 					errs = append(errs, pf.err)
@@ -550,63 +546,23 @@ type parsedFile struct {
 	err   error
 }
 
-// resultDocuments are the documents results name, by file.
-func resultDocuments(pairs []pair) map[string]map[int]bool {
-	docs := map[string]map[int]bool{}
-	for _, p := range pairs {
-		m, _ := p.result.(map[string]any)
-		file, _ := m["file"].(string)
-		if n, err := integer(m["document"]); err == nil {
-			if docs[file] == nil {
-				docs[file] = map[int]bool{}
-			}
-			docs[file][n] = true
-		}
-	}
-	return docs
-}
-
-// reparse reads a linted YAML file again. With a Placer, only the objects
-// results point at are built; otherwise the file is parsed again and the
-// documents of the wanted YAML document indexes are kept.
-func (e *Engine) reparse(s Source, want map[int]bool) parsedFile {
-	parser, ok := e.opts.Parsers[s.Kind]
+// reparse reads a linted YAML file again for its parser, a Placer, to
+// build the objects results point at.
+func (e *Engine) reparse(s Source) parsedFile {
+	none := func(int, []any) Document { return nil }
+	p, ok := e.opts.Parsers[s.Kind].(Placer)
 	if !ok || s.Path == "" {
-		return parsedFile{place: func(int, []any) Document { return nil }}
+		return parsedFile{place: none, err: fmt.Errorf("%s: its parser cannot place the results of rules over every manifest", s.Path)}
 	}
 	src := s.Src
 	if src == nil {
 		b, err := ReadFile(s.Path, e.opts.MaxFileSize)
 		if err != nil {
-			return parsedFile{err: fmt.Errorf("read %s: %w", s.Path, err), place: func(int, []any) Document { return nil }}
+			return parsedFile{err: fmt.Errorf("read %s: %w", s.Path, err), place: none}
 		}
 		src = b
 	}
-	if p, ok := parser.(Placer); ok {
-		return parsedFile{src: src, place: p.Placer(s.Path, src)}
-	}
-	docs := map[int][]Document{}
-	for d := range documents(parser, s.Path, src) {
-		if i := documentIndex(d.Input()); want[i] {
-			docs[i] = append(docs[i], d)
-		}
-	}
-	return parsedFile{src: src, place: func(index int, objPath []any) Document {
-		for _, d := range docs[index] {
-			if objPath == nil {
-				return d
-			}
-			v := lookup(ast.NewTerm(d.Input()), "object_path")
-			if v == nil {
-				continue
-			}
-			got, _ := ast.JSON(v)
-			if p, ok := got.([]any); ok && slices.Equal(normalizePath(p), objPath) {
-				return d
-			}
-		}
-		return nil
-	}}
+	return parsedFile{src: src, place: p.Placer(s.Path, src)}
 }
 
 // documentIndex is the "document" field of a Kubernetes input, or -1.

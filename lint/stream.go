@@ -27,12 +27,6 @@ const holdFindings = 2000
 // the slice. An error stops the run.
 type FindingsFunc func([]Finding) error
 
-// sinkError marks the error a FindingsFunc returned.
-type sinkError struct{ err error }
-
-func (e *sinkError) Error() string { return e.err.Error() }
-func (e *sinkError) Unwrap() error { return e.err }
-
 // Stream lints srcs as Lint does, and hands each file's findings to sink
 // as soon as they are final, in the order of Lint's report: files in
 // order of their paths, a bounded number of them linted ahead of the
@@ -63,7 +57,7 @@ func (e *Engine) stream(ctx context.Context, srcs []Source, sink FindingsFunc, h
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(srcs[a].Path, srcs[b].Path) })
 
-	if !yaml || !e.prepared("manifests") || !e.runsManifestRules() {
+	if !yaml || !e.runsManifestRules() {
 		st.manifests = map[string][]Finding{}
 		if _, err := e.lintOrdered(ctx, srcs, order, st.add); err != nil {
 			return nil, err
@@ -78,7 +72,8 @@ func (e *Engine) stream(ctx context.Context, srcs []Source, sink FindingsFunc, h
 	lines := make([]int, len(srcs))
 	var held []heldFile
 	heldFindings := 0
-	next, err := e.lintOrdered(ctx, srcs, order, func(i int, r fileResult) error {
+	// The only error the function returns is errHold.
+	next, _ := e.lintOrdered(ctx, srcs, order, func(i int, r fileResult) error {
 		sums[i], r.summaries = r.summaries, nil
 		lines[i] = r.lines
 		held = append(held, heldFile{i, r})
@@ -88,9 +83,6 @@ func (e *Engine) stream(ctx context.Context, srcs []Source, sink FindingsFunc, h
 		}
 		return nil
 	})
-	if err != nil && !errors.Is(err, errHold) {
-		return nil, err
-	}
 	rest := order[next:]
 	e.summarize(ctx, srcs, rest, sums, lines)
 	st.evalManifests(ctx, sums, lines)
@@ -202,7 +194,7 @@ func (st *stream) flush() error {
 	}
 	SortFindings(fs)
 	if err := st.sink(fs); err != nil {
-		st.sinkErr = &sinkError{err}
+		st.sinkErr = err
 	}
 	return st.sinkErr
 }
@@ -265,11 +257,7 @@ func (e *Engine) lintOrdered(ctx context.Context, srcs []Source, order []int, ad
 	if len(order) == 0 {
 		return 0, nil
 	}
-	workers := e.opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	workers = min(workers, len(order))
+	workers := min(e.workers(), len(order))
 	window := 2 * workers
 	type done struct {
 		pos int
@@ -319,20 +307,14 @@ func (e *Engine) lintOrdered(ctx context.Context, srcs []Source, order []int, ad
 // summarize reads the sources at order for their objects' summaries and
 // line counts, concurrently.
 func (e *Engine) summarize(ctx context.Context, srcs []Source, order []int, sums [][]ast.Value, lines []int) {
-	workers := e.opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	var mu sync.Mutex
+	// Each worker writes its own indexes; Wait orders the writes before
+	// the caller's reads.
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for range min(workers, max(len(order), 1)) {
+	for range min(e.workers(), max(len(order), 1)) {
 		wg.Go(func() {
 			for i := range next {
-				ss, n := e.summariesOf(ctx, srcs[i])
-				mu.Lock()
-				sums[i], lines[i] = ss, n
-				mu.Unlock()
+				sums[i], lines[i] = e.summariesOf(ctx, srcs[i])
 			}
 		})
 	}
@@ -377,4 +359,12 @@ func (e *Engine) summariesOf(ctx context.Context, s Source) ([]ast.Value, int) {
 		}
 	}
 	return out, lineCount(src)
+}
+
+// workers is the number of files linted at once.
+func (e *Engine) workers() int {
+	if e.opts.Workers > 0 {
+		return e.opts.Workers
+	}
+	return runtime.GOMAXPROCS(0)
 }

@@ -8,8 +8,8 @@ import (
 // rules over every manifest run. Each is copied out of its document (whose
 // terms would otherwise keep the whole converted document alive), and the
 // strings, numbers and empty collections they repeat (file names, kinds,
-// namespaces, labels) are shared: a run of many objects holds a few
-// hundred bytes for each.
+// namespaces, labels) are shared within a file: a file of many objects
+// holds a few hundred bytes for each.
 type summaries struct {
 	strings map[string]*ast.Term
 	numbers map[string]*ast.Term

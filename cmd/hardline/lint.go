@@ -118,17 +118,13 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 	return cmd
 }
 
-func usageError(format string, args ...any) error {
-	return fmt.Errorf(format, args...)
-}
-
 func runLint(cmd *cobra.Command, e *env, fl *lintFlags, args []string) error {
 	ctx := cmd.Context()
 	if fl.fix && fl.diff {
-		return usageError("--fix and --diff cannot be used together")
+		return fmt.Errorf("--fix and --diff cannot be used together")
 	}
 	if len(fl.fixOnly) > 0 && !fl.fix && !fl.diff {
-		return usageError("--fix-only selects the fixes of --fix or --diff; add one of them")
+		return fmt.Errorf("--fix-only selects the fixes of --fix or --diff; add one of them")
 	}
 	cfg, cfgNotices, err := loadConfig(fl.configFile, fl.stdinFilename, args)
 	if err != nil {
@@ -201,7 +197,7 @@ func runLint(cmd *cobra.Command, e *env, fl *lintFlags, args []string) error {
 		}
 	}
 	if rep == nil {
-		return &exitCodeError{code: exitError, err: lintErr}
+		return lintErr
 	}
 	rep.Notices = slices.Concat(cfgNotices, notices, rep.Notices)
 	rep.Config = reportConfig(cfg)
@@ -227,7 +223,7 @@ func runLint(cmd *cobra.Command, e *env, fl *lintFlags, args []string) error {
 		return lintErr
 	}
 	if n := pins.count(); n > 0 && (fl.fix || fl.diff) {
-		return usageError("could not pin %s to a digest (see the notices)", plural(n, "image", "images"))
+		return fmt.Errorf("could not pin %s to a digest (see the notices)", plural(n, "image", "images"))
 	}
 	for _, f := range rep.Findings {
 		if f.Suppression == nil && failOn != 0 && f.Severity >= failOn {
@@ -256,7 +252,7 @@ func streamLint(ctx context.Context, e *env, eng *lint.Engine, srcs []lint.Sourc
 		return fmt.Errorf("write report: %w", writeErr)
 	}
 	if rep == nil {
-		return &exitCodeError{code: exitError, err: lintErr}
+		return lintErr
 	}
 	rep.Notices = slices.Concat(notices, rep.Notices)
 	rep.Config = cfgPath

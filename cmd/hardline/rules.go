@@ -32,7 +32,7 @@ func newRulesCmd(e *env) *cobra.Command {
 			case "markdown":
 				return formats.RulesMarkdown(e.stdout, cat.Rules)
 			}
-			return usageError("unknown --format %q (want text, json or markdown)", format)
+			return fmt.Errorf("unknown --format %q (want text, json or markdown)", format)
 		},
 	}
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: text, json or markdown")
@@ -157,9 +157,9 @@ func inDirs(dirs []string, file string) bool {
 // not hold, with the closest ID or name as a suggestion.
 func unknownRule(where, s string, cat *policies.Catalog) error {
 	if hint := config.Suggest(s, ruleNames(cat)); hint != "" {
-		return usageError("%s: no rule has the ID or name %q (did you mean %q? see hardline rules)", where, s, hint)
+		return fmt.Errorf("%s: no rule has the ID or name %q (did you mean %q? see hardline rules)", where, s, hint)
 	}
-	return usageError("%s: no rule has the ID or name %q (see hardline rules)", where, s)
+	return fmt.Errorf("%s: no rule has the ID or name %q (see hardline rules)", where, s)
 }
 
 // ruleNames lists the IDs and names of the catalogue's rules.

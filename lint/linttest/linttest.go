@@ -84,26 +84,23 @@ func Config() map[string]any {
 // configuration.
 func Engine(t testing.TB) *lint.Engine {
 	t.Helper()
-	cat, err := policies.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	eng, err := lint.NewEngine(context.Background(), cat, lint.Options{Config: Config(), Parsers: Parsers()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return eng
+	return newEngine(t, lint.Options{Config: Config(), Parsers: Parsers()})
 }
 
 // RulesEngine is Engine with Digests as its digest resolver, so that the
 // fixes pinning an image to its digest are made and held in goldens.
 func RulesEngine(t testing.TB) *lint.Engine {
 	t.Helper()
+	return newEngine(t, lint.Options{Config: Config(), Parsers: Parsers(), Digests: Digests{}})
+}
+
+func newEngine(t testing.TB, opts lint.Options) *lint.Engine {
+	t.Helper()
 	cat, err := policies.Builtin()
 	if err != nil {
 		t.Fatal(err)
 	}
-	eng, err := lint.NewEngine(context.Background(), cat, lint.Options{Config: Config(), Parsers: Parsers(), Digests: Digests{}})
+	eng, err := lint.NewEngine(context.Background(), cat, opts)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -90,20 +90,34 @@ func (req request) prepare() (c *chart.Chart, top common.Values, err error) {
 	return c, top, nil
 }
 
-// render runs the chart's templates, turning a panic into an error.
-func (req request) render(ctx context.Context) (out map[string]string, err error) {
+// render prepares the chart and runs its templates.
+func (req request) render(ctx context.Context) (map[string]string, error) {
+	c, top, err := req.prepare()
+	if err != nil {
+		return nil, err
+	}
+	return execute(ctx, c, top)
+}
+
+// execute runs the chart's templates, turning a panic into an error and
+// refusing output past render.MaxOutput.
+func execute(ctx context.Context, c *chart.Chart, top common.Values) (out map[string]string, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("internal error: %v", r)
 		}
 	}()
-	c, top, err := req.prepare()
-	if err != nil {
-		return nil, err
-	}
 	// A zero Engine has no cluster client: lookup returns nothing and DNS
 	// functions return "".
-	return engine.Engine{}.RenderWithContext(ctx, c, top)
+	out, err = engine.Engine{}.RenderWithContext(ctx, c, top)
+	total := 0
+	for _, s := range out {
+		total += len(s)
+	}
+	if total > render.MaxOutput {
+		return nil, fmt.Errorf("rendered output larger than %d MiB", render.MaxOutput>>20)
+	}
+	return out, err
 }
 
 // loadChart loads the chart files, turning a loader panic into an error.

@@ -86,3 +86,14 @@ func TestChildReportsTemplateErrors(t *testing.T) {
 		t.Fatalf("findings %+v, want the template's error at its template", u.Findings)
 	}
 }
+
+func TestChildBoundsOutput(t *testing.T) {
+	// Forty million bytes: past the output limit, within the memory limit.
+	dir := hostileChart(t, `    {{ repeat 40000000 "a" }}`)
+	for _, ch := range []*helm.Child{nil, child(t, 0, 0)} {
+		u := helm.Render(context.Background(), dir, helm.Options{Child: ch})
+		if len(u.Findings) != 1 || !strings.Contains(u.Findings[0].Message, "rendered output larger than 32 MiB") {
+			t.Errorf("child %v: findings %+v, want one about the output limit", ch != nil, u.Findings)
+		}
+	}
+}

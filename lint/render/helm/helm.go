@@ -17,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	"helm.sh/helm/v4/pkg/chart/common"
 	chart "helm.sh/helm/v4/pkg/chart/v2"
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 
@@ -88,7 +89,7 @@ func Render(ctx context.Context, dir string, opts Options) *render.Unit {
 		req.Values = append(req.Values, chartFile{Rel: p, Data: b})
 	}
 	m.overridden = len(opts.ValuesFiles) > 0 || len(opts.Set) > 0
-	c, _, err := req.prepare()
+	c, top, err := req.prepare()
 	if c != nil {
 		for _, dep := range c.Metadata.Dependencies {
 			if !slices.ContainsFunc(c.Dependencies(), func(d *chart.Chart) bool { return d.Name() == dep.Name }) {
@@ -112,16 +113,7 @@ func Render(ctx context.Context, dir string, opts Options) *render.Unit {
 	if opts.Child != nil {
 		out, err = opts.Child.render(ctx, req)
 	} else {
-		out, err = renderBounded(ctx, req)
-	}
-	if err == nil {
-		total := 0
-		for _, s := range out {
-			total += len(s)
-		}
-		if total > render.MaxOutput {
-			err = fmt.Errorf("rendered output larger than %d MiB", render.MaxOutput>>20)
-		}
+		out, err = renderBounded(ctx, c, top)
 	}
 	if err != nil {
 		file, line := errorPosition(dir, c.Name(), err.Error())
@@ -142,14 +134,14 @@ func cmpOr(a, b string) string {
 // renderBounded renders in this process with a deadline and recovers
 // panics. A template that runs past the deadline is abandoned, still
 // running: only a Child bounds memory and stops a runaway template.
-func renderBounded(ctx context.Context, req request) (map[string]string, error) {
+func renderBounded(ctx context.Context, c *chart.Chart, top common.Values) (map[string]string, error) {
 	type result struct {
 		out map[string]string
 		err error
 	}
 	done := make(chan result, 1)
 	go func() {
-		out, err := req.render(ctx)
+		out, err := execute(ctx, c, top)
 		done <- result{out, err}
 	}()
 	select {

@@ -217,6 +217,8 @@ func ApplyRoles(srcs []lint.Source) []lint.Source {
 			tops = append(tops, abs)
 		}
 	}
+	slices.Sort(tops)
+	tops = slices.Compact(tops)
 	inside := func(p string) bool {
 		abs, err := filepath.Abs(filepath.FromSlash(p))
 		return err == nil && slices.ContainsFunc(tops, func(top string) bool {

@@ -16,6 +16,7 @@ import (
 	"mvdan.cc/sh/v3/syntax"
 
 	"github.com/hardline-dev/hardline/lint"
+	"github.com/hardline-dev/hardline/lint/cmdline"
 )
 
 // Messages of the errors hardline reports itself.
@@ -184,10 +185,10 @@ func (b *builder) indexPrograms() {
 				}
 			}
 			add(c.Exec)
-			add(baseName(c.Name))
+			add(cmdline.Base(c.Name))
 			for _, w := range c.Args[:min(c.ArgStart, len(c.Args))] {
 				if !strings.HasPrefix(w, "-") {
-					add(baseName(w))
+					add(cmdline.Base(w))
 				}
 			}
 		}
@@ -596,7 +597,7 @@ func (b *builder) run1(in *instr, ins *Instruction, st *stageState) {
 		ins.Commands = r.cmds
 		return
 	}
-	if st != nil && (len(st.shell) == 0 || !isShellName(baseName(st.shell[0]))) {
+	if st != nil && (len(st.shell) == 0 || !isShellName(cmdline.Base(st.shell[0]))) {
 		return
 	}
 	script := in.args

@@ -7,6 +7,7 @@ import (
 	"mvdan.cc/sh/v3/syntax"
 
 	"github.com/hardline-dev/hardline/lint"
+	"github.com/hardline-dev/hardline/lint/cmdline"
 )
 
 // maxShellDepth bounds the nesting of `sh -c "sh -c ..."` scripts parsed.
@@ -86,7 +87,7 @@ func (r *shellRun) record(words []cmdWord, rng lint.Range, pipeline, position, d
 	for i := range words {
 		vals[i] = words[i].val
 	}
-	idx, exec := unwrap(vals)
+	idx, exec := cmdline.Unwrap(vals)
 	cmd := Command{
 		Name:      vals[0],
 		Exec:      exec,

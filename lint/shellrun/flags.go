@@ -67,22 +67,3 @@ func globalValueFlag(name string) bool {
 	}
 	return false
 }
-
-// wrapper reports whether name is a command that runs another command
-// (sudo, env, exec, command, time, nohup); valueOpts are its one-letter
-// options that take a value in the next word.
-func wrapper(name string) (valueOpts string, ok bool) {
-	switch name {
-	case "sudo":
-		return "CDgpRrTtUu", true
-	case "doas":
-		return "uC", true
-	case "env":
-		return "uCSP", true
-	case "exec":
-		return "a", true
-	case "command", "nohup", "time", "builtin":
-		return "", true
-	}
-	return "", false
-}

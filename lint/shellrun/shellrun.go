@@ -21,6 +21,7 @@ import (
 	"mvdan.cc/sh/v3/syntax"
 
 	"github.com/hardline-dev/hardline/lint"
+	"github.com/hardline-dev/hardline/lint/cmdline"
 	"github.com/hardline-dev/hardline/lint/container"
 )
 
@@ -221,31 +222,21 @@ func unescape(s string, inDouble bool) string {
 // sudo, env, exec and the like, and builds its Run.
 func command(call *syntax.CallExpr, s segment, lines *container.Lines) (container.Run, bool) {
 	ws := words(call, s)
-	i := 0
-	for i < len(ws) && ws[i].known {
-		opts, ok := wrapper(filepath.Base(ws[i].value))
-		if !ok {
+	// The program is read behind wrappers (sudo, env, nice, timeout,
+	// xargs, ...) among the words known before the script runs.
+	var known []string
+	for _, w := range ws {
+		if !w.known {
 			break
 		}
-		i++
-		for i < len(ws) && ws[i].known {
-			v := ws[i].value
-			if v == "--" {
-				i++
-				break
-			}
-			if strings.Contains(v, "=") && !strings.HasPrefix(v, "-") {
-				i++ // env NAME=value
-				continue
-			}
-			if !strings.HasPrefix(v, "-") || v == "-" {
-				break
-			}
-			if len(v) == 2 && strings.IndexByte(opts, v[1]) >= 0 {
-				i++
-			}
-			i++
-		}
+		known = append(known, w.value)
+	}
+	if len(known) == 0 {
+		return container.Run{}, false
+	}
+	i, _ := cmdline.Unwrap(known)
+	if i < 0 {
+		return container.Run{}, false
 	}
 	if i >= len(ws) || !ws[i].known {
 		return container.Run{}, false

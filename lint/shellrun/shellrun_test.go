@@ -115,6 +115,9 @@ if true; then out=$(docker run alpine:3.22 id); fi
 echo docker run alpine:3.22
 docker ps; docker build -t x .; docker runx alpine
 /usr/bin/docker run alpine:3.22
+nice -n 5 timeout --signal KILL 30 docker run alpine:3.22
+sudo -u docker docker run alpine:3.22
+command -v docker run
 `
 	m := parse(t, container.SourceShell, src)
 	var got []string
@@ -130,6 +133,8 @@ docker ps; docker build -t x .; docker runx alpine
 		"6:9 create nerdctl create",
 		"7:28 run docker run",
 		"10:17 run /usr/bin/docker run",
+		"11:43 run docker run",
+		"12:23 run docker run",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)

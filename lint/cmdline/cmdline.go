@@ -1,4 +1,8 @@
-package dockerfile
+// Package cmdline reads command lines as a shell would run them: which
+// program a line really runs behind wrappers such as sudo, env, nice,
+// timeout or xargs, skipping their options. Dockerfile RUN commands and
+// docker run lines in scripts are read through it.
+package cmdline
 
 import (
 	"slices"
@@ -68,13 +72,13 @@ func wrapperSpec(name string) (optSpec, bool) {
 	return optSpec{}, false
 }
 
-// baseName removes the directory from a program name: /bin/sh -> sh.
-func baseName(s string) string {
+// Base removes the directory from a program name: /bin/sh -> sh.
+func Base(s string) string {
 	return s[strings.LastIndexByte(s, '/')+1:]
 }
 
-// isAssignment reports whether w is a NAME=value word.
-func isAssignment(w string) bool {
+// IsAssignment reports whether w is a NAME=value word.
+func IsAssignment(w string) bool {
 	name, _, ok := strings.Cut(w, "=")
 	if !ok || name == "" {
 		return false
@@ -124,21 +128,21 @@ func skipOptions(words []string, i int, spec optSpec) int {
 		}
 	}
 	if spec.assigns {
-		for i < len(words) && isAssignment(words[i]) {
+		for i < len(words) && IsAssignment(words[i]) {
 			i++
 		}
 	}
 	return i + spec.operands
 }
 
-// unwrap finds the program a command line really runs, skipping wrappers
+// Unwrap finds the program a command line really runs, skipping wrappers
 // such as sudo, env, exec, nohup, time, nice, xargs and command with their
 // options. It returns the index of that program's word, or -1 when a
 // wrapper runs nothing, and the program's name without its directory.
-func unwrap(words []string) (int, string) {
+func Unwrap(words []string) (int, string) {
 	i := 0
 	for range 16 {
-		name := baseName(words[i])
+		name := Base(words[i])
 		spec, ok := wrapperSpec(name)
 		if !ok {
 			return i, name
@@ -155,74 +159,10 @@ func unwrap(words []string) (int, string) {
 		}
 		i = next
 	}
-	return i, baseName(words[i])
+	return i, Base(words[i])
 }
 
 // isCommandQuery reports `command -v`/`-V`, which run nothing.
 func isCommandQuery(w string) bool {
 	return len(w) > 1 && w[0] == '-' && strings.ContainsAny(w[1:], "vV")
-}
-
-// isShellName reports whether a program is a POSIX-like shell whose
-// scripts hardline parses.
-func isShellName(name string) bool {
-	switch name {
-	case "sh", "bash", "dash", "ash", "zsh", "ksh", "mksh", "rbash":
-		return true
-	}
-	return false
-}
-
-// shellScript finds the script of a shell command line whose shell is
-// words[i]: the index of SCRIPT in `sh -c SCRIPT`, or -1; and whether the
-// shell reads its script from standard input (no -c, no script file).
-func shellScript(words []string, i int) (int, bool) {
-	c, s := false, false
-	k := i + 1
-	for k < len(words) {
-		w := words[k]
-		if w == "--" || w == "-" {
-			k++
-			break
-		}
-		if len(w) < 2 || (w[0] != '-' && w[0] != '+') {
-			break
-		}
-		k++
-		switch {
-		case w == "-o" || w == "+o" || w == "-O" || w == "+O" || w == "--rcfile" || w == "--init-file":
-			k++
-		case strings.HasPrefix(w, "--"):
-		case w[0] == '-':
-			c = c || strings.IndexByte(w[1:], 'c') >= 0
-			s = s || strings.IndexByte(w[1:], 's') >= 0
-		}
-	}
-	switch {
-	case c && k < len(words):
-		return k, false
-	case c:
-		return -1, false
-	}
-	return -1, s || k >= len(words)
-}
-
-// shebangIsShell reports whether a script's "#!" line names a shell.
-func shebangIsShell(script string) bool {
-	line, _, _ := strings.Cut(strings.TrimPrefix(script, "#!"), "\n")
-	fields := strings.Fields(line)
-	if len(fields) == 0 {
-		return false
-	}
-	name := baseName(fields[0])
-	if name == "env" {
-		name = ""
-		for _, f := range fields[1:] {
-			if !strings.HasPrefix(f, "-") && !isAssignment(f) {
-				name = baseName(f)
-				break
-			}
-		}
-	}
-	return isShellName(name)
 }

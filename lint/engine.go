@@ -320,23 +320,9 @@ func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 	if err := ctx.Err(); err != nil {
 		return fileResult{err: fmt.Errorf("lint %s: %w", s.Path, context.Cause(ctx))}
 	}
-	src := s.Src
-	var tooLarge *TooLargeError
-	if src == nil {
-		b, err := ReadFile(s.Path, e.opts.MaxFileSize)
-		switch {
-		case errors.As(err, &tooLarge):
-			return e.unread(s, tooLarge)
-		case err != nil:
-			return fileResult{err: fmt.Errorf("read %s: %w", s.Path, err)}
-		}
-		src = b
-	}
-	if limit := cmp.Or(e.opts.MaxFileSize, DefaultMaxFileSize); int64(len(src)) > limit {
-		return e.unread(s, &TooLargeError{Size: int64(len(src)), Limit: limit})
-	}
-	if Binary(src) {
-		return fileResult{notices: []Notice{{File: s.Path, Message: "skipped: a binary file (NUL bytes or not UTF-8), not a Dockerfile or YAML"}}}
+	src, parser, early := e.load(s)
+	if early != nil {
+		return *early
 	}
 	run := ctx
 	if e.opts.FileTimeout > 0 {
@@ -344,13 +330,6 @@ func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 		ctx, cancel = context.WithTimeoutCause(ctx, e.opts.FileTimeout,
 			fmt.Errorf("policies did not finish within %s (file-timeout): a rule, probably a user policy, loops or is too slow", e.opts.FileTimeout))
 		defer cancel()
-	}
-	parser, ok := e.opts.Parsers[s.Kind]
-	if s.Parser != nil {
-		parser, ok = s.Parser, true
-	}
-	if !ok {
-		return fileResult{err: fmt.Errorf("lint %s: no parser for %s files", s.Path, s.Kind)}
 	}
 	query := queryFor(s.Kind)
 	var res fileResult
@@ -438,6 +417,40 @@ func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 		}
 	}
 	return res
+}
+
+// load reads a source and picks its parser. When the file is not to be
+// evaluated (unreadable, too large, binary, no parser), early is its
+// result instead.
+func (e *Engine) load(s Source) (src []byte, parser Parser, early *fileResult) {
+	src = s.Src
+	var tooLarge *TooLargeError
+	if src == nil {
+		b, err := ReadFile(s.Path, e.opts.MaxFileSize)
+		switch {
+		case errors.As(err, &tooLarge):
+			r := e.unread(s, tooLarge)
+			return nil, nil, &r
+		case err != nil:
+			return nil, nil, &fileResult{err: fmt.Errorf("read %s: %w", s.Path, err)}
+		}
+		src = b
+	}
+	if limit := cmp.Or(e.opts.MaxFileSize, DefaultMaxFileSize); int64(len(src)) > limit {
+		r := e.unread(s, &TooLargeError{Size: int64(len(src)), Limit: limit})
+		return nil, nil, &r
+	}
+	if Binary(src) {
+		return nil, nil, &fileResult{notices: []Notice{{File: s.Path, Message: "skipped: a binary file (NUL bytes or not UTF-8), not a Dockerfile or YAML"}}}
+	}
+	parser, ok := e.opts.Parsers[s.Kind]
+	if s.Parser != nil {
+		parser, ok = s.Parser, true
+	}
+	if !ok {
+		return nil, nil, &fileResult{err: fmt.Errorf("lint %s: no parser for %s files", s.Path, s.Kind)}
+	}
+	return src, parser, nil
 }
 
 // unread is the result for a file too large to read: a finding of the

@@ -331,22 +331,8 @@ func (e *Engine) summariesOf(ctx context.Context, s Source) ([]ast.Value, int) {
 	if ctx.Err() != nil {
 		return nil, 0
 	}
-	src := s.Src
-	if src == nil {
-		b, err := ReadFile(s.Path, e.opts.MaxFileSize)
-		if err != nil {
-			return nil, 0
-		}
-		src = b
-	}
-	if int64(len(src)) > cmp.Or(e.opts.MaxFileSize, DefaultMaxFileSize) || Binary(src) {
-		return nil, 0
-	}
-	parser, ok := e.opts.Parsers[s.Kind]
-	if s.Parser != nil {
-		parser, ok = s.Parser, true
-	}
-	if !ok {
+	src, parser, early := e.load(s)
+	if early != nil {
 		return nil, 0
 	}
 	var out []ast.Value

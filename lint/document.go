@@ -117,10 +117,10 @@ type DataSpanner interface {
 
 // Placer is implemented by parsers that can find one object of a file
 // again without building every object's input: the engine places the
-// results of rules over every manifest with it. Placer reads the file once;
-// the function it returns gives the document of the object at objPath
-// (nil: the first object) of YAML document index, or nil. Only Locate and
-// Edit of that document are used.
+// results of rules over every manifest with it, asking for documents in
+// increasing order. The function Placer returns gives the document of the
+// object at objPath (nil: the first object) of YAML document index, or
+// nil. Only Locate and Edit of that document are used.
 type Placer interface {
 	Placer(path string, src []byte) func(index int, objPath []any) Document
 }

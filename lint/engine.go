@@ -484,8 +484,13 @@ func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs 
 	if err != nil {
 		return nil, fmt.Errorf("evaluate manifests: %w", err)
 	}
-	// One file read again at a time: results in file order.
-	slices.SortStableFunc(pairs, func(a, b pair) int { return strings.Compare(resultFile(a), resultFile(b)) })
+	// One file read again at a time, forward: results in file and
+	// document order.
+	slices.SortStableFunc(pairs, func(a, b pair) int {
+		fa, da := resultPlace(a)
+		fb, db := resultPlace(b)
+		return cmp.Or(strings.Compare(fa, fb), cmp.Compare(da, db))
+	})
 	var cur struct {
 		file   string
 		parsed *parsedFile
@@ -494,7 +499,7 @@ func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs 
 	var out []Finding
 	var errs []error
 	for _, p := range pairs {
-		file := resultFile(p)
+		file, _ := resultPlace(p)
 		n, known := lines[file]
 		if !known {
 			n = -1
@@ -544,11 +549,13 @@ func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs 
 	return out, errors.Join(errs...)
 }
 
-// resultFile is the "file" of a manifests result, or "".
-func resultFile(p pair) string {
+// resultPlace is the "file" and "document" of a manifests result, or ""
+// and 0.
+func resultPlace(p pair) (file string, document int) {
 	m, _ := p.result.(map[string]any)
-	file, _ := m["file"].(string)
-	return file
+	file, _ = m["file"].(string)
+	document, _ = integer(m["document"])
+	return file, document
 }
 
 // parsedFile is a YAML file read again for rules over every manifest.

@@ -2,8 +2,6 @@ package kube
 
 import (
 	"bytes"
-	"errors"
-	"io"
 	"strings"
 
 	"sigs.k8s.io/kustomize/kyaml/yaml"
@@ -13,45 +11,62 @@ import (
 
 var _ lint.Placer = Parser{}
 
-// Placer implements lint.Placer: it decodes the file's YAML stream once and
-// builds, when asked, the document of one object for placing results and
-// editing, without converting any object for Rego (its Input and Summary
-// are nil). The objects it finds are those Parse reads.
+// Placer implements lint.Placer: it builds, when asked, the document of
+// one object for placing results and editing, without converting any
+// object for Rego (its Input and Summary are nil). The objects it finds
+// are those Parse reads. It decodes the file's YAML stream forward and
+// holds one document at a time: asked for documents in increasing order,
+// it reads the file once; asked for an earlier one, it starts again.
 func (p Parser) Placer(path string, src []byte) func(index int, objPath []any) lint.Document {
 	f := newFile(path, src)
 	f.namespace = p.Namespace
-	var roots []*yaml.Node
-	if !bytes.HasPrefix(src, []byte{0xFE, 0xFF}) && !bytes.HasPrefix(src, []byte{0xFF, 0xFE}) {
-		dec := yaml.NewDecoder(bytes.NewReader(src))
-		bang := bytes.IndexByte(src, '!') >= 0
-		for {
+	utf16 := bytes.HasPrefix(src, []byte{0xFE, 0xFF}) || bytes.HasPrefix(src, []byte{0xFF, 0xFE})
+	bang := bytes.IndexByte(src, '!') >= 0
+	var (
+		dec    *yaml.Decoder
+		next   int  // the index of the document dec decodes next
+		broken bool // dec cannot read past next
+		cur    *yamlDoc
+	)
+	// doc is document index, or nil when it is not an object or cannot be
+	// read.
+	doc := func(index int) *yamlDoc {
+		if cur != nil && cur.index == index {
+			return cur
+		}
+		if dec == nil || index < next {
+			dec, next, broken = yaml.NewDecoder(bytes.NewReader(src)), 0, false
+		}
+		cur = nil
+		for !broken && next <= index {
 			n := new(yaml.Node)
 			if err := decode(dec, n); err != nil {
-				if !errors.Is(err, io.EOF) {
-					roots = append(roots, nil) // unreadable from here on
-				}
+				broken = true // at the end, or unreadable from here on
 				break
+			}
+			next++
+			if next <= index || len(n.Content) == 0 {
+				continue
 			}
 			if bang {
 				f.markNonSpecific(n, 0)
 			}
-			roots = append(roots, n)
+			cur = &yamlDoc{f: f, index: index, root: n.Content[0]}
 		}
+		return cur
 	}
-	docs := map[int]*yamlDoc{}
 	return func(index int, objPath []any) lint.Document {
-		if index < 0 || index >= len(roots) || roots[index] == nil || len(roots[index].Content) == 0 {
+		if utf16 || index < 0 {
 			return nil
 		}
-		root := roots[index].Content[0]
+		y := doc(index)
+		if y == nil {
+			return nil
+		}
+		root := y.root
 		kind, ok := objectKind(root)
 		if !ok {
 			return nil
-		}
-		y := docs[index]
-		if y == nil {
-			y = &yamlDoc{f: f, index: index, root: root}
-			docs[index] = y
 		}
 		_, items := lookup(root, "items")
 		items = deref(items)

@@ -143,10 +143,7 @@ func newEngine(ctx context.Context, cat *policies.Catalog, opts Options, c *comp
 		e.rules[r.ID] = r
 		user = user || !r.Builtin
 	}
-	cfg := opts.Config
-	if cfg == nil {
-		cfg = map[string]any{}
-	}
+	cfg := derivedConfig(opts.Config)
 	// Rules read the configuration for every document: stored as Rego
 	// values, it is not converted again on each read.
 	e.store = inmem.NewFromObjectWithOpts(map[string]any{"hardline": map[string]any{"config": cfg}}, inmem.OptReturnASTValuesOnRead(true))
@@ -157,6 +154,27 @@ func newEngine(ctx context.Context, cat *policies.Catalog, opts Options, c *comp
 		}
 	}
 	return e, nil
+}
+
+// derivedConfig is cfg with what rules would otherwise work out for every
+// document: trusted_registry_prefixes, the trusted_registries normalized.
+func derivedConfig(cfg map[string]any) map[string]any {
+	out := maps.Clone(cfg)
+	if out == nil {
+		out = map[string]any{}
+	}
+	if entries, ok := cfg["trusted_registries"].([]any); ok {
+		prefixes := make([]any, 0, len(entries))
+		for _, entry := range entries {
+			s, ok := entry.(string)
+			if !ok {
+				return out // the rules read such a list as written
+			}
+			prefixes = append(prefixes, TrustedPrefix(s))
+		}
+		out["trusted_registry_prefixes"] = prefixes
+	}
+	return out
 }
 
 // prepare prepares the queries of names not prepared yet, compiling,

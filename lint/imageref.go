@@ -1,6 +1,10 @@
 package lint
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
 
 // DefaultRegistry is the registry of image references that name none.
 const DefaultRegistry = "docker.io"
@@ -69,4 +73,91 @@ func ParseReference(ref string) (Reference, bool) {
 	}
 	r.Name = r.Repository[strings.LastIndexByte(r.Repository, '/')+1:]
 	return r, true
+}
+
+// Image is an image reference as the image rules read it, whatever it came
+// from: a Dockerfile FROM, COPY --from or RUN --mount, a Compose service or
+// docker run line, a Kubernetes container. Its facts (Unknown, Scratch,
+// Pinned) are worked out here once, so that the rules only read them.
+type Image struct {
+	// Raw is the text as written; Ref the reference after variables were
+	// expanded.
+	Raw        string `json:"raw"`
+	Ref        string `json:"ref"`
+	Registry   string `json:"registry"`
+	Repository string `json:"repository"`
+	Name       string `json:"name"`
+	Tag        string `json:"tag"`
+	Digest     string `json:"digest"`
+	Official   bool   `json:"official"`
+	// Unresolved is true when a variable could not be expanded.
+	Unresolved bool `json:"unresolved"`
+	// Unknown is true when no rule can tell which image Ref names: it is
+	// unresolved, holds a "$" or is blank.
+	Unknown bool `json:"unknown"`
+	// Scratch is true for the empty image, which has no tag, digest or
+	// registry.
+	Scratch bool `json:"scratch"`
+	// Pinned is true when the reference carries a sha256 digest.
+	Pinned bool `json:"pinned"`
+	// Source says where the reference is written: see docs/policies.md.
+	Source string `json:"source"`
+	Range  Range  `json:"range"`
+}
+
+// NewImage returns the Image of ref, which is raw with its variables
+// expanded, written at r. A reference that does not parse has no parts.
+func NewImage(raw, ref string, unresolved bool, source string, r Range) Image {
+	img := Image{Raw: raw, Ref: ref, Unresolved: unresolved, Source: source, Range: r}
+	if p, ok := ParseReference(ref); ok {
+		img.Registry, img.Repository, img.Name = p.Registry, p.Repository, p.Name
+		img.Tag, img.Digest, img.Official = p.Tag, p.Digest, p.Official()
+	}
+	img.Unknown = unresolved || strings.Contains(ref, "$") || strings.TrimSpace(ref) == ""
+	img.Scratch = strings.EqualFold(ref, "scratch") ||
+		img.Registry == DefaultRegistry && (img.Repository == "scratch" || img.Repository == "library/scratch")
+	img.Pinned = strings.HasPrefix(img.Digest, "sha256:")
+	return img
+}
+
+// ImageItems are the fields of img as Rego object items, but Range, which
+// each input builds its own way: key makes the terms of the keys, str
+// those of the strings.
+func ImageItems(img Image, key, str func(string) *ast.Term) [][2]*ast.Term {
+	item := func(k string, v *ast.Term) [2]*ast.Term { return [2]*ast.Term{key(k), v} }
+	return [][2]*ast.Term{
+		item("raw", str(img.Raw)),
+		item("ref", str(img.Ref)),
+		item("registry", str(img.Registry)),
+		item("repository", str(img.Repository)),
+		item("name", str(img.Name)),
+		item("tag", str(img.Tag)),
+		item("digest", str(img.Digest)),
+		item("official", ast.InternedTerm(img.Official)),
+		item("unresolved", ast.InternedTerm(img.Unresolved)),
+		item("unknown", ast.InternedTerm(img.Unknown)),
+		item("scratch", ast.InternedTerm(img.Scratch)),
+		item("pinned", ast.InternedTerm(img.Pinned)),
+		item("source", str(img.Source)),
+	}
+}
+
+// TrustedPrefix is a trusted_registries entry, such as
+// "https://Registry.Example.com/" or "ghcr.io/acme", in the form image
+// references are matched against: lower-cased, without a scheme or
+// trailing slashes, Docker Hub's aliases as docker.io. lib.image's
+// normalize_entry reads entries the same way.
+func TrustedPrefix(entry string) string {
+	e := strings.ToLower(strings.TrimSpace(entry))
+	e = strings.TrimPrefix(strings.TrimPrefix(e, "https://"), "http://")
+	e = strings.TrimRight(e, "/")
+	host, rest, found := strings.Cut(e, "/")
+	switch host {
+	case "index.docker.io", "registry-1.docker.io", "registry.hub.docker.com":
+		host = DefaultRegistry
+	}
+	if !found {
+		return host
+	}
+	return host + "/" + rest
 }

@@ -55,3 +55,34 @@ func TestParseReference(t *testing.T) {
 		})
 	}
 }
+
+func TestNewImageFacts(t *testing.T) {
+	for _, tc := range []struct {
+		ref                      string
+		unresolved               bool
+		unknown, scratch, pinned bool
+	}{
+		{ref: "python:3.12"},
+		{ref: "python@sha256:0123", pinned: true},
+		{ref: "python:3@sha512:0123"},
+		{ref: "scratch", scratch: true},
+		{ref: "SCRATCH", scratch: true},
+		{ref: "docker.io/library/scratch", scratch: true},
+		{ref: "ghcr.io/acme/scratch"},
+		{ref: "${BASE}", unresolved: true, unknown: true},
+		{ref: "$BASE:1", unknown: true},
+		{ref: "  ", unknown: true},
+		{ref: "", unknown: true},
+		{ref: "app:latest", unresolved: true, unknown: true},
+	} {
+		img := NewImage(tc.ref, tc.ref, tc.unresolved, "from", Range{})
+		if img.Unknown != tc.unknown || img.Scratch != tc.scratch || img.Pinned != tc.pinned {
+			t.Errorf("NewImage(%q, unresolved %v): unknown %v scratch %v pinned %v, want %v %v %v",
+				tc.ref, tc.unresolved, img.Unknown, img.Scratch, img.Pinned, tc.unknown, tc.scratch, tc.pinned)
+		}
+	}
+	// The parts written are kept when a variable is unresolved.
+	if img := NewImage("${R}/app:latest", "/app:latest", true, "from", Range{}); img.Tag != "latest" || !img.Unknown {
+		t.Errorf("unresolved registry: %+v", img)
+	}
+}

@@ -174,35 +174,15 @@ type Intent struct {
 	Text  string     `json:"text"`
 }
 
-// Image is an image reference, the shape the IM rules read.
-type Image struct {
-	// Raw is the text as written; Ref the reference after Compose
-	// interpolation.
-	Raw        string `json:"raw"`
-	Ref        string `json:"ref"`
-	Registry   string `json:"registry"`
-	Repository string `json:"repository"`
-	Name       string `json:"name"`
-	Tag        string `json:"tag"`
-	Digest     string `json:"digest"`
-	Official   bool   `json:"official"`
-	// Unresolved is true when a variable leaves the reference unknown.
-	Unresolved bool `json:"unresolved"`
-	// Source is "compose" or "docker-run".
-	Source string     `json:"source"`
-	Range  lint.Range `json:"range"`
-}
+// Image is an image reference, the shape the IM rules read. Its Source
+// is "compose" or "docker-run".
+type Image = lint.Image
 
-// NewImage splits ref (raw after interpolation) into an Image.
+// NewImage splits ref (raw after interpolation) into an Image. A reference
+// without a repository is unresolved too: a variable left it so.
 func NewImage(raw, ref string, unresolved bool, source string, r lint.Range) Image {
-	img := Image{Raw: raw, Ref: ref, Unresolved: unresolved, Source: source, Range: r}
-	if p, ok := lint.ParseReference(ref); ok && !unresolved {
-		img.Registry, img.Repository, img.Name = p.Registry, p.Repository, p.Name
-		img.Tag, img.Digest, img.Official = p.Tag, p.Digest, p.Official()
-	} else {
-		img.Unresolved = true
-	}
-	return img
+	_, ok := lint.ParseReference(ref)
+	return lint.NewImage(raw, ref, unresolved || !ok, source, r)
 }
 
 // NewModel returns an empty model of a file.

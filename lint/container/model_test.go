@@ -39,10 +39,14 @@ func TestImage(t *testing.T) {
 	if img.Registry != "docker.io" || img.Repository != "library/nginx" || !img.Official || img.Unresolved {
 		t.Errorf("nginx: %+v", img)
 	}
-	if img := container.NewImage("$IMAGE", "$IMAGE", true, "docker-run", lint.Range{}); !img.Unresolved || img.Repository != "" {
+	if img := container.NewImage("$IMAGE", "$IMAGE", true, "docker-run", lint.Range{}); !img.Unresolved || !img.Unknown {
 		t.Errorf("$IMAGE: %+v", img)
 	}
-	if img := container.NewImage("", "", false, "compose", lint.Range{}); !img.Unresolved {
+	// The parts written literally are kept, as in a Dockerfile.
+	if img := container.NewImage("${REGISTRY}/app:latest", "/app:latest", true, "compose", lint.Range{}); !img.Unknown || img.Tag != "latest" {
+		t.Errorf("${REGISTRY}/app:latest: %+v", img)
+	}
+	if img := container.NewImage("", "", false, "compose", lint.Range{}); !img.Unresolved || !img.Unknown {
 		t.Errorf("an empty reference is unresolved: %+v", img)
 	}
 }

@@ -412,15 +412,6 @@ func needsValue(word, name string) bool {
 	return false
 }
 
-func (b *builder) image(raw, ref string, unresolved bool, src string, r lint.Range) Image {
-	img := Image{Raw: raw, Ref: ref, Unresolved: unresolved, Source: src, Range: r}
-	if p, ok := lint.ParseReference(ref); ok {
-		img.Registry, img.Repository, img.Name = p.Registry, p.Repository, p.Name
-		img.Tag, img.Digest, img.Official = p.Tag, p.Digest, p.Official()
-	}
-	return img
-}
-
 func (b *builder) from(in *instr, ins *Instruction) {
 	idx := len(b.m.Stages)
 	ins.Stage = idx
@@ -440,7 +431,7 @@ func (b *builder) from(in *instr, ins *Instruction) {
 		stage.Name = word(2)
 	}
 	if len(words) == 0 {
-		img := Image{Unresolved: true, Source: SourceFrom, Range: ins.ArgsRange}
+		img := lint.NewImage("", "", true, SourceFrom, ins.ArgsRange)
 		stage.Base = Base{Kind: KindImage, Image: &img}
 		stage.Root = stage.Base
 	} else {
@@ -463,7 +454,7 @@ func (b *builder) from(in *instr, ins *Instruction) {
 			stage.Base = Base{Kind: KindScratch}
 			stage.Root = stage.Base
 		default:
-			img := b.image(raw, ref, unresolved, SourceFrom, b.rangeOf(args, words[0].start, words[0].end))
+			img := lint.NewImage(raw, ref, unresolved, SourceFrom, b.rangeOf(args, words[0].start, words[0].end))
 			b.m.Images = append(b.m.Images, img)
 			stage.Base = Base{Kind: KindImage, Image: &img}
 			stage.Root = stage.Base
@@ -545,7 +536,7 @@ func (b *builder) fromImage(v *text, src, what string) {
 		unresolved = true
 		b.errorf(r, "%s does not support variable expansion: define a stage FROM the image, using a global ARG, and name it instead", what)
 	}
-	b.m.Images = append(b.m.Images, b.image(v.s, v.s, unresolved, src, r))
+	b.m.Images = append(b.m.Images, lint.NewImage(v.s, v.s, unresolved, src, r))
 }
 
 func (b *builder) copyFrom(in *instr) {

@@ -34,13 +34,16 @@ func (c *converter) term(v ast.Value) *ast.Term {
 	return t
 }
 
-func (c *converter) item(k string, v *ast.Term) [2]*ast.Term {
+func (c *converter) item(k string, v *ast.Term) [2]*ast.Term { return [2]*ast.Term{c.key(k), v} }
+
+// key is the term of an object key, shared by the file's objects.
+func (c *converter) key(k string) *ast.Term {
 	t, ok := c.keys[k]
 	if !ok {
 		t = ast.StringTerm(k)
 		c.keys[k] = t
 	}
-	return [2]*ast.Term{t, v}
+	return t
 }
 
 func (c *converter) str(s string) *ast.Term { return c.term(ast.String(s)) }
@@ -122,19 +125,7 @@ func (c *converter) argTerm(a *Arg) *ast.Term {
 
 // imageTerm returns the Rego value of an image reference.
 func (c *converter) imageTerm(img *Image) *ast.Term {
-	return c.obj(
-		c.item("raw", c.str(img.Raw)),
-		c.item("ref", c.str(img.Ref)),
-		c.item("registry", c.str(img.Registry)),
-		c.item("repository", c.str(img.Repository)),
-		c.item("name", c.str(img.Name)),
-		c.item("tag", c.str(img.Tag)),
-		c.item("digest", c.str(img.Digest)),
-		c.item("official", boolean(img.Official)),
-		c.item("unresolved", boolean(img.Unresolved)),
-		c.item("source", c.str(img.Source)),
-		c.item("range", c.rangeTerm(img.Range)),
-	)
+	return c.obj(append(lint.ImageItems(*img, c.key, c.str), c.item("range", c.rangeTerm(img.Range)))...)
 }
 
 func (c *converter) baseTerm(b *Base) *ast.Term {

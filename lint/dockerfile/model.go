@@ -189,20 +189,4 @@ type Command struct {
 }
 
 // Image is an image reference.
-type Image struct {
-	// Raw is the text as written.
-	Raw string `json:"raw"`
-	// Ref is Raw after ARG expansion.
-	Ref        string `json:"ref"`
-	Registry   string `json:"registry"`
-	Repository string `json:"repository"`
-	Name       string `json:"name"`
-	Tag        string `json:"tag"`
-	Digest     string `json:"digest"`
-	Official   bool   `json:"official"`
-	// Unresolved is true when a variable could not be expanded.
-	Unresolved bool `json:"unresolved"`
-	// Source is SourceFrom, SourceCopyFrom or SourceRunMount.
-	Source string     `json:"source"`
-	Range  lint.Range `json:"range"`
-}
+type Image = lint.Image

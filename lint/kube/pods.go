@@ -268,22 +268,12 @@ func isNullTerm(t *ast.Term) bool {
 func (d *document) imageTerm(raw, source string, n *yaml.Node, parentIndent int, path termPath) *ast.Term {
 	f := d.f
 	ref := strings.TrimSpace(raw)
-	r, _ := lint.ParseReference(ref)
 	unresolved := strings.Contains(ref, "${") || strings.Contains(ref, "$(") || strings.Contains(ref, "{{")
-	start := d.f.start(n)
-	rng := d.f.rng(start, d.f.end(n, parentIndent))
-	return ast.ObjectTerm(
-		f.item("raw", ast.StringTerm(raw)),
-		f.item("ref", ast.StringTerm(ref)),
-		f.item("registry", ast.StringTerm(r.Registry)),
-		f.item("repository", ast.StringTerm(r.Repository)),
-		f.item("name", ast.StringTerm(r.Name)),
-		f.item("tag", ast.StringTerm(r.Tag)),
-		f.item("digest", ast.StringTerm(r.Digest)),
-		f.item("official", ast.InternedTerm(r.Official())),
-		f.item("unresolved", ast.InternedTerm(unresolved)),
-		f.item("source", f.str(source)),
+	img := lint.NewImage(raw, ref, unresolved, source, lint.Range{})
+	rng := f.rng(f.start(n), f.end(n, parentIndent))
+	return ast.ObjectTerm(append(lint.ImageItems(img, f.str, ast.StringTerm),
 		f.item("range", f.rangeTerm(rng)),
 		f.item("path", path.term()),
-	)
+	)...)
+
 }

@@ -115,7 +115,7 @@ test_scratch_with_user_allowed if {
 
 test_unresolved_base_not_judged if {
 	doc := fx.single("python:3.12", [cmd])
-	img := object.union(doc.stages[0].root.image, {"raw": "${BASE}", "unresolved": true})
+	img := object.union(doc.stages[0].root.image, {"raw": "${BASE}", "unresolved": true, "unknown": true})
 	stage := object.union(doc.stages[0], {"base": {"kind": "image", "image": img}, "root": {"kind": "image", "image": img}})
 	count(DF001.deny) == 0 with input as object.union(doc, {"stages": [stage], "images": [img]})
 }
@@ -307,6 +307,7 @@ test_windows_admin_denied_without_fix if {
 win := {
 	"raw": "mcr.microsoft.com/windows/servercore:ltsc2022", "ref": "mcr.microsoft.com/windows/servercore:ltsc2022",
 	"registry": "mcr.microsoft.com", "repository": "windows/servercore", "name": "servercore",
-	"tag": "ltsc2022", "digest": "", "official": false, "unresolved": false, "source": "from",
+	"tag": "ltsc2022", "digest": "", "official": false, "unresolved": false,
+	"unknown": false, "scratch": false, "pinned": false, "source": "from",
 	"range": {"line": 1},
 }

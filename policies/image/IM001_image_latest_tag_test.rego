@@ -9,6 +9,7 @@ img(ref, repository, tag, digest) := {
 	"raw": ref, "ref": ref, "registry": "docker.io", "repository": repository,
 	"name": regex.replace(repository, `^.*/`, ""), "tag": tag, "digest": digest,
 	"official": startswith(repository, "library/"), "unresolved": false, "source": "from", "range": r,
+	"unknown": ref == "", "scratch": repository == "library/scratch", "pinned": startswith(digest, "sha256:"),
 }
 
 dockerfile(images) := {"type": "dockerfile", "images": images}
@@ -60,18 +61,18 @@ test_scratch_allowed if {
 }
 
 test_unresolved_without_tag_allowed if {
-	i := object.union(img("${BASE}", "", "", ""), {"raw": "${BASE}", "unresolved": true})
+	i := object.union(img("${BASE}", "", "", ""), {"raw": "${BASE}", "unresolved": true, "unknown": true})
 	count(IM001.deny) == 0 with input as dockerfile([i])
 }
 
 test_unresolved_tag_variable_allowed if {
-	i := object.union(img("python:${VERSION}", "library/python", "", ""), {"unresolved": true})
+	i := object.union(img("python:${VERSION}", "library/python", "", ""), {"unresolved": true, "unknown": true})
 	count(IM001.deny) == 0 with input as dockerfile([i])
 }
 
 test_unresolved_with_latest_denied_without_fix if {
 	# The digest of an unknown reference cannot be looked up.
-	i := object.union(img("${REGISTRY}/app:latest", "app", "latest", ""), {"unresolved": true})
+	i := object.union(img("${REGISTRY}/app:latest", "app", "latest", ""), {"unresolved": true, "unknown": true})
 	res := IM001.deny with input as dockerfile([i])
 	res == {{"msg": "image ${REGISTRY}/app:latest uses the latest tag", "range": r}}
 }

@@ -10,6 +10,7 @@ img(ref, repository, tag, d) := {
 	"raw": ref, "ref": ref, "registry": "docker.io", "repository": repository,
 	"name": regex.replace(repository, `^.*/`, ""), "tag": tag, "digest": d,
 	"official": startswith(repository, "library/"), "unresolved": false, "source": "from", "range": r,
+	"unknown": ref == "", "scratch": repository == "library/scratch", "pinned": startswith(d, "sha256:"),
 }
 
 dockerfile(images) := {"type": "dockerfile", "images": images}
@@ -34,7 +35,7 @@ test_scratch_allowed if {
 }
 
 test_unresolved_allowed if {
-	i := object.union(img("${BASE}", "", "", ""), {"unresolved": true})
+	i := object.union(img("${BASE}", "", "", ""), {"unresolved": true, "unknown": true})
 	count(IM002.deny) == 0 with input as dockerfile([i])
 }
 

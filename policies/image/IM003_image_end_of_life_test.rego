@@ -8,6 +8,7 @@ img(repository, tag) := {
 	"raw": ref, "ref": ref, "registry": "docker.io", "repository": repository,
 	"name": regex.replace(repository, `^.*/`, ""), "tag": tag, "digest": "",
 	"official": startswith(repository, "library/"), "unresolved": false, "source": "from", "range": r,
+	"unknown": false, "scratch": false, "pinned": false,
 } if ref := concat(":", [regex.replace(repository, `^library/`, ""), tag])
 
 dockerfile(images) := {"type": "dockerfile", "images": images}
@@ -73,7 +74,7 @@ test_unknown_image_not_judged if {
 }
 
 test_unresolved_not_judged if {
-	i := object.union(img("library/python", "3.8"), {"unresolved": true})
+	i := object.union(img("library/python", "3.8"), {"unresolved": true, "unknown": true})
 	count(IM003.deny) == 0 with input as dockerfile([i]) with data.hardline.config as today
 }
 

@@ -35,5 +35,5 @@ deny contains image.at(sprintf("image %s comes from %s, which is not a trusted r
 	some img in image.images
 	not image.unknown(img)
 	not image.scratch(img)
-	not image.trusted(img, trusted_registries)
+	not image.trusted_by_prefix(img, image.trusted_prefixes)
 }

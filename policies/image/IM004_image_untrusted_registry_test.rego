@@ -8,6 +8,7 @@ img(ref, registry, repository) := {
 	"raw": ref, "ref": ref, "registry": registry, "repository": repository,
 	"name": regex.replace(repository, `^.*/`, ""), "tag": "1.0", "digest": "",
 	"official": false, "unresolved": false, "source": "from", "range": r,
+	"unknown": false, "scratch": false, "pinned": false,
 }
 
 dockerfile(images) := {"type": "dockerfile", "images": images}
@@ -68,7 +69,7 @@ test_off_with_empty_list if {
 }
 
 test_unresolved_allowed if {
-	i := object.union(img("${REGISTRY}/app:1.0", "docker.io", "app"), {"unresolved": true})
+	i := object.union(img("${REGISTRY}/app:1.0", "docker.io", "app"), {"unresolved": true, "unknown": true})
 	count(IM004.deny) == 0 with input as dockerfile([i])
 		with data.hardline.config as config(["registry.example.com"])
 }
@@ -79,4 +80,13 @@ test_kubernetes_container_points_at_field if {
 	res := IM004.deny with input as {"type": "kubernetes", "images": [i]}
 		with data.hardline.config as config(["registry.example.com"])
 	res == {{"msg": "image quay.io/x/y:1.0 comes from quay.io, which is not a trusted registry", "path": path}}
+}
+
+test_prefixes_worked_out_by_hardline_are_read if {
+	# hardline gives the normalized list; the rule does not normalize again.
+	cfg := object.union(config(["GHCR.io/"]), {"trusted_registry_prefixes": ["ghcr.io"]})
+	count(IM004.deny) == 0 with input as dockerfile([img("ghcr.io/someone/tool:1.0", "ghcr.io", "someone/tool")])
+		with data.hardline.config as cfg
+	count(IM004.deny) == 1 with input as dockerfile([img("quay.io/x/y:1.0", "quay.io", "x/y")])
+		with data.hardline.config as cfg
 }

@@ -15,7 +15,8 @@ span(line, column, end_column) := {
 image(ref, line) := {
 	"raw": ref, "ref": ref, "registry": registry, "repository": repository,
 	"name": regex.replace(path, `^.*/`, ""), "tag": tag, "digest": "",
-	"official": official, "unresolved": false, "source": "from",
+	"official": official, "unresolved": false,
+	"unknown": false, "scratch": false, "pinned": false, "source": "from",
 	"range": span(line, 6, 6 + count(ref)),
 } if {
 	parts := split(ref, ":")

@@ -5,7 +5,7 @@ import data.lib.eol
 img(registry, repository, tag) := {
 	"raw": ref, "ref": ref, "registry": registry, "repository": repository,
 	"name": regex.replace(repository, `^.*/`, ""), "tag": tag, "digest": "",
-	"official": startswith(repository, "library/"), "unresolved": false, "source": "from",
+	"official": startswith(repository, "library/"), "unresolved": false, "unknown": false, "scratch": false, "pinned": false, "source": "from",
 	"range": {"line": 1, "column": 6, "endLine": 1, "endColumn": 20, "offset": 5, "endOffset": 19},
 } if ref := concat(":", [repository, tag])
 
@@ -157,7 +157,7 @@ test_unknown_repositories_not_judged if {
 }
 
 test_unresolved_not_judged if {
-	not eol.release(object.union(hub("library/python", "3.8"), {"unresolved": true}))
+	not eol.release(object.union(hub("library/python", "3.8"), {"unresolved": true, "unknown": true}))
 	not eol.release(object.union(hub("library/python", "${PY}"), {"ref": "python:${PY}"}))
 }
 

@@ -17,23 +17,14 @@ at(msg, img) := result.at(msg, img) if img.range
 else := result.at_path(msg, img.path)
 
 # scratch is the empty image, which has no tag, digest or registry.
-scratch(img) if lower(img.ref) == "scratch"
+scratch(img) if img.scratch
 
-scratch(img) if {
-	img.registry == "docker.io"
-	img.repository in {"scratch", "library/scratch"}
-}
+# pinned is true when the reference carries a sha256 digest.
+pinned(img) if img.pinned
 
-# pinned is true when the reference carries a digest.
-pinned(img) if startswith(img.digest, "sha256:")
-
-# unknown is true when variables left the reference unknown: a rule cannot
-# tell which image it names.
-unknown(img) if img.unresolved
-
-unknown(img) if contains(img.ref, "$")
-
-unknown(img) if trim_space(img.ref) == ""
+# unknown is true when variables left the reference unknown (or it is
+# blank): a rule cannot tell which image it names.
+unknown(img) if img.unknown
 
 # tag is the tag as written, lower-cased; "" when none is written.
 tag(img) := lower(img.tag)
@@ -58,12 +49,21 @@ name(img) := img.ref
 # prefix, matches an entry such as "registry.example.com" or
 # "ghcr.io/acme" (a whole path component: "ghcr.io/acme" does not trust
 # "ghcr.io/acme-evil/x").
-trusted(img, entries) if {
-	some entry in entries
-	want := normalize_entry(entry)
+trusted(img, entries) if trusted_by_prefix(img, [normalize_entry(entry) | some entry in entries])
+
+# trusted_by_prefix is trusted for entries already normalized (see
+# normalize_entry), such as trusted_prefixes.
+trusted_by_prefix(img, prefixes) if {
 	have := concat("/", [registry(img), lower(img.repository)])
+	some want in prefixes
 	prefix_of(want, have)
 }
+
+# trusted_prefixes are the configured trusted_registries, normalized. hardline
+# gives them as trusted_registry_prefixes, worked out once per run.
+trusted_prefixes := data.hardline.config.trusted_registry_prefixes if {
+	is_array(data.hardline.config.trusted_registry_prefixes)
+} else := [normalize_entry(entry) | some entry in data.hardline.config.trusted_registries]
 
 prefix_of(want, have) if want == have
 

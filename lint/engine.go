@@ -301,6 +301,10 @@ type Source struct {
 	// Patch marks a file a kustomization uses as a patch: only the fields
 	// it writes are checked (see lintFile).
 	Patch bool
+	// Intents keeps the YAML intents of each fix (Fix.Intents), for a
+	// caller that applies the fixes to other files: the templates of a
+	// rendered chart.
+	Intents bool
 }
 
 // fileResult is what linting one file produced.
@@ -411,9 +415,15 @@ func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 					continue
 				}
 			}
-			// The path served to place the finding and check the patch:
-			// a file of many findings does not hold it.
+			// The path served to place the finding and check the patch,
+			// the intents to make the edits: a file of many findings does
+			// not hold them.
 			f.doc, f.path = docIndex, nil
+			if !s.Intents {
+				for i := range f.Fixes {
+					f.Fixes[i].Intents = nil
+				}
+			}
 			res.findings = append(res.findings, f)
 		}
 	}

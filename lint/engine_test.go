@@ -51,3 +51,31 @@ func TestWithConfig(t *testing.T) {
 		t.Errorf("the first engine now gives %q, want %q", got, before)
 	}
 }
+
+// A fix's YAML intents are kept only for a source that asks for them.
+func TestIntentsKeptOnRequest(t *testing.T) {
+	cat, err := policies.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng, err := lint.NewEngine(context.Background(), cat, lint.Options{
+		Parsers: map[lint.Kind]lint.Parser{lint.KindYAML: kube.Parser{}},
+		Enabled: func(r rule.Rule) bool { return r.ID == "KS002" },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := []byte("apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n    - {name: web, image: web}\n")
+	for _, keep := range []bool{false, true} {
+		rep, err := eng.Lint(context.Background(), []lint.Source{{Path: "pod.yaml", Kind: lint.KindYAML, Src: src, Intents: keep}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rep.Findings) != 1 || len(rep.Findings[0].Fixes) != 1 || len(rep.Findings[0].Fixes[0].Edits) == 0 {
+			t.Fatalf("Intents %v: want one KS002 finding with a fix, got %+v", keep, rep.Findings)
+		}
+		if got := len(rep.Findings[0].Fixes[0].Intents) > 0; got != keep {
+			t.Errorf("Intents %v: the fix holds intents: %v", keep, got)
+		}
+	}
+}

@@ -42,7 +42,8 @@ type Fix struct {
 	Display string
 	// Intents are the YAML intents ("set", "delete", "add_to_list") the
 	// edits were made from, for callers that apply the fix to another file
-	// (the source of a rendered manifest). Not part of the output.
+	// (the source of a rendered manifest); kept only for a Source that
+	// asks for them. Not part of the output.
 	Intents []Intent
 }
 

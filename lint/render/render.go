@@ -98,7 +98,7 @@ func Lint(ctx context.Context, l Linter, u *Unit) (*lint.Report, error) {
 	rep := &lint.Report{}
 	var err error
 	if len(u.Rendered) > 0 {
-		rep, err = l.Lint(ctx, []lint.Source{{Path: u.Dir, Kind: lint.KindYAML, Src: u.Rendered}})
+		rep, err = l.Lint(ctx, []lint.Source{{Path: u.Dir, Kind: lint.KindYAML, Src: u.Rendered, Intents: true}})
 		if rep == nil {
 			return nil, err
 		}

@@ -866,3 +866,52 @@ func TestIncompleteReport(t *testing.T) {
 		})
 	}
 }
+
+// maxWrite records the largest single write (it has no WriteString for
+// io.WriteString to go around Write with).
+type maxWrite struct {
+	buf bytes.Buffer
+	max int
+}
+
+func (w *maxWrite) Write(p []byte) (int, error) {
+	w.max = max(w.max, len(p))
+	return w.buf.Write(p)
+}
+
+// A file of many findings is written in chunks, not held whole, and the
+// document is the one Write makes.
+func TestStreamWritesManyFindingsInChunks(t *testing.T) {
+	var fs []lint.Finding
+	for i := range 5000 {
+		fs = append(fs, lint.Finding{
+			RuleID: "KS002", Name: "privilege-escalation", Severity: rule.SeverityWarning, File: "all.yaml",
+			Message: "container \"web\" allows privilege escalation: set securityContext.allowPrivilegeEscalation: false",
+			Range:   lint.Range{Line: i + 1, Column: 3, EndLine: i + 1, EndColumn: 9},
+		})
+	}
+	for _, f := range []interface {
+		Formatter
+		Streamer
+	}{JSON{}, Text{}} {
+		rep := &lint.Report{Files: 1, Findings: fs}
+		var whole bytes.Buffer
+		if err := f.Format(&whole, rep); err != nil {
+			t.Fatal(err)
+		}
+		var w maxWrite
+		s := f.Stream(&w, &lint.Report{Files: 1})
+		if err := s.Findings(fs); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.End(&lint.Report{Files: 1}); err != nil {
+			t.Fatal(err)
+		}
+		if w.buf.String() != whole.String() {
+			t.Errorf("%T: the streamed document differs from the written one", f)
+		}
+		if w.max > 2*writeChunk {
+			t.Errorf("%T: one write of %d bytes for %d bytes of findings", f, w.max, w.buf.Len())
+		}
+	}
+}

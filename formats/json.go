@@ -166,6 +166,13 @@ func (s *jsonStream) Findings(fs []lint.Finding) error {
 	}
 	var buf bytes.Buffer
 	for i := range fs {
+		if buf.Len() >= writeChunk {
+			// A file of many findings is not held as JSON.
+			if _, err := s.w.Write(buf.Bytes()); err != nil {
+				return err
+			}
+			buf.Reset()
+		}
 		s.tally.add(&fs[i])
 		b, err := encodeJSON(toJSONFinding(&fs[i]), "    ")
 		if err != nil {

@@ -61,3 +61,7 @@ func writeAll(s Stream, r *lint.Report) error {
 	}
 	return s.End(r)
 }
+
+// writeChunk is how much of a file's findings a stream encodes before it
+// writes them out.
+const writeChunk = 64 << 10

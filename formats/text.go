@@ -108,6 +108,13 @@ func (s *textStream) Findings(fs []lint.Finding) error {
 		if f.Suppression != nil {
 			continue
 		}
+		if b.Len() >= writeChunk {
+			// A file of many findings is not held as text.
+			if _, err := io.WriteString(s.w, b.String()); err != nil {
+				return err
+			}
+			b.Reset()
+		}
 		sev := f.Severity.String()
 		pad := strings.Repeat(" ", max(severityWidth-len(sev), 0))
 		fmt.Fprintf(&b, "%s  %s%s  %s  %s\n",

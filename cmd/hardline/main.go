@@ -16,6 +16,7 @@ import (
 	"runtime/debug"
 	"runtime/metrics"
 	"strings"
+	"sync/atomic"
 
 	"github.com/sirupsen/logrus"
 	"github.com/spf13/cobra"
@@ -62,7 +63,7 @@ func main() {
 	logrus.SetOutput(io.Discard)
 	if len(os.Args) != 2 || os.Args[1] != renderChildCommand {
 		// The render child bounds its memory itself.
-		startupGC(os.Getenv)
+		tuneGC(os.Getenv)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
@@ -70,35 +71,60 @@ func main() {
 	os.Exit(code)
 }
 
-// Start-up heap bounds: see startupGC.
+// Collector bounds: see tuneGC.
 const (
-	startupGCPercent = 400
-	startupHeapGoal  = 32 << 20
+	// gcHeadroom is how much the heap may grow past what is live before
+	// the next collection, while that is more than GOGC=100 allows.
+	gcHeadroom = 64 << 20
+	// maxGCPercent bounds the growth while little is live.
+	maxGCPercent = 400
 )
 
-// startupGC lets the heap grow to five times what is live, instead of
-// twice, while the heap is small: compiling the policies at start-up is a
-// burst of short-lived syntax trees that would otherwise take seven
-// collections before the first file is linted. After each collection it
-// checks the heap goal, and once the goal passes startupHeapGoal it
-// restores the default (or GOGC), so that a large run keeps its memory
-// bound. GOGC set in the environment is left alone.
-func startupGC(getenv func(string) string) {
-	if getenv("GOGC") != "" {
-		return
+// tuneGC lets the heap grow by gcHeadroom past what is live between
+// collections, within twice to five times what is live, instead of always
+// twice. Linting allocates fast and holds little (compiled policies, the
+// summaries of the objects read, findings waiting for their file): with a
+// small live heap, GOGC=100 collects every few megabytes and the collector
+// takes a third of the run. The bound is set again after each collection
+// from the heap then live, so that a run holding much keeps GOGC=100 and
+// its memory bound. GOGC set in the environment is left alone.
+func tuneGC(getenv func(string) string) {
+	if getenv("GOGC") == "" {
+		tuneGCWith(gcHeadroom)
 	}
-	debug.SetGCPercent(startupGCPercent)
-	sample := []metrics.Sample{{Name: "/gc/heap/goal:bytes"}}
+}
+
+// tuneGCWith applies tuneGC's bound with headroom until stop is called.
+func tuneGCWith(headroom uint64) (stop func()) {
+	var stopped atomic.Bool
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	current := maxGCPercent
+	debug.SetGCPercent(current)
 	var watch func(*gcSentinel)
 	watch = func(*gcSentinel) {
-		metrics.Read(sample)
-		if sample[0].Value.Kind() == metrics.KindUint64 && sample[0].Value.Uint64() > startupHeapGoal {
-			debug.SetGCPercent(100)
+		if stopped.Load() {
 			return
+		}
+		metrics.Read(sample)
+		if sample[0].Value.Kind() == metrics.KindUint64 {
+			if pct := gcPercentFor(sample[0].Value.Uint64(), headroom); pct != current {
+				debug.SetGCPercent(pct)
+				current = pct
+			}
 		}
 		runtime.SetFinalizer(&gcSentinel{}, watch)
 	}
 	runtime.SetFinalizer(&gcSentinel{}, watch)
+	return func() { stopped.Store(true) }
+}
+
+// gcPercentFor is the GC percent that lets a heap of live bytes grow by
+// headroom, within 100 and maxGCPercent.
+func gcPercentFor(live, headroom uint64) int {
+	if live == 0 {
+		return maxGCPercent
+	}
+	return int(min(max(headroom*100/live, 100), maxGCPercent))
 }
 
 // gcSentinel is an object dropped at once, whose finalizer runs after the

@@ -7,39 +7,70 @@ import (
 	"time"
 )
 
-// The collector works less while the heap is small, and as usual once it
-// has grown.
-func TestStartupGC(t *testing.T) {
-	prev := debug.SetGCPercent(100)
-	defer debug.SetGCPercent(prev)
-	startupGC(func(string) string { return "" })
-	if got := debug.SetGCPercent(startupGCPercent); got != startupGCPercent {
-		t.Fatalf("GC percent at start-up %d, want %d", got, startupGCPercent)
+func TestGCPercentFor(t *testing.T) {
+	for _, tc := range []struct {
+		live, headroom uint64
+		want           int
+	}{
+		{0, 64 << 20, maxGCPercent},
+		{1 << 20, 64 << 20, maxGCPercent},
+		{16 << 20, 64 << 20, maxGCPercent},
+		{32 << 20, 64 << 20, 200},
+		{64 << 20, 64 << 20, 100},
+		{1 << 30, 64 << 20, 100},
+	} {
+		if got := gcPercentFor(tc.live, tc.headroom); got != tc.want {
+			t.Errorf("gcPercentFor(%d MiB, %d MiB) = %d, want %d", tc.live>>20, tc.headroom>>20, got, tc.want)
+		}
 	}
-	// Enough live memory that the heap goal passes the bound.
-	live := make([][]byte, 0, startupHeapGoal/startupGCPercent*100/(1<<16)+1)
-	for range cap(live) {
-		live = append(live, make([]byte, 1<<16))
-	}
+}
+
+// gcPercentAfterGC collects until the GC percent is as want says (the
+// policy runs in the finalizer goroutine after a collection) and reports
+// whether it became so.
+func gcPercentAfterGC(want func(int) bool) bool {
 	for range 100 {
 		runtime.GC()
 		got := debug.SetGCPercent(-1)
 		debug.SetGCPercent(got)
-		if got == 100 {
-			runtime.KeepAlive(live)
-			return
+		if want(got) {
+			return true
 		}
-		// The check runs in the finalizer goroutine after a collection.
 		time.Sleep(10 * time.Millisecond)
 	}
-	t.Errorf("GC percent still %d with %d MiB live", startupGCPercent, len(live)>>4)
+	return false
+}
+
+// The collector lets a small heap grow more than twice what is live, and
+// keeps GOGC=100 while much is live, after each collection.
+func TestTuneGC(t *testing.T) {
+	prev := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(prev)
+	const headroom = 4 << 20
+	stop := tuneGCWith(headroom)
+	defer stop()
+	if got := debug.SetGCPercent(maxGCPercent); got != maxGCPercent {
+		t.Fatalf("GC percent at start-up %d, want %d", got, maxGCPercent)
+	}
+	live := make([][]byte, 0, 2*headroom/(1<<16))
+	for range cap(live) {
+		live = append(live, make([]byte, 1<<16))
+	}
+	if !gcPercentAfterGC(func(pct int) bool { return pct == 100 }) {
+		t.Errorf("GC percent not 100 with %d MiB live", len(live)>>4)
+	}
+	runtime.KeepAlive(live)
+	live = nil
+	if !gcPercentAfterGC(func(pct int) bool { return pct > 100 }) {
+		t.Errorf("GC percent still 100 once little is live")
+	}
 }
 
 // GOGC set by the user is kept.
-func TestStartupGCKeepsGOGC(t *testing.T) {
+func TestTuneGCKeepsGOGC(t *testing.T) {
 	prev := debug.SetGCPercent(150)
 	defer debug.SetGCPercent(prev)
-	startupGC(func(k string) string {
+	tuneGC(func(k string) string {
 		if k == "GOGC" {
 			return "150"
 		}

@@ -64,8 +64,7 @@ func TestTuneGC(t *testing.T) {
 	if !gcPercentAfterGC(func(pct int) bool { return pct == 100 }) {
 		t.Errorf("GC percent not 100 with %d MiB more live than the headroom allows", len(live)>>4)
 	}
-	runtime.KeepAlive(live)
-	live = nil
+	runtime.KeepAlive(live) // and no longer live after this
 	if !gcPercentAfterGC(func(pct int) bool { return pct > 100 }) {
 		t.Errorf("GC percent still 100 once little is live")
 	}

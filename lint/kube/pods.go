@@ -275,5 +275,4 @@ func (d *document) imageTerm(raw, source string, n *yaml.Node, parentIndent int,
 		f.item("range", f.rangeTerm(rng)),
 		f.item("path", path.term()),
 	)...)
-
 }

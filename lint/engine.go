@@ -45,7 +45,7 @@ type Options struct {
 	// Trace, when set, sees every rule result as Rego returned it, before
 	// it is checked, with the input it was evaluated on (for tools and
 	// tests). It is called from several goroutines at once.
-	Trace func(input ast.Value, rule string, result any)
+	Trace func(input ast.Value, rule string, result ast.Value)
 	// Digests, when set, turns image pinning intents into edits. Without
 	// it hardline makes no network call.
 	Digests DigestResolver
@@ -580,10 +580,10 @@ func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs 
 // resultPlace is the "file" and "document" of a manifests result, or ""
 // and 0.
 func resultPlace(p pair) (file string, document int) {
-	m, _ := p.result.(map[string]any)
-	file, _ = m["file"].(string)
+	m, _ := fields(p.result)
+	f, _ := m["file"].(ast.String)
 	document, _ = integer(m["document"])
-	return file, document
+	return string(f), document
 }
 
 // parsedFile is a YAML file read again for rules over every manifest.
@@ -639,7 +639,7 @@ func (e *Engine) ruleState(idOrName string) (exists, enabled bool) {
 // pair is one result of one rule, as Rego gave it.
 type pair struct {
 	id     string
-	result any
+	result ast.Value
 }
 
 func (e *Engine) eval(ctx context.Context, query string, input ast.Value) ([]pair, error) {
@@ -649,32 +649,37 @@ func (e *Engine) eval(ctx context.Context, query string, input ast.Value) ([]pai
 	if !ok {
 		return nil, fmt.Errorf("no %s query prepared", query)
 	}
-	rs, err := pq.Eval(ctx, rego.EvalParsedInput(input))
+	// The results are read as Rego values: not converted to Go's first.
+	rs, err := pq.Eval(ctx, rego.EvalParsedInput(input), rego.EvalGenerateJSON(asTerm))
 	if err != nil {
 		return nil, err
 	}
 	var out []pair
 	for _, r := range rs {
 		for _, expr := range r.Expressions {
-			set, ok := expr.Value.([]any)
+			t, _ := expr.Value.(*ast.Term)
+			set, ok := t.Value.(ast.Set)
 			if !ok {
 				continue
 			}
-			for _, v := range set {
-				tuple, ok := v.([]any)
-				if !ok || len(tuple) != 2 {
-					continue
+			set.Foreach(func(v *ast.Term) {
+				tuple, ok := v.Value.(*ast.Array)
+				if !ok || tuple.Len() != 2 {
+					return
 				}
-				id, _ := tuple[0].(string)
+				id, _ := tuple.Elem(0).Value.(ast.String)
 				if e.opts.Trace != nil {
-					e.opts.Trace(input, id, tuple[1])
+					e.opts.Trace(input, string(id), tuple.Elem(1).Value)
 				}
-				out = append(out, pair{id: id, result: tuple[1]})
-			}
+				out = append(out, pair{id: string(id), result: tuple.Elem(1).Value})
+			})
 		}
 	}
 	return out, nil
 }
+
+// asTerm leaves a result as Rego gave it (rego.EvalGenerateJSON).
+func asTerm(t *ast.Term, _ *rego.EvalContext) (any, error) { return t, nil }
 
 // finding turns one decoded rule result into a finding. doc and src are
 // nil for rules over every manifest.

@@ -1,12 +1,13 @@
 package lint
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/hardline-dev/hardline/lint/rule"
 )
@@ -53,7 +54,7 @@ func (e *resultError) Unwrap() error { return e.err }
 // decodeResult checks and decodes one result of rule id. lines is the
 // number of lines of the file the result is about and size its length in
 // bytes, or -1 when not known here.
-func decodeResult(id string, v any, lines, size int) (ruleResult, error) {
+func decodeResult(id string, v ast.Value, lines, size int) (ruleResult, error) {
 	r, err := decodeResultFields(v, lines, size)
 	if err != nil {
 		return ruleResult{}, &resultError{rule: id, err: err}
@@ -61,8 +62,24 @@ func decodeResult(id string, v any, lines, size int) (ruleResult, error) {
 	return r, nil
 }
 
-func decodeResultFields(v any, lines, size int) (ruleResult, error) {
-	m, ok := v.(map[string]any)
+// fields are the values of an object's string keys, read in one pass (a
+// lookup by key would allocate the key's term).
+func fields(v ast.Value) (map[string]ast.Value, bool) {
+	obj, ok := v.(ast.Object)
+	if !ok {
+		return nil, false
+	}
+	m := make(map[string]ast.Value, obj.Len())
+	obj.Foreach(func(k, v *ast.Term) {
+		if s, ok := k.Value.(ast.String); ok {
+			m[string(s)] = v.Value
+		}
+	})
+	return m, true
+}
+
+func decodeResultFields(v ast.Value, lines, size int) (ruleResult, error) {
+	m, ok := fields(v)
 	if !ok {
 		return ruleResult{}, fmt.Errorf("a deny result must be an object, got %s", typeName(v))
 	}
@@ -119,8 +136,8 @@ func decodeResultFields(v any, lines, size int) (ruleResult, error) {
 	return r, nil
 }
 
-func decodeFix(v any, lines, size int) (fixResult, error) {
-	m, ok := v.(map[string]any)
+func decodeFix(v ast.Value, lines, size int) (fixResult, error) {
+	m, ok := fields(v)
 	if !ok {
 		return fixResult{}, fmt.Errorf("want an object, got %s", typeName(v))
 	}
@@ -144,12 +161,12 @@ func decodeFix(v any, lines, size int) (fixResult, error) {
 	if !ok {
 		return f, nil
 	}
-	list, ok := raw.([]any)
+	list, ok := raw.(*ast.Array)
 	if !ok {
 		return f, fmt.Errorf("edits: want an array, got %s", typeName(raw))
 	}
-	for i, e := range list {
-		in, err := decodeIntent(e, lines, size)
+	for i := range list.Len() {
+		in, err := decodeIntent(list.Elem(i).Value, lines, size)
 		if err != nil {
 			return f, fmt.Errorf("edits[%d]: %w", i, err)
 		}
@@ -158,8 +175,8 @@ func decodeFix(v any, lines, size int) (fixResult, error) {
 	return f, nil
 }
 
-func decodeIntent(v any, lines, size int) (Intent, error) {
-	m, ok := v.(map[string]any)
+func decodeIntent(v ast.Value, lines, size int) (Intent, error) {
+	m, ok := fields(v)
 	if !ok {
 		return Intent{}, fmt.Errorf("want an object, got %s", typeName(v))
 	}
@@ -187,8 +204,12 @@ func decodeIntent(v any, lines, size int) (Intent, error) {
 			return in, fmt.Errorf("%s needs a range with offset and endOffset", in.Op)
 		}
 	case "pin_image":
-		if in.Image, ok = m["image"].(map[string]any); !ok {
+		img, _ := m["image"].(ast.Object)
+		if img == nil {
 			return in, fmt.Errorf("pin_image needs an image object, got %s", show(m["image"]))
+		}
+		if in.Image, err = goMap(img); err != nil {
+			return in, fmt.Errorf("image: %w", err)
 		}
 	default:
 		raw, ok := m["path"]
@@ -198,11 +219,21 @@ func decodeIntent(v any, lines, size int) (Intent, error) {
 		if in.Path, err = decodePath(raw); err != nil {
 			return in, fmt.Errorf("path: %w", err)
 		}
-		in.Value = m["value"]
+		if raw, ok := m["value"]; ok {
+			if in.Value, err = ast.JSON(raw); err != nil {
+				return in, fmt.Errorf("value: %w", err)
+			}
+		}
 		if raw, ok := m["values"]; ok {
-			if in.Values, ok = raw.([]any); !ok {
+			list, ok := raw.(*ast.Array)
+			if !ok {
 				return in, fmt.Errorf("values: want an array, got %s", typeName(raw))
 			}
+			values, err := ast.JSON(list)
+			if err != nil {
+				return in, fmt.Errorf("values: %w", err)
+			}
+			in.Values, _ = values.([]any)
 		}
 		if in.Op == "set" {
 			if _, ok := m["value"]; !ok {
@@ -216,8 +247,18 @@ func decodeIntent(v any, lines, size int) (Intent, error) {
 	return in, nil
 }
 
-func hasOffsets(v any) bool {
+// goMap is an object as Go values, as the fixes read them.
+func goMap(obj ast.Object) (map[string]any, error) {
+	v, err := ast.JSON(obj)
+	if err != nil {
+		return nil, err
+	}
 	m, _ := v.(map[string]any)
+	return m, nil
+}
+
+func hasOffsets(v ast.Value) bool {
+	m, _ := fields(v)
 	_, a := m["offset"]
 	_, b := m["endOffset"]
 	return a && b
@@ -226,45 +267,37 @@ func hasOffsets(v any) bool {
 // decodeRange checks a range: 1-based lines and columns, an end that does
 // not come before the start, and, when lines and size are known (≥ 0),
 // within the file.
-func decodeRange(v any, lines, size int) (Range, error) {
-	m, ok := v.(map[string]any)
+func decodeRange(v ast.Value, lines, size int) (Range, error) {
+	obj, ok := v.(ast.Object)
 	if !ok {
 		return Range{}, fmt.Errorf("want an object, got %s", typeName(v))
 	}
-	field := func(key string, dflt int) (int, error) {
-		raw, ok := m[key]
-		if !ok {
-			return dflt, nil
+	keys := [...]string{"line", "column", "endLine", "endColumn", "offset", "endOffset"}
+	var raw [len(keys)]ast.Value
+	obj.Foreach(func(k, v *ast.Term) {
+		if s, ok := k.Value.(ast.String); ok {
+			if i := slices.Index(keys[:], string(s)); i >= 0 {
+				raw[i] = v.Value
+			}
 		}
-		n, err := integer(raw)
-		if err != nil {
-			return 0, fmt.Errorf("%s: %w", key, err)
-		}
-		return n, nil
+	})
+	if raw[0] == nil {
+		return Range{}, errors.New("no line")
 	}
 	var r Range
-	var err error
-	raw, ok := m["line"]
-	if !ok {
-		return r, errors.New("no line")
-	}
-	if r.Line, err = integer(raw); err != nil {
-		return r, fmt.Errorf("line: %w", err)
-	}
-	if r.Column, err = field("column", 1); err != nil {
-		return r, err
-	}
-	if r.EndLine, err = field("endLine", r.Line); err != nil {
-		return r, err
-	}
-	if r.EndColumn, err = field("endColumn", r.Column); err != nil {
-		return r, err
-	}
-	if r.Offset, err = field("offset", 0); err != nil {
-		return r, err
-	}
-	if r.EndOffset, err = field("endOffset", r.Offset); err != nil {
-		return r, err
+	// Each field defaults to the one before it: endLine to line, and so on.
+	fields := [...]*int{&r.Line, &r.Column, &r.EndLine, &r.EndColumn, &r.Offset, &r.EndOffset}
+	defaults := [...]func() int{nil, func() int { return 1 }, func() int { return r.Line }, func() int { return r.Column }, func() int { return 0 }, func() int { return r.Offset }}
+	for i, dst := range fields {
+		if raw[i] == nil {
+			*dst = defaults[i]()
+			continue
+		}
+		n, err := integer(raw[i])
+		if err != nil {
+			return r, fmt.Errorf("%s: %w", keys[i], err)
+		}
+		*dst = n
 	}
 	switch {
 	case r.Line < 1 || r.Column < 1 || r.EndLine < 1 || r.EndColumn < 1:
@@ -283,20 +316,20 @@ func decodeRange(v any, lines, size int) (Range, error) {
 
 // decodePath checks a path of object keys (strings) and array indices
 // (integers ≥ 0), and returns it as strings and ints.
-func decodePath(v any) ([]any, error) {
-	list, ok := v.([]any)
+func decodePath(v ast.Value) ([]any, error) {
+	list, ok := v.(*ast.Array)
 	if !ok {
 		return nil, fmt.Errorf("want an array, got %s", typeName(v))
 	}
-	out := make([]any, len(list))
-	for i, e := range list {
-		switch x := e.(type) {
-		case string:
-			out[i] = x
+	out := make([]any, list.Len())
+	for i := range out {
+		switch x := list.Elem(i).Value.(type) {
+		case ast.String:
+			out[i] = string(x)
 		default:
-			n, err := integer(e)
+			n, err := integer(x)
 			if err != nil || n < 0 {
-				return nil, fmt.Errorf("element %d: want a key or an index ≥ 0, got %s", i, show(e))
+				return nil, fmt.Errorf("element %d: want a key or an index ≥ 0, got %s", i, show(x))
 			}
 			out[i] = n
 		}
@@ -305,66 +338,57 @@ func decodePath(v any) ([]any, error) {
 }
 
 // optString is the string at key, or "" when the key is absent.
-func optString(m map[string]any, key string) (string, error) {
+func optString(m map[string]ast.Value, key string) (string, error) {
 	raw, ok := m[key]
 	if !ok {
 		return "", nil
 	}
-	s, ok := raw.(string)
+	s, ok := raw.(ast.String)
 	if !ok {
 		return "", fmt.Errorf("%s: want a string, got %s", key, show(raw))
 	}
-	return s, nil
+	return string(s), nil
 }
 
 // integer reads a whole number of a Rego result.
-func integer(v any) (int, error) {
-	var f float64
-	switch x := v.(type) {
-	case json.Number:
-		if n, err := x.Int64(); err == nil && n >= math.MinInt32 && n <= math.MaxInt32 {
-			return int(n), nil
-		}
-		return 0, fmt.Errorf("want an integer, got %s", x)
-	case float64:
-		f = x
-	case int:
-		return x, nil
-	default:
+func integer(v ast.Value) (int, error) {
+	n, ok := v.(ast.Number)
+	if !ok {
 		return 0, fmt.Errorf("want an integer, got %s", show(v))
 	}
-	if f != math.Trunc(f) || f < math.MinInt32 || f > math.MaxInt32 {
-		return 0, fmt.Errorf("want an integer, got %v", f)
+	if i, ok := n.Int(); ok && i >= math.MinInt32 && i <= math.MaxInt32 {
+		return i, nil
 	}
-	return int(f), nil
+	return 0, fmt.Errorf("want an integer, got %s", n)
 }
 
-func typeName(v any) string {
+func typeName(v ast.Value) string {
 	switch v.(type) {
-	case nil:
+	case nil, ast.Null:
 		return "null"
-	case string:
+	case ast.String:
 		return "a string"
-	case json.Number, float64, int:
+	case ast.Number:
 		return "a number"
-	case bool:
+	case ast.Boolean:
 		return "a boolean"
-	case []any:
+	case *ast.Array:
 		return "an array"
-	case map[string]any:
+	case ast.Object:
 		return "an object"
+	case ast.Set:
+		return "a set"
 	}
 	return fmt.Sprintf("%T", v)
 }
 
 // show is a short rendering of a value for an error message.
-func show(v any) string {
+func show(v ast.Value) string {
 	if v == nil {
 		return "nothing"
 	}
-	b, err := json.Marshal(v)
-	if err != nil || len(b) > 60 {
-		return typeName(v)
+	if s := v.String(); len(s) <= 60 {
+		return s
 	}
-	return string(b)
+	return typeName(v)
 }

@@ -65,7 +65,7 @@ func TestSchemas(t *testing.T) {
 	type traced struct {
 		input  ast.Value
 		rule   string
-		result any
+		result ast.Value
 	}
 	var mu sync.Mutex
 	var results []traced
@@ -76,7 +76,7 @@ func TestSchemas(t *testing.T) {
 	eng, err := lint.NewEngine(context.Background(), cat, lint.Options{
 		Config:  linttest.Config(),
 		Parsers: linttest.Parsers(),
-		Trace: func(input ast.Value, rule string, result any) {
+		Trace: func(input ast.Value, rule string, result ast.Value) {
 			mu.Lock()
 			defer mu.Unlock()
 			results = append(results, traced{input, rule, result})
@@ -125,7 +125,11 @@ func TestSchemas(t *testing.T) {
 	manifests := false
 	for _, r := range results {
 		rules[r.rule] = true
-		if err := resultSchema.Validate(jsonValue(t, r.result)); err != nil {
+		result, err := ast.JSON(r.result)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := resultSchema.Validate(jsonValue(t, result)); err != nil {
 			t.Errorf("%s: result does not match docs/schema/result.schema.json: %v", r.rule, err)
 		}
 		if in, err := ast.JSON(r.input); err == nil {

@@ -285,12 +285,10 @@ func decodeRange(v ast.Value, lines, size int) (Range, error) {
 		return Range{}, errors.New("no line")
 	}
 	var r Range
-	// Each field defaults to the one before it: endLine to line, and so on.
-	fields := [...]*int{&r.Line, &r.Column, &r.EndLine, &r.EndColumn, &r.Offset, &r.EndOffset}
-	defaults := [...]func() int{nil, func() int { return 1 }, func() int { return r.Line }, func() int { return r.Column }, func() int { return 0 }, func() int { return r.Offset }}
-	for i, dst := range fields {
+	for i, dst := range [...]*int{&r.Line, &r.Column, &r.EndLine, &r.EndColumn, &r.Offset, &r.EndOffset} {
 		if raw[i] == nil {
-			*dst = defaults[i]()
+			// column 1, and an end where the range starts.
+			*dst = [...]int{0, 1, r.Line, r.Column, 0, r.Offset}[i]
 			continue
 		}
 		n, err := integer(raw[i])

@@ -514,10 +514,18 @@ func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs 
 	}
 	// One file read again at a time, forward: results in file and
 	// document order.
-	slices.SortStableFunc(pairs, func(a, b pair) int {
-		fa, da := resultPlace(a)
-		fb, db := resultPlace(b)
-		return cmp.Or(strings.Compare(fa, fb), cmp.Compare(da, db))
+	type placed struct {
+		p        pair
+		file     string
+		document int
+	}
+	order := make([]placed, len(pairs))
+	for i, p := range pairs {
+		order[i].p = p
+		order[i].file, order[i].document = resultPlace(p)
+	}
+	slices.SortStableFunc(order, func(a, b placed) int {
+		return cmp.Or(strings.Compare(a.file, b.file), cmp.Compare(a.document, b.document))
 	})
 	var cur struct {
 		file   string
@@ -526,8 +534,8 @@ func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs 
 	var byPath map[string]Source
 	var out []Finding
 	var errs []error
-	for _, p := range pairs {
-		file, _ := resultPlace(p)
+	for _, pl := range order {
+		p, file := pl.p, pl.file
 		n, known := lines[file]
 		if !known {
 			n = -1

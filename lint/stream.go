@@ -1,14 +1,10 @@
 package lint
 
 import (
-	"bytes"
 	"cmp"
-	"compress/flate"
 	"context"
-	"encoding/gob"
 	"errors"
 	"fmt"
-	"io"
 	"runtime"
 	"slices"
 	"sync"
@@ -18,10 +14,11 @@ import (
 	"github.com/hardline-dev/hardline/lint/rule"
 )
 
-// holdFindings is how many findings a run holds as they are while it
-// waits for the rules over every manifest; the findings of the files
-// linted after those are held encoded and compressed (see spill), so that
-// every file is read once and a run of many findings holds little.
+// holdFindings is how many findings a run holds, waiting for the rules
+// over every manifest, before it reads the files it has not linted yet
+// for their objects' summaries alone: a run of a few files is linted
+// once, a run of many is read twice and holds a bounded number of
+// findings.
 const holdFindings = 2000
 
 // FindingsFunc receives the findings of one file (sorted, the file's
@@ -33,16 +30,14 @@ type FindingsFunc func([]Finding) error
 // Stream lints srcs as Lint does, and hands each file's findings to sink
 // as soon as they are final, in the order of Lint's report: files in
 // order of their paths, a bounded number of them linted ahead of the
-// one handed over (when YAML files are linted with the rules over every
-// manifest, every file is linted first, see holdFindings). It returns the
-// rest of the report (everything but Findings). The error is as Lint's,
-// or the one sink returned.
+// one handed over. It returns the rest of the report (everything but
+// Findings). The error is as Lint's, or the one sink returned.
 func (e *Engine) Stream(ctx context.Context, srcs []Source, sink FindingsFunc) (*Report, error) {
 	return e.stream(ctx, srcs, sink, holdFindings)
 }
 
-// stream is Stream holding about hold findings as they are while it waits
-// for the rules over every manifest.
+// stream is Stream holding at most about hold findings while it waits for
+// the rules over every manifest.
 func (e *Engine) stream(ctx context.Context, srcs []Source, sink FindingsFunc, hold int) (*Report, error) {
 	var queries []string
 	yaml := false
@@ -64,44 +59,42 @@ func (e *Engine) stream(ctx context.Context, srcs []Source, sink FindingsFunc, h
 
 	if !yaml || !e.runsManifestRules() {
 		st.manifests = map[string][]Finding{}
-		if err := e.lintOrdered(ctx, srcs, order, st.add); err != nil {
+		if _, err := e.lintOrdered(ctx, srcs, order, st.add); err != nil {
 			return nil, err
 		}
 		return st.end(ctx)
 	}
 	// The rules over every manifest need every object's summary before
-	// any file is handed over: every file is linted and held (its
-	// summaries kept), its findings compressed once many are held.
+	// any file is handed over: the first files are linted and held (their
+	// summaries kept) while they hold few findings; past that, the other
+	// files are read for their summaries alone, and linted after.
 	sums := make([][]ast.Value, len(srcs))
 	lines := make([]int, len(srcs))
 	var held []heldFile
 	heldFindings := 0
-	var zw *flate.Writer
-	// add never fails: lintOrdered returns no error.
-	_ = e.lintOrdered(ctx, srcs, order, func(i int, r fileResult) error {
+	// The only error the function returns is errHold.
+	next, _ := e.lintOrdered(ctx, srcs, order, func(i int, r fileResult) error {
 		sums[i], r.summaries = r.summaries, nil
 		lines[i] = r.lines
-		h := heldFile{i: i, r: r}
-		if heldFindings += len(r.findings); heldFindings > hold {
-			if zw == nil {
-				zw, _ = flate.NewWriter(nil, flate.BestSpeed) // the level is valid
-			}
-			h.spill(zw)
+		held = append(held, heldFile{i, r})
+		heldFindings += len(r.findings)
+		if heldFindings > hold {
+			return errHold
 		}
-		held = append(held, h)
 		return nil
 	})
+	rest := order[next:]
+	e.summarize(ctx, srcs, rest, sums, lines)
 	st.evalManifests(ctx, sums, lines)
 	sums = nil
-	for k := range held {
-		h := &held[k]
-		if err := h.unspill(srcs[h.i].Path); err != nil {
-			return nil, err
-		}
+	for _, h := range held {
 		if err := st.add(h.i, h.r); err != nil {
 			return nil, err
 		}
-		*h = heldFile{}
+	}
+	held = nil
+	if _, err := e.lintOrdered(ctx, srcs, rest, st.add); err != nil {
+		return nil, err
 	}
 	return st.end(ctx)
 }
@@ -116,66 +109,12 @@ func (e *Engine) runsManifestRules() bool {
 	return false
 }
 
-// heldFile is a file linted while the rules over every manifest wait for
-// every object's summary. Its findings are in r, or, spilled, encoded and
-// compressed in spilled.
+// errHold stops the files held before the rules over every manifest.
+var errHold = errors.New("too many findings to hold")
+
 type heldFile struct {
-	i       int
-	r       fileResult
-	spilled []byte
-}
-
-// spilledFinding is a Finding as spill encodes it.
-type spilledFinding struct {
-	F   Finding
-	Doc int
-}
-
-// spill encodes the file's findings and compresses them with zw, unless a
-// fix holds YAML intents (kept for rendered charts), whose values gob
-// cannot encode without registering their types. The bytes hold no
-// pointers: the collector does not scan them.
-func (h *heldFile) spill(zw *flate.Writer) {
-	if len(h.r.findings) == 0 || slices.ContainsFunc(h.r.findings, func(f Finding) bool {
-		return slices.ContainsFunc(f.Fixes, func(x Fix) bool { return x.Intents != nil })
-	}) {
-		return
-	}
-	var buf bytes.Buffer
-	zw.Reset(&buf)
-	enc := gob.NewEncoder(zw)
-	for _, f := range h.r.findings {
-		if err := enc.Encode(spilledFinding{F: f, Doc: f.doc}); err != nil {
-			return // kept as they are
-		}
-	}
-	if zw.Close() != nil {
-		return
-	}
-	h.spilled = buf.Bytes()
-	h.r.findings = nil
-}
-
-// unspill decodes the findings spill encoded; path names the file.
-func (h *heldFile) unspill(path string) error {
-	if h.spilled == nil {
-		return nil
-	}
-	dec := gob.NewDecoder(flate.NewReader(bytes.NewReader(h.spilled)))
-	for {
-		var sf spilledFinding
-		err := dec.Decode(&sf)
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return fmt.Errorf("read back the findings held for %s: %w", path, err)
-		}
-		sf.F.doc = sf.Doc
-		h.r.findings = append(h.r.findings, sf.F)
-	}
-	h.spilled = nil
-	return nil
+	i int
+	r fileResult
 }
 
 // stream is the state of a run handing its findings over file by file.
@@ -312,10 +251,11 @@ func (st *stream) evalManifests(ctx context.Context, sums [][]ast.Value, lines [
 // lintOrdered lints the sources at order with the engine's workers and
 // calls add with each result in that order, at most a window of files
 // ahead of the one added. When add fails, no more files are started; the
-// files started are still added. It returns the first error of add.
-func (e *Engine) lintOrdered(ctx context.Context, srcs []Source, order []int, add func(int, fileResult) error) error {
+// files started are still added. It returns how many of order were
+// started, and the first error of add.
+func (e *Engine) lintOrdered(ctx context.Context, srcs []Source, order []int, add func(int, fileResult) error) (int, error) {
 	if len(order) == 0 {
-		return nil
+		return 0, nil
 	}
 	workers := min(e.workers(), len(order))
 	window := 2 * workers
@@ -361,7 +301,50 @@ func (e *Engine) lintOrdered(ctx context.Context, srcs []Source, order []int, ad
 	}
 	close(jobs)
 	wg.Wait()
-	return addErr
+	return next, addErr
+}
+
+// summarize reads the sources at order for their objects' summaries and
+// line counts, concurrently.
+func (e *Engine) summarize(ctx context.Context, srcs []Source, order []int, sums [][]ast.Value, lines []int) {
+	// Each worker writes its own indexes; Wait orders the writes before
+	// the caller's reads.
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(e.workers(), max(len(order), 1)) {
+		wg.Go(func() {
+			for i := range next {
+				sums[i], lines[i] = e.summariesOf(ctx, srcs[i])
+			}
+		})
+	}
+	for _, i := range order {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// summariesOf are the summaries of a file's objects and its number of
+// lines, as lintFile finds them.
+func (e *Engine) summariesOf(ctx context.Context, s Source) ([]ast.Value, int) {
+	if ctx.Err() != nil {
+		return nil, 0
+	}
+	src, parser, early := e.load(s)
+	if early != nil {
+		return nil, 0
+	}
+	var out []ast.Value
+	if s.Kind == KindYAML && !s.Patch {
+		store := newSummaries()
+		for doc := range documents(parser, s.Path, src) {
+			if sum := doc.Summary(); sum != nil {
+				out = append(out, store.copy(sum))
+			}
+		}
+	}
+	return out, lineCount(src)
 }
 
 // workers is the number of files linted at once.

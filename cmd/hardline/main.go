@@ -73,29 +73,31 @@ func main() {
 
 // Collector bounds: see tuneGC.
 const (
-	// gcHeadroom is how much the heap may grow past what is live before
-	// the next collection, while that is more than GOGC=100 allows.
-	gcHeadroom = 64 << 20
+	// gcHeapGoal is the heap size under which the collector lets the heap
+	// grow more than twice what is live.
+	gcHeapGoal = 64 << 20
 	// maxGCPercent bounds the growth while little is live.
 	maxGCPercent = 400
 )
 
-// tuneGC lets the heap grow by gcHeadroom past what is live between
-// collections, within twice to five times what is live, instead of always
-// twice. Linting allocates fast and holds little (compiled policies, the
+// tuneGC lets the heap grow up to gcHeapGoal between collections, within
+// twice to five times what is live, instead of always to twice what is
+// live. Linting allocates fast and holds little (compiled policies, the
 // summaries of the objects read, findings waiting for their file): with a
-// small live heap, GOGC=100 collects every few megabytes and the collector
-// takes a third of the run. The bound is set again after each collection
-// from the heap then live, so that a run holding much keeps GOGC=100 and
-// its memory bound. GOGC set in the environment is left alone.
+// small live heap, GOGC=100 collects every few megabytes, and the
+// collector took a third of a run. The bound is set again after each
+// collection from the heap then live, so that a run holding more than
+// half of gcHeapGoal keeps GOGC=100 and its memory bound. GOGC set in the
+// environment is left alone.
 func tuneGC(getenv func(string) string) {
 	if getenv("GOGC") == "" {
-		tuneGCWith(gcHeadroom)
+		tuneGCWith(gcHeapGoal)
 	}
 }
 
-// tuneGCWith applies tuneGC's bound with headroom until stop is called.
-func tuneGCWith(headroom uint64) (stop func()) {
+// tuneGCWith applies tuneGC's bound with heap goal goal until stop is
+// called.
+func tuneGCWith(goal uint64) (stop func()) {
 	var stopped atomic.Bool
 	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	current := maxGCPercent
@@ -107,7 +109,7 @@ func tuneGCWith(headroom uint64) (stop func()) {
 		}
 		metrics.Read(sample)
 		if sample[0].Value.Kind() == metrics.KindUint64 {
-			if pct := gcPercentFor(sample[0].Value.Uint64(), headroom); pct != current {
+			if pct := gcPercentFor(sample[0].Value.Uint64(), goal); pct != current {
 				debug.SetGCPercent(pct)
 				current = pct
 			}
@@ -118,13 +120,16 @@ func tuneGCWith(headroom uint64) (stop func()) {
 	return func() { stopped.Store(true) }
 }
 
-// gcPercentFor is the GC percent that lets a heap of live bytes grow by
-// headroom, within 100 and maxGCPercent.
-func gcPercentFor(live, headroom uint64) int {
+// gcPercentFor is the GC percent that lets a heap of live bytes grow to
+// goal, within 100 and maxGCPercent.
+func gcPercentFor(live, goal uint64) int {
 	if live == 0 {
 		return maxGCPercent
 	}
-	return int(min(max(headroom*100/live, 100), maxGCPercent))
+	if goal <= 2*live {
+		return 100
+	}
+	return int(min((goal-live)*100/live, maxGCPercent))
 }
 
 // gcSentinel is an object dropped at once, whose finalizer runs after the

@@ -10,18 +10,19 @@ import (
 
 func TestGCPercentFor(t *testing.T) {
 	for _, tc := range []struct {
-		live, headroom uint64
-		want           int
+		live, goal uint64
+		want       int
 	}{
 		{0, 64 << 20, maxGCPercent},
 		{1 << 20, 64 << 20, maxGCPercent},
-		{16 << 20, 64 << 20, maxGCPercent},
-		{32 << 20, 64 << 20, 200},
+		{16 << 20, 64 << 20, 300},
+		{30 << 20, 64 << 20, 113},
+		{32 << 20, 64 << 20, 100},
 		{64 << 20, 64 << 20, 100},
 		{1 << 30, 64 << 20, 100},
 	} {
-		if got := gcPercentFor(tc.live, tc.headroom); got != tc.want {
-			t.Errorf("gcPercentFor(%d MiB, %d MiB) = %d, want %d", tc.live>>20, tc.headroom>>20, got, tc.want)
+		if got := gcPercentFor(tc.live, tc.goal); got != tc.want {
+			t.Errorf("gcPercentFor(%d MiB, %d MiB) = %d, want %d", tc.live>>20, tc.goal>>20, got, tc.want)
 		}
 	}
 }
@@ -42,27 +43,27 @@ func gcPercentAfterGC(want func(int) bool) bool {
 	return false
 }
 
-// The collector lets a small heap grow more than twice what is live, and
-// keeps GOGC=100 while much is live, after each collection.
+// The collector lets a small heap grow more than twice what is live, up to
+// the goal, and keeps GOGC=100 while much is live, after each collection.
 func TestTuneGC(t *testing.T) {
 	prev := debug.SetGCPercent(100)
 	defer debug.SetGCPercent(prev)
-	// What other tests left live counts: the headroom is more than it.
+	// What other tests left live counts: the goal is more than twice it.
 	runtime.GC()
 	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	metrics.Read(sample)
-	headroom := sample[0].Value.Uint64() + 4<<20
-	stop := tuneGCWith(headroom)
+	goal := 2*sample[0].Value.Uint64() + 8<<20
+	stop := tuneGCWith(goal)
 	defer stop()
 	if got := debug.SetGCPercent(maxGCPercent); got != maxGCPercent {
 		t.Fatalf("GC percent at start-up %d, want %d", got, maxGCPercent)
 	}
-	live := make([][]byte, 0, headroom/(1<<16)+1)
+	live := make([][]byte, 0, goal/(1<<16)+1)
 	for range cap(live) {
 		live = append(live, make([]byte, 1<<16))
 	}
 	if !gcPercentAfterGC(func(pct int) bool { return pct == 100 }) {
-		t.Errorf("GC percent not 100 with %d MiB more live than the headroom allows", len(live)>>4)
+		t.Errorf("GC percent not 100 with %d MiB more live than the goal", len(live)>>4)
 	}
 	runtime.KeepAlive(live) // and no longer live after this
 	if !gcPercentAfterGC(func(pct int) bool { return pct > 100 }) {

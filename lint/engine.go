@@ -70,6 +70,9 @@ type Engine struct {
 	known map[string]string
 	// declared is each rule's severity as its METADATA says.
 	declared map[string]rule.Severity
+	// objects are the objects whose summaries the rules over every
+	// manifest read.
+	objects objectSelection
 
 	cat   *policies.Catalog
 	store storage.Store
@@ -143,6 +146,7 @@ func newEngine(ctx context.Context, cat *policies.Catalog, opts Options, c *comp
 		e.rules[r.ID] = r
 		user = user || !r.Builtin
 	}
+	e.objects = selectObjects(e.rules)
 	cfg := derivedConfig(opts.Config)
 	// Rules read the configuration for every document: stored as Rego
 	// values, it is not converted again on each read.
@@ -376,7 +380,7 @@ func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 		if s.Kind == KindYAML {
 			res.ignores = append(res.ignores, annotationIgnores(input, doc)...)
 		}
-		if sum := doc.Summary(); sum != nil && !s.Patch {
+		if sum := doc.Summary(); sum != nil && !s.Patch && e.objects.keeps(sum) {
 			sum = sums.copy(sum)
 			res.summaries = append(res.summaries, sum)
 			if line, ok := lookup(ast.NewTerm(sum), "range", "line").(ast.Number); ok {

@@ -339,7 +339,7 @@ func (e *Engine) summariesOf(ctx context.Context, s Source) ([]ast.Value, int) {
 	if s.Kind == KindYAML && !s.Patch {
 		store := newSummaries()
 		for doc := range documents(parser, s.Path, src) {
-			if sum := doc.Summary(); sum != nil {
+			if sum := doc.Summary(); sum != nil && e.objects.keeps(sum) {
 				out = append(out, store.copy(sum))
 			}
 		}

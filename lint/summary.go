@@ -2,6 +2,8 @@ package lint
 
 import (
 	"github.com/open-policy-agent/opa/v1/ast"
+
+	"github.com/hardline-dev/hardline/lint/rule"
 )
 
 // summaries hold the summaries of Kubernetes objects until the
@@ -70,4 +72,53 @@ func (s *summaries) term(t *ast.Term) *ast.Term {
 		return ast.SetTerm(items...)
 	}
 	return t.Copy()
+}
+
+// objectSelection is which objects' summaries the enabled rules over
+// every manifest read (rule.Rule.Objects): the others are not kept. A run
+// of many objects those rules ignore (ConfigMaps, Secrets, Services)
+// holds nothing for them.
+type objectSelection struct {
+	all   bool
+	pods  bool
+	kinds map[string]bool
+}
+
+func selectObjects(rules map[string]rule.Rule) objectSelection {
+	s := objectSelection{kinds: map[string]bool{}}
+	for _, r := range rules {
+		if r.Input != rule.InputManifests {
+			continue
+		}
+		if len(r.Objects) == 0 {
+			s.all = true
+		}
+		for _, o := range r.Objects {
+			if o == rule.ObjectsWithPods {
+				s.pods = true
+			} else {
+				s.kinds[o] = true
+			}
+		}
+	}
+	return s
+}
+
+// keeps reports whether the summary sum is selected.
+func (s objectSelection) keeps(sum ast.Value) bool {
+	if s.all {
+		return true
+	}
+	obj, ok := sum.(ast.Object)
+	if !ok {
+		return false
+	}
+	if t := obj.Get(ast.InternedTerm("has_pods")); s.pods && t != nil && t.Value.Compare(ast.Boolean(true)) == 0 {
+		return true
+	}
+	if t := obj.Get(ast.InternedTerm("kind")); t != nil {
+		kind, ok := t.Value.(ast.String)
+		return ok && s.kinds[string(kind)]
+	}
+	return false
 }

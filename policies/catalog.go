@@ -298,6 +298,7 @@ func ruleOf(file string, m *ast.Module) (rule.Rule, bool, error) {
 	r.Levels = strs(custom, "levels")
 	r.References = strs(custom, "references")
 	r.Tags = strs(custom, "tags")
+	r.Objects = strs(custom, "objects")
 	switch {
 	case r.Title == "":
 		return fail("rule %s: METADATA needs a title", id)
@@ -352,6 +353,14 @@ func ruleOf(file string, m *ast.Module) (rule.Rule, bool, error) {
 	case "", rule.PrecisionHigh, rule.PrecisionMedium, rule.PrecisionLow:
 	default:
 		return fail("rule %s: custom.precision %q: want high, medium or low", id, r.Precision)
+	}
+	if len(r.Objects) > 0 && r.Input != rule.InputManifests {
+		return fail("rule %s: custom.objects is for rules over every manifest (input: manifests)", id)
+	}
+	for _, o := range r.Objects {
+		if o == "" || strings.TrimSpace(o) != o {
+			return fail("rule %s: custom.objects %q: want a kind, such as NetworkPolicy, or %s", id, o, rule.ObjectsWithPods)
+		}
 	}
 	for _, l := range r.Levels {
 		if l != "baseline" && l != "restricted" {

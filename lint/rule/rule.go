@@ -167,6 +167,11 @@ type Rule struct {
 	// scanning reads it: "high" (the default) or "medium" for heuristics,
 	// from custom.precision.
 	Precision string `json:"precision,omitempty"`
+	// Objects are the Kubernetes objects a rule over every manifest reads,
+	// from custom.objects: kinds, and ObjectsWithPods for every object
+	// with pods. The others are left out of its input.objects; a rule that
+	// names none reads every object.
+	Objects []string `json:"objects,omitempty"`
 	// Package is the Rego package path, such as "rules.dockerfile.DF001".
 	Package string `json:"-"`
 	// File is the policy file the rule was read from.
@@ -174,6 +179,9 @@ type Rule struct {
 	// Builtin is false for rules loaded from a user's policy directory.
 	Builtin bool `json:"-"`
 }
+
+// ObjectsWithPods in Rule.Objects stands for every object with pods.
+const ObjectsWithPods = "pods"
 
 // Precisions a rule may declare.
 const (

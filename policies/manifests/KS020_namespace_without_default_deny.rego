@@ -15,6 +15,9 @@
 #   name: namespace-without-default-deny
 #   severity: warning
 #   input: manifests
+#   objects:
+#     - pods
+#     - NetworkPolicy
 #   remediation: Add a NetworkPolicy with podSelector {} and policyTypes [Ingress, Egress] to the namespace, then allow the traffic each workload needs (including DNS).
 #   why: |
 #     Without a NetworkPolicy selecting a pod, Kubernetes lets every pod talk

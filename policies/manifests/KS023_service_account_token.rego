@@ -13,6 +13,9 @@
 #   name: service-account-token
 #   severity: info
 #   input: manifests
+#   objects:
+#     - pods
+#     - ServiceAccount
 #   remediation: Set automountServiceAccountToken to false in the pod spec, or on the ServiceAccount, for workloads that do not call the Kubernetes API.
 #   why: |
 #     Most applications never talk to the Kubernetes API. A mounted token

@@ -15,6 +15,11 @@
 #   severity: error
 #   security_severity: 9.5
 #   input: manifests
+#   objects:
+#     - Role
+#     - ClusterRole
+#     - RoleBinding
+#     - ClusterRoleBinding
 #   remediation: Bind a role that lists the API groups, resources and verbs the subjects need; keep cluster-admin for break-glass accounts outside the manifests.
 #   why: |
 #     cluster-admin, or any role with "*" on "*", can read every Secret,

@@ -16,6 +16,11 @@
 #   name: rbac-broad-subject
 #   severity: warning
 #   input: manifests
+#   objects:
+#     - Role
+#     - ClusterRole
+#     - RoleBinding
+#     - ClusterRoleBinding
 #   remediation: Bind the role to the users, groups or service accounts that need it, by name.
 #   why: |
 #     These groups hold everyone: a grant to system:authenticated is a grant

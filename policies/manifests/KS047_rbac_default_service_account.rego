@@ -12,6 +12,11 @@
 #   name: rbac-default-service-account
 #   severity: warning
 #   input: manifests
+#   objects:
+#     - Role
+#     - ClusterRole
+#     - RoleBinding
+#     - ClusterRoleBinding
 #   remediation: Create a ServiceAccount for the workload that needs the permissions, set serviceAccountName in its pod template, and bind the role to that account.
 #   why: |
 #     Every pod of the namespace that does not name a service account,

@@ -52,8 +52,9 @@ type Options struct {
 	// MaxFileSize is the size past which a file is reported (DF000 or
 	// KS000) rather than linted; 0 means DefaultMaxFileSize.
 	MaxFileSize int64
-	// FileTimeout bounds the evaluation of each file; 0 means no bound
-	// other than the context's.
+	// FileTimeout bounds the evaluation of each file, and of each
+	// document of a file of many; 0 means no bound other than the
+	// context's.
 	FileTimeout time.Duration
 	// NoInlineSuppressions ignores the suppressions written in the linted
 	// files (comments and annotations): what they would silence is
@@ -342,6 +343,16 @@ func (e *Engine) Lint(ctx context.Context, srcs []Source) (*Report, error) {
 	return rep, err
 }
 
+// documentContext bounds the evaluation of one document by the file
+// timeout.
+func (e *Engine) documentContext(run context.Context) (context.Context, context.CancelFunc) {
+	if e.opts.FileTimeout <= 0 {
+		return run, func() {}
+	}
+	return context.WithTimeoutCause(run, e.opts.FileTimeout,
+		fmt.Errorf("policies did not finish within %s (file-timeout): a rule, probably a user policy, loops or is too slow", e.opts.FileTimeout))
+}
+
 func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 	if err := ctx.Err(); err != nil {
 		return fileResult{err: fmt.Errorf("lint %s: %w", s.Path, context.Cause(ctx))}
@@ -350,13 +361,12 @@ func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 	if early != nil {
 		return *early
 	}
+	// Each document's evaluation has the file timeout: a file of many
+	// thousands of documents is not cut off for its size, a rule that
+	// loops is, on its first document.
 	run := ctx
-	if e.opts.FileTimeout > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeoutCause(ctx, e.opts.FileTimeout,
-			fmt.Errorf("policies did not finish within %s (file-timeout): a rule, probably a user policy, loops or is too slow", e.opts.FileTimeout))
-		defer cancel()
-	}
+	cancel := func() {}
+	defer func() { cancel() }()
 	query := queryFor(s.Kind)
 	var res fileResult
 	// laterLines are where findings made after this file is done may point
@@ -370,6 +380,8 @@ func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 	for doc := range documents(parser, s.Path, src) {
 		i++
 		res.docs++
+		cancel()
+		ctx, cancel = e.documentContext(run)
 		if n, ok := doc.(interface{ Notices() []Notice }); ok {
 			res.notices = append(res.notices, n.Notices()...)
 		}

@@ -3,7 +3,11 @@ package lint_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
+	"time"
+
+	"github.com/open-policy-agent/opa/v1/ast"
 
 	"github.com/hardline-dev/hardline/lint"
 	"github.com/hardline-dev/hardline/lint/kube"
@@ -77,5 +81,33 @@ func TestIntentsKeptOnRequest(t *testing.T) {
 		if got := len(rep.Findings[0].Fixes[0].Intents) > 0; got != keep {
 			t.Errorf("Intents %v: the fix holds intents: %v", keep, got)
 		}
+	}
+}
+
+// The file timeout bounds each document's evaluation, not a whole file of
+// many: six documents that take 150 ms each (a trace that sleeps) finish
+// under a 500 ms timeout. A rule that loops is cut off (hostile_test.go in
+// cmd/hardline).
+func TestFileTimeoutPerDocument(t *testing.T) {
+	cat, err := policies.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var src strings.Builder
+	for i := range 6 {
+		fmt.Fprintf(&src, "---\napiVersion: v1\nkind: Pod\nmetadata: {name: web-%d}\nspec:\n  containers:\n    - {name: web, image: web, securityContext: {privileged: true}}\n", i)
+	}
+	eng, err := lint.NewEngine(context.Background(), cat, lint.Options{
+		Parsers:     map[lint.Kind]lint.Parser{lint.KindYAML: kube.Parser{}},
+		Enabled:     func(r rule.Rule) bool { return r.ID == "KS006" },
+		FileTimeout: 500 * time.Millisecond,
+		Trace:       func(ast.Value, string, ast.Value) { time.Sleep(150 * time.Millisecond) },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := eng.Lint(context.Background(), []lint.Source{{Path: "pods.yaml", Kind: lint.KindYAML, Src: []byte(src.String())}})
+	if err != nil || len(rep.Findings) != 6 {
+		t.Errorf("want six findings and no error, got %d findings, error %v", len(rep.Findings), err)
 	}
 }

@@ -108,7 +108,7 @@ type Config struct {
 	// the default, DefaultMaxFileSize.
 	MaxFileSize string `yaml:"max-file-size,omitempty"`
 	// Timeout bounds the whole run's policy evaluation and FileTimeout
-	// each file's, as Go durations ("2m", "30s"). Empty means the
+	// each file's (each document's, in a file of many), as Go durations ("2m", "30s"). Empty means the
 	// defaults, DefaultTimeout and DefaultFileTimeout.
 	Timeout     string `yaml:"timeout,omitempty"`
 	FileTimeout string `yaml:"file-timeout,omitempty"`

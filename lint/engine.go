@@ -366,7 +366,7 @@ func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 	// loops is, on its first document.
 	run := ctx
 	cancel := func() {}
-	defer func() { cancel() }()
+	defer func() { cancel() }() //nolint:gocritic // the cancel of the last document, not this one
 	query := queryFor(s.Kind)
 	var res fileResult
 	// laterLines are where findings made after this file is done may point

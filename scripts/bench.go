@@ -4,7 +4,7 @@
 // same YAML, on generated corpora, and prints the ratios and peak memory
 // next to the targets. Run it from the repository root:
 //
-//	go run scripts/bench.go            # the full corpora (about a minute)
+//	go run scripts/bench.go            # the full corpora (about two minutes)
 //	go run scripts/bench.go -scale 0.1 # a tenth of every corpus
 //
 // CPU is user+system time of the hardline process (start-up included);

@@ -113,8 +113,10 @@ func (s objectSelection) keeps(sum ast.Value) bool {
 	if !ok {
 		return false
 	}
-	if t := obj.Get(ast.InternedTerm("has_pods")); s.pods && t != nil && t.Value.Compare(ast.Boolean(true)) == 0 {
-		return true
+	if t := obj.Get(ast.InternedTerm("has_pods")); s.pods && t != nil {
+		if b, ok := t.Value.(ast.Boolean); ok && bool(b) {
+			return true
+		}
 	}
 	if t := obj.Get(ast.InternedTerm("kind")); t != nil {
 		kind, ok := t.Value.(ast.String)

@@ -63,6 +63,7 @@ func (m *module) parse(file string, caps *ast.Capabilities) (*ast.Module, error)
 var (
 	idPattern   = regexp.MustCompile(`^[A-Z]{2,}[0-9]{3}$`)
 	namePattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	kindPattern = regexp.MustCompile(`^[A-Z][A-Za-z0-9]*$`)
 )
 
 // Builtin loads the embedded rules.
@@ -358,8 +359,8 @@ func ruleOf(file string, m *ast.Module) (rule.Rule, bool, error) {
 		return fail("rule %s: custom.objects is for rules over every manifest (input: manifests)", id)
 	}
 	for _, o := range r.Objects {
-		if o == "" || strings.TrimSpace(o) != o {
-			return fail("rule %s: custom.objects %q: want a kind, such as NetworkPolicy, or %s", id, o, rule.ObjectsWithPods)
+		if o != rule.ObjectsWithPods && !kindPattern.MatchString(o) {
+			return fail("rule %s: custom.objects %q: want a kind as written in manifests, such as NetworkPolicy, or %s", id, o, rule.ObjectsWithPods)
 		}
 	}
 	for _, l := range r.Levels {

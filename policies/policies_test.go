@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -162,6 +163,39 @@ func TestSecuritySeverityMetadata(t *testing.T) {
 		r := cat.Rules[0]
 		if score, ok := r.EffectiveSecuritySeverity(); score != tc.score || ok != tc.ok || r.EffectivePrecision() != tc.precise {
 			t.Errorf("%q: %v %v %s, want %v %v %s", tc.custom, score, ok, r.EffectivePrecision(), tc.score, tc.ok, tc.precise)
+		}
+	}
+}
+
+// custom.objects names kinds, or pods, and only for rules over every
+// manifest.
+func TestObjectsMetadata(t *testing.T) {
+	module := func(input, objects string) fstest.MapFS {
+		return fstest.MapFS{"XX001.rego": {Data: []byte("# METADATA\n# title: T\n# custom:\n#   id: XX001\n#   name: x\n#   severity: warning\n#   input: " + input + "\n" + objects + "package rules." + input + ".XX001\n")}}
+	}
+	for _, tc := range []struct {
+		input, objects string
+		want           []string
+		err            string
+	}{
+		{"manifests", "", nil, ""},
+		{"manifests", "#   objects: [pods, NetworkPolicy]\n", []string{"pods", "NetworkPolicy"}, ""},
+		{"manifests", "#   objects: [networkpolicy]\n", nil, `custom.objects "networkpolicy": want a kind`},
+		{"manifests", "#   objects: [\"\"]\n", nil, `custom.objects "": want a kind`},
+		{"kubernetes", "#   objects: [Pod]\n", nil, "custom.objects is for rules over every manifest"},
+	} {
+		cat, err := policies.Load(module(tc.input, tc.objects), "", false)
+		if tc.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.err) {
+				t.Errorf("%q: error %v, want %q", tc.objects, err, tc.err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%q: %v", tc.objects, err)
+		}
+		if got := cat.Rules[0].Objects; !slices.Equal(got, tc.want) {
+			t.Errorf("%q: objects %q, want %q", tc.objects, got, tc.want)
 		}
 	}
 }

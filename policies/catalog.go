@@ -355,6 +355,11 @@ func ruleOf(file string, m *ast.Module) (rule.Rule, bool, error) {
 	default:
 		return fail("rule %s: custom.precision %q: want high, medium or low", id, r.Precision)
 	}
+	switch custom["objects"].(type) {
+	case nil, string, []any:
+	default:
+		return fail("rule %s: custom.objects: want a list of kinds", id)
+	}
 	if len(r.Objects) > 0 && r.Input != rule.InputManifests {
 		return fail("rule %s: custom.objects is for rules over every manifest (input: manifests)", id)
 	}

@@ -182,6 +182,7 @@ func TestObjectsMetadata(t *testing.T) {
 		{"manifests", "#   objects: [pods, NetworkPolicy]\n", []string{"pods", "NetworkPolicy"}, ""},
 		{"manifests", "#   objects: [networkpolicy]\n", nil, `custom.objects "networkpolicy": want a kind`},
 		{"manifests", "#   objects: [\"\"]\n", nil, `custom.objects "": want a kind`},
+		{"manifests", "#   objects: {kind: Pod}\n", nil, "custom.objects: want a list of kinds"},
 		{"kubernetes", "#   objects: [Pod]\n", nil, "custom.objects is for rules over every manifest"},
 	} {
 		cat, err := policies.Load(module(tc.input, tc.objects), "", false)

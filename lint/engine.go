@@ -40,7 +40,8 @@ type Options struct {
 	Config map[string]any
 	// Parsers read each kind of file.
 	Parsers map[Kind]Parser
-	// Workers is the number of files linted at once; 0 means GOMAXPROCS.
+	// Workers is the number of files linted at once, and of documents of
+	// each file evaluated at once; 0 means GOMAXPROCS.
 	Workers int
 	// Trace, when set, sees every rule result as Rego returned it, before
 	// it is checked, with the input it was evaluated on (for tools and
@@ -343,16 +344,6 @@ func (e *Engine) Lint(ctx context.Context, srcs []Source) (*Report, error) {
 	return rep, err
 }
 
-// documentContext bounds the evaluation of one document by the file
-// timeout.
-func (e *Engine) documentContext(run context.Context) (context.Context, context.CancelFunc) {
-	if e.opts.FileTimeout <= 0 {
-		return run, func() {}
-	}
-	return context.WithTimeoutCause(run, e.opts.FileTimeout,
-		fmt.Errorf("policies did not finish within %s (file-timeout): a rule, probably a user policy, loops or is too slow", e.opts.FileTimeout))
-}
-
 func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 	if err := ctx.Err(); err != nil {
 		return fileResult{err: fmt.Errorf("lint %s: %w", s.Path, context.Cause(ctx))}
@@ -361,88 +352,7 @@ func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 	if early != nil {
 		return *early
 	}
-	// Each document's evaluation has the file timeout: a file of many
-	// thousands of documents is not cut off for its size, a rule that
-	// loops is, on its first document.
-	run := ctx
-	cancel := func() {}
-	defer func() { cancel() }() //nolint:gocritic // the cancel of the last document, not this one
-	query := queryFor(s.Kind)
-	var res fileResult
-	// laterLines are where findings made after this file is done may point
-	// (rules over every manifest, unused suppressions); their fingerprints
-	// need the source, which is gone by then.
-	var laterLines []int
-	lines := lineCount(src)
-	res.lines = lines
-	i := -1
-	sums := newSummaries()
-	for doc := range documents(parser, s.Path, src) {
-		i++
-		res.docs++
-		cancel()
-		ctx, cancel = e.documentContext(run)
-		if n, ok := doc.(interface{ Notices() []Notice }); ok {
-			res.notices = append(res.notices, n.Notices()...)
-		}
-		input := doc.Input()
-		if i == 0 {
-			res.ignores = commentIgnores(src, s.Kind, input, parser)
-		}
-		if s.Kind == KindYAML {
-			res.ignores = append(res.ignores, annotationIgnores(input, doc)...)
-		}
-		if sum := doc.Summary(); sum != nil && !s.Patch && e.objects.keeps(sum) {
-			sum = sums.copy(sum)
-			res.summaries = append(res.summaries, sum)
-			if line, ok := lookup(ast.NewTerm(sum), "range", "line").(ast.Number); ok {
-				if n, ok := line.Int(); ok {
-					laterLines = append(laterLines, n)
-				}
-			}
-		}
-		q := query
-		if q == "kubernetes" && !hasPods(input) && e.prepared(noPods) {
-			q = noPods
-		}
-		pairs, err := e.eval(ctx, q, input)
-		if err != nil {
-			if ctx.Err() != nil {
-				// Out of time: the file's other documents would fail alike.
-				res.err = errors.Join(res.err, fmt.Errorf("evaluate %s%s: %w", s.Path, e.slowRule(run, query, input), context.Cause(ctx)))
-				break
-			}
-			res.err = errors.Join(res.err, fmt.Errorf("evaluate %s: %w", s.Path, err))
-			continue
-		}
-		docIndex := documentIndex(input)
-		for _, p := range pairs {
-			rd, r, ok, err := e.decode(p, lines, len(src))
-			if err != nil {
-				res.err = errors.Join(res.err, fmt.Errorf("%s: %w", s.Path, err))
-			}
-			if !ok {
-				continue
-			}
-			f, notices := e.finding(ctx, rd, s.Path, src, doc, r)
-			res.notices = append(res.notices, notices...)
-			if s.Patch {
-				if f = patchFinding(f, doc); f.RuleID == "" {
-					continue
-				}
-			}
-			// The path served to place the finding and check the patch,
-			// the intents to make the edits: a file of many findings does
-			// not hold them.
-			f.doc, f.path = docIndex, nil
-			if !s.Intents {
-				for i := range f.Fixes {
-					f.Fixes[i].Intents = nil
-				}
-			}
-			res.findings = append(res.findings, f)
-		}
-	}
+	res, laterLines := e.lintDocuments(ctx, s, src, parser)
 	for _, ig := range res.ignores {
 		laterLines = append(laterLines, ig.at.Line)
 	}

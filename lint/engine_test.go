@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -101,6 +102,7 @@ func TestFileTimeoutPerDocument(t *testing.T) {
 		Parsers:     map[lint.Kind]lint.Parser{lint.KindYAML: kube.Parser{}},
 		Enabled:     func(r rule.Rule) bool { return r.ID == "KS006" },
 		FileTimeout: 500 * time.Millisecond,
+		Workers:     1, // one document after the other: 900 ms in all
 		Trace:       func(ast.Value, string, ast.Value) { time.Sleep(150 * time.Millisecond) },
 	})
 	if err != nil {
@@ -109,5 +111,57 @@ func TestFileTimeoutPerDocument(t *testing.T) {
 	rep, err := eng.Lint(context.Background(), []lint.Source{{Path: "pods.yaml", Kind: lint.KindYAML, Src: []byte(src.String())}})
 	if err != nil || len(rep.Findings) != 6 {
 		t.Errorf("want six findings and no error, got %d findings, error %v", len(rep.Findings), err)
+	}
+}
+
+// A user's rule that loops on the fourth document of a file: the file's
+// error names the rule once, although several documents are evaluated at
+// once, and the documents before it keep their findings.
+func TestFileTimeoutStopsTheFile(t *testing.T) {
+	const slow = `# METADATA
+# title: Slow on web-3
+# custom:
+#   id: ACME902
+#   name: slow-on-web-3
+#   severity: warning
+#   input: kubernetes
+package rules.kubernetes.ACME902
+
+deny contains {"msg": "slow", "path": ["metadata"]} if {
+	input.object.metadata.name == "web-3"
+	n := count([x | some x in numbers.range(1, 100000); some y in numbers.range(1, 100000); x == y + 1000000])
+	n > 0
+}
+`
+	cat, err := policies.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	user, err := policies.Load(fstest.MapFS{"ACME902_slow.rego": {Data: []byte(slow)}}, "acme", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cat.Merge(user); err != nil {
+		t.Fatal(err)
+	}
+	var src strings.Builder
+	for i := range 12 {
+		fmt.Fprintf(&src, "---\napiVersion: v1\nkind: Pod\nmetadata: {name: web-%d}\nspec:\n  containers:\n    - {name: web, image: web, securityContext: {privileged: true}}\n", i)
+	}
+	eng, err := lint.NewEngine(context.Background(), cat, lint.Options{
+		Parsers:     map[lint.Kind]lint.Parser{lint.KindYAML: kube.Parser{}},
+		Enabled:     func(r rule.Rule) bool { return r.ID == "KS006" || r.ID == "ACME902" },
+		FileTimeout: 300 * time.Millisecond,
+		Workers:     4,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := eng.Lint(context.Background(), []lint.Source{{Path: "pods.yaml", Kind: lint.KindYAML, Src: []byte(src.String())}})
+	if err == nil || strings.Count(err.Error(), "file-timeout") != 1 || !strings.Contains(err.Error(), "pods.yaml (rule ACME902)") {
+		t.Fatalf("want one error naming ACME902, got %v", err)
+	}
+	if len(rep.Findings) != 3 {
+		t.Errorf("want the three findings of the documents before web-3, got %d", len(rep.Findings))
 	}
 }

@@ -1,0 +1,173 @@
+package lint
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// docWork is one document of a file on its way through lintDocuments:
+// read in order, evaluated by any worker, added to the result in order.
+type docWork struct {
+	doc   Document
+	input ast.Value
+	query string
+	// notices are the document's own, then those of its findings.
+	notices  []Notice
+	findings []Finding
+	err      error
+	// timedOut is set when the evaluation ran out of the file timeout.
+	timedOut bool
+	done     chan struct{}
+}
+
+// lintDocuments evaluates the documents of a file, several at once, and
+// returns the file's result in document order, with the lines findings
+// made after the file is done may point at (rules over every manifest:
+// their fingerprints need the source, which is gone by then). A file of
+// many documents (a rendered chart, kubectl get -o yaml) is linted on
+// every core, holding a few documents at a time.
+//
+// Each document's evaluation has the file timeout: a file of many
+// thousands of documents is not cut off for its size, a rule that loops
+// is, on its first document; the documents after it are not reported.
+func (e *Engine) lintDocuments(run context.Context, s Source, src []byte, parser Parser) (res fileResult, laterLines []int) {
+	lines := lineCount(src)
+	res.lines = lines
+	query := queryFor(s.Kind)
+	workers := e.workers()
+	ordered := make(chan *docWork, 2*workers)
+	todo := make(chan *docWork)
+	// file is cancelled when a document runs out of time: the others in
+	// flight stop at once.
+	file, cancel := context.WithCancel(run)
+	defer cancel()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for w := range todo {
+				e.evalDocument(file, s, src, lines, w)
+				close(w.done)
+			}
+		})
+	}
+	// The reader builds each document's input, in order; what it writes
+	// to res and laterLines is read after ordered is closed.
+	go func() {
+		defer close(ordered)
+		defer close(todo)
+		i := -1
+		sums := newSummaries()
+		for doc := range documents(parser, s.Path, src) {
+			i++
+			w := &docWork{doc: doc, query: query, done: make(chan struct{})}
+			res.docs++
+			if n, ok := doc.(interface{ Notices() []Notice }); ok {
+				w.notices = n.Notices()
+			}
+			w.input = doc.Input()
+			if i == 0 {
+				res.ignores = commentIgnores(src, s.Kind, w.input, parser)
+			}
+			if s.Kind == KindYAML {
+				res.ignores = append(res.ignores, annotationIgnores(w.input, doc)...)
+			}
+			if sum := doc.Summary(); sum != nil && !s.Patch && e.objects.keeps(sum) {
+				sum = sums.copy(sum)
+				res.summaries = append(res.summaries, sum)
+				if line, ok := lookup(ast.NewTerm(sum), "range", "line").(ast.Number); ok {
+					if n, ok := line.Int(); ok {
+						laterLines = append(laterLines, n)
+					}
+				}
+			}
+			if w.query == "kubernetes" && !hasPods(w.input) && e.prepared(noPods) {
+				w.query = noPods
+			}
+			select {
+			case ordered <- w:
+			case <-file.Done():
+				return
+			}
+			todo <- w
+		}
+	}()
+	var findings []Finding
+	var notices []Notice
+	var errs error
+	timedOut := false
+	for w := range ordered {
+		<-w.done
+		if timedOut {
+			continue
+		}
+		notices = append(notices, w.notices...)
+		findings = append(findings, w.findings...)
+		if !w.timedOut {
+			errs = errors.Join(errs, w.err)
+			continue
+		}
+		// The file's other documents would fail alike.
+		timedOut = true
+		cancel()
+		errs = errors.Join(errs, fmt.Errorf("evaluate %s%s: %w", s.Path, e.slowRule(run, query, w.input), w.err))
+	}
+	wg.Wait()
+	res.findings, res.notices, res.err = findings, append(res.notices, notices...), errs
+	return res, laterLines
+}
+
+// evalDocument evaluates one document and makes its findings.
+func (e *Engine) evalDocument(file context.Context, s Source, src []byte, lines int, w *docWork) {
+	ctx, cancel := e.documentContext(file)
+	defer cancel()
+	pairs, err := e.eval(ctx, w.query, w.input)
+	if err != nil {
+		if ctx.Err() != nil {
+			w.timedOut, w.err = true, context.Cause(ctx)
+			return
+		}
+		w.err = fmt.Errorf("evaluate %s: %w", s.Path, err)
+		return
+	}
+	docIndex := documentIndex(w.input)
+	for _, p := range pairs {
+		rd, r, ok, err := e.decode(p, lines, len(src))
+		if err != nil {
+			w.err = errors.Join(w.err, fmt.Errorf("%s: %w", s.Path, err))
+		}
+		if !ok {
+			continue
+		}
+		f, notices := e.finding(ctx, rd, s.Path, src, w.doc, r)
+		w.notices = append(w.notices, notices...)
+		if s.Patch {
+			if f = patchFinding(f, w.doc); f.RuleID == "" {
+				continue
+			}
+		}
+		// The path served to place the finding and check the patch, the
+		// intents to make the edits: a file of many findings does not
+		// hold them.
+		f.doc, f.path = docIndex, nil
+		if !s.Intents {
+			for i := range f.Fixes {
+				f.Fixes[i].Intents = nil
+			}
+		}
+		w.findings = append(w.findings, f)
+	}
+}
+
+// documentContext bounds the evaluation of one document by the file
+// timeout.
+func (e *Engine) documentContext(run context.Context) (context.Context, context.CancelFunc) {
+	if e.opts.FileTimeout <= 0 {
+		return run, func() {}
+	}
+	return context.WithTimeoutCause(run, e.opts.FileTimeout,
+		fmt.Errorf("policies did not finish within %s (file-timeout): a rule, probably a user policy, loops or is too slow", e.opts.FileTimeout))
+}

@@ -15,6 +15,12 @@ type docWork struct {
 	doc   Document
 	input ast.Value
 	query string
+	// What reading the document found: its suppressions (the file's
+	// comments with the first document), its summary for the rules over
+	// every manifest and the line the summary points at (0: none).
+	ignores     []*ignore
+	summary     ast.Value
+	summaryLine int
 	// notices are the document's own, then those of its findings.
 	notices  []Notice
 	findings []Finding
@@ -29,11 +35,13 @@ type docWork struct {
 // made after the file is done may point at (rules over every manifest:
 // their fingerprints need the source, which is gone by then). A file of
 // many documents (a rendered chart, kubectl get -o yaml) is linted on
-// every core, holding a few documents at a time.
+// every core, holding a few documents at a time; the engine's evalSlots
+// bound the evaluations of all files at once.
 //
 // Each document's evaluation has the file timeout: a file of many
 // thousands of documents is not cut off for its size, a rule that loops
-// is, on its first document; the documents after it are not reported.
+// is, on its first document, and the documents after it count for
+// nothing (not even their suppressions or summaries).
 func (e *Engine) lintDocuments(run context.Context, s Source, src []byte, parser Parser) (res fileResult, laterLines []int) {
 	lines := lineCount(src)
 	res.lines = lines
@@ -46,41 +54,38 @@ func (e *Engine) lintDocuments(run context.Context, s Source, src []byte, parser
 	file, cancel := context.WithCancel(run)
 	defer cancel()
 	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for w := range todo {
-				e.evalDocument(file, s, src, lines, w)
-				close(w.done)
-			}
-		})
+	worker := func() {
+		for w := range todo {
+			e.evalDocument(file, s, src, lines, w)
+			close(w.done)
+		}
 	}
-	// The reader builds each document's input, in order; what it writes
-	// to res and laterLines is read after ordered is closed.
+	// The reader builds each document's input, in order, and starts a
+	// worker for each of the first documents: a file of one document
+	// starts one.
 	go func() {
 		defer close(ordered)
 		defer close(todo)
-		i := -1
+		i, started := -1, 0
 		sums := newSummaries()
 		for doc := range documents(parser, s.Path, src) {
 			i++
 			w := &docWork{doc: doc, query: query, done: make(chan struct{})}
-			res.docs++
 			if n, ok := doc.(interface{ Notices() []Notice }); ok {
 				w.notices = n.Notices()
 			}
 			w.input = doc.Input()
 			if i == 0 {
-				res.ignores = commentIgnores(src, s.Kind, w.input, parser)
+				w.ignores = commentIgnores(src, s.Kind, w.input, parser)
 			}
 			if s.Kind == KindYAML {
-				res.ignores = append(res.ignores, annotationIgnores(w.input, doc)...)
+				w.ignores = append(w.ignores, annotationIgnores(w.input, doc)...)
 			}
 			if sum := doc.Summary(); sum != nil && !s.Patch && e.objects.keeps(sum) {
-				sum = sums.copy(sum)
-				res.summaries = append(res.summaries, sum)
-				if line, ok := lookup(ast.NewTerm(sum), "range", "line").(ast.Number); ok {
+				w.summary = sums.copy(sum)
+				if line, ok := lookup(ast.NewTerm(w.summary), "range", "line").(ast.Number); ok {
 					if n, ok := line.Int(); ok {
-						laterLines = append(laterLines, n)
+						w.summaryLine = n
 					}
 				}
 			}
@@ -92,36 +97,52 @@ func (e *Engine) lintDocuments(run context.Context, s Source, src []byte, parser
 			case <-file.Done():
 				return
 			}
+			if started < workers {
+				started++
+				wg.Go(worker)
+			}
 			todo <- w
 		}
 	}()
-	var findings []Finding
-	var notices []Notice
-	var errs error
 	timedOut := false
 	for w := range ordered {
 		<-w.done
 		if timedOut {
 			continue
 		}
-		notices = append(notices, w.notices...)
-		findings = append(findings, w.findings...)
+		res.docs++
+		res.ignores = append(res.ignores, w.ignores...)
+		if w.summary != nil {
+			res.summaries = append(res.summaries, w.summary)
+			if w.summaryLine > 0 {
+				laterLines = append(laterLines, w.summaryLine)
+			}
+		}
+		res.notices = append(res.notices, w.notices...)
+		res.findings = append(res.findings, w.findings...)
 		if !w.timedOut {
-			errs = errors.Join(errs, w.err)
+			res.err = errors.Join(res.err, w.err)
 			continue
 		}
 		// The file's other documents would fail alike.
 		timedOut = true
 		cancel()
-		errs = errors.Join(errs, fmt.Errorf("evaluate %s%s: %w", s.Path, e.slowRule(run, query, w.input), w.err))
+		res.err = errors.Join(res.err, fmt.Errorf("evaluate %s%s: %w", s.Path, e.slowRule(run, query, w.input), w.err))
 	}
 	wg.Wait()
-	res.findings, res.notices, res.err = findings, append(res.notices, notices...), errs
 	return res, laterLines
 }
 
 // evalDocument evaluates one document and makes its findings.
 func (e *Engine) evalDocument(file context.Context, s Source, src []byte, lines int, w *docWork) {
+	select {
+	case e.evalSlots <- struct{}{}:
+		defer func() { <-e.evalSlots }()
+	case <-file.Done():
+		w.timedOut, w.err = true, context.Cause(file)
+		return
+	}
+	// The timeout starts with the evaluation, not with the wait for a slot.
 	ctx, cancel := e.documentContext(file)
 	defer cancel()
 	pairs, err := e.eval(ctx, w.query, w.input)

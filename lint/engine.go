@@ -40,8 +40,8 @@ type Options struct {
 	Config map[string]any
 	// Parsers read each kind of file.
 	Parsers map[Kind]Parser
-	// Workers is the number of files linted at once, and of documents of
-	// each file evaluated at once; 0 means GOMAXPROCS.
+	// Workers is the number of files linted at once, and of documents
+	// evaluated at once; 0 means GOMAXPROCS.
 	Workers int
 	// Trace, when set, sees every rule result as Rego returned it, before
 	// it is checked, with the input it was evaluated on (for tools and
@@ -53,9 +53,8 @@ type Options struct {
 	// MaxFileSize is the size past which a file is reported (DF000 or
 	// KS000) rather than linted; 0 means DefaultMaxFileSize.
 	MaxFileSize int64
-	// FileTimeout bounds the evaluation of each file, and of each
-	// document of a file of many; 0 means no bound other than the
-	// context's.
+	// FileTimeout bounds the evaluation of each document of a file; 0
+	// means no bound other than the context's.
 	FileTimeout time.Duration
 	// NoInlineSuppressions ignores the suppressions written in the linted
 	// files (comments and annotations): what they would silence is
@@ -75,6 +74,9 @@ type Engine struct {
 	// objects are the objects whose summaries the rules over every
 	// manifest read.
 	objects objectSelection
+	// evalSlots bound the documents evaluated at once, by every file
+	// (each evaluates several of its documents at once) and every run.
+	evalSlots chan struct{}
 
 	cat   *policies.Catalog
 	store storage.Store
@@ -149,6 +151,7 @@ func newEngine(ctx context.Context, cat *policies.Catalog, opts Options, c *comp
 		user = user || !r.Builtin
 	}
 	e.objects = selectObjects(e.rules)
+	e.evalSlots = make(chan struct{}, e.workers())
 	cfg := derivedConfig(opts.Config)
 	// Rules read the configuration for every document: stored as Rego
 	// values, it is not converted again on each read.

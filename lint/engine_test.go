@@ -85,9 +85,9 @@ func TestIntentsKeptOnRequest(t *testing.T) {
 	}
 }
 
-// The file timeout bounds each document's evaluation, not a whole file of
-// many: six documents that take 150 ms each (a trace that sleeps) finish
-// under a 500 ms timeout. A rule that loops is cut off (hostile_test.go in
+// The file timeout is not a bound on a whole file of many documents: six
+// documents that take 150 ms each (a trace that sleeps after each
+// evaluation) finish under a 500 ms timeout. A rule that loops is cut off (hostile_test.go in
 // cmd/hardline).
 func TestFileTimeoutPerDocument(t *testing.T) {
 	cat, err := policies.Builtin()
@@ -116,7 +116,7 @@ func TestFileTimeoutPerDocument(t *testing.T) {
 
 // A user's rule that loops on the fourth document of a file: the file's
 // error names the rule once, although several documents are evaluated at
-// once, and the documents before it keep their findings.
+// once, and only the documents before it keep their findings.
 func TestFileTimeoutStopsTheFile(t *testing.T) {
 	const slow = `# METADATA
 # title: Slow on web-3
@@ -151,7 +151,7 @@ deny contains {"msg": "slow", "path": ["metadata"]} if {
 	eng, err := lint.NewEngine(context.Background(), cat, lint.Options{
 		Parsers:     map[lint.Kind]lint.Parser{lint.KindYAML: kube.Parser{}},
 		Enabled:     func(r rule.Rule) bool { return r.ID == "KS006" || r.ID == "ACME902" },
-		FileTimeout: 300 * time.Millisecond,
+		FileTimeout: time.Second,
 		Workers:     4,
 	})
 	if err != nil {
@@ -163,5 +163,45 @@ deny contains {"msg": "slow", "path": ["metadata"]} if {
 	}
 	if len(rep.Findings) != 3 {
 		t.Errorf("want the three findings of the documents before web-3, got %d", len(rep.Findings))
+	}
+	// The documents read ahead of web-3 count for nothing.
+	if rep.Documents != 4 {
+		t.Errorf("%d documents counted, want web-0 to web-3", rep.Documents)
+	}
+}
+
+// The documents of a file are parsed while earlier ones are evaluated and
+// their fixes made: a fix that replaces a mapping (which converts the value
+// there) must not share the parser's tables. Run with -race.
+func TestDocumentsEditedWhileParsing(t *testing.T) {
+	cat, err := policies.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var src strings.Builder
+	for i := range 40 {
+		fmt.Fprintf(&src, "---\napiVersion: v1\nkind: Pod\nmetadata: {name: web-%d}\nspec:\n  containers:\n    - name: web\n      image: web\n      securityContext:\n        allowPrivilegeEscalation: {key-%d: true}\n", i, i)
+		fmt.Fprintf(&src, "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm-%d}\ndata: {other-key-%d: v}\n", i, i)
+	}
+	eng, err := lint.NewEngine(context.Background(), cat, lint.Options{
+		Parsers: map[lint.Kind]lint.Parser{lint.KindYAML: kube.Parser{}},
+		Enabled: func(r rule.Rule) bool { return r.ID == "KS002" },
+		Workers: 4,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := eng.Lint(context.Background(), []lint.Source{{Path: "pods.yaml", Kind: lint.KindYAML, Src: []byte(src.String())}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fixed := 0
+	for _, f := range rep.Findings {
+		if len(f.Fixes) > 0 && len(f.Fixes[0].Edits) > 0 {
+			fixed++
+		}
+	}
+	if fixed != 40 {
+		t.Errorf("%d KS002 findings with a fix, want 40 (findings: %d)", fixed, len(rep.Findings))
 	}
 }

@@ -114,10 +114,11 @@ func run(scale float64, runs int, bin, only, keep string) error {
 				if err := os.WriteFile(p, pod(c), 0o600); err != nil {
 					return err
 				}
-				m, err := h.lint(p)
-				if i < 2 {
-					m, err = h.lintRuns(p, 11, true)
+				runs, fastest := h.runs, i < 2
+				if fastest {
+					runs = 11
 				}
+				m, err := h.lintRuns(p, runs, fastest)
 				if err != nil {
 					return err
 				}

@@ -106,7 +106,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 	f.BoolVar(&fl.forceExclude, "force-exclude", false, "apply the configuration's exclude patterns to files named on the command line too (for pre-commit and editors)")
 	f.StringVar(&fl.maxFileSize, "max-file-size", "", "size past which a file is reported (DF000/KS000) instead of linted, such as 20MiB (default 20MiB)")
 	f.DurationVar(&fl.timeout, "timeout", 0, "time the policies may take over the whole run (default 5m)")
-	f.DurationVar(&fl.fileTimeout, "file-timeout", 0, "time the policies may take over each file, or each document of a file of many (default 30s)")
+	f.DurationVar(&fl.fileTimeout, "file-timeout", 0, "time the policies may take over each document of a file (default 30s)")
 	f.BoolVar(&fl.showSource, "show-source", false, "text format: show the source line of each finding with a caret under its column")
 	f.BoolVar(&fl.noInline, "no-inline-suppressions", false, "ignore the suppressions written in the linted files (# hardline ignore= comments, the hardline.dev/ignore annotation) and report what they silence, for CI")
 	f.BoolVar(&fl.resolveDigests, "resolve-digests", false, "look image digests up in their registries (network) so tags can be pinned")

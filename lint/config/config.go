@@ -108,9 +108,8 @@ type Config struct {
 	// the default, DefaultMaxFileSize.
 	MaxFileSize string `yaml:"max-file-size,omitempty"`
 	// Timeout bounds the whole run's policy evaluation and FileTimeout
-	// each file's (each document's, in a file of many), as Go durations
-	// ("2m", "30s"). Empty means the defaults, DefaultTimeout and
-	// DefaultFileTimeout.
+	// that of each document of a file, as Go durations ("2m", "30s").
+	// Empty means the defaults, DefaultTimeout and DefaultFileTimeout.
 	Timeout     string `yaml:"timeout,omitempty"`
 	FileTimeout string `yaml:"file-timeout,omitempty"`
 	// Workloads are further kinds whose objects hold a pod spec, and

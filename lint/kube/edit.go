@@ -223,7 +223,12 @@ func flowParent(s slot) *yaml.Node {
 func (d *document) replace(s slot, v any) ([]splice, error) {
 	f := d.f
 	n := s.node
-	if cur := newConverter(f).convert(n); cur != nil && cur.Equal(valueTerm(v)) {
+	// The value as it is, converted with a string table of its own: the
+	// file's is written by the parsing of later documents while this one
+	// is evaluated.
+	own := *f
+	own.strs = nil
+	if cur := newConverter(&own).convert(n); cur != nil && cur.Equal(valueTerm(v)) {
 		return nil, nil // already so
 	}
 	if s.parent == nil {

@@ -60,7 +60,8 @@ func (f *file) errorDoc(index int, msg string, r lint.Range) *document {
 func (f *file) item(k string, v *ast.Term) [2]*ast.Term { return [2]*ast.Term{f.str(k), v} }
 
 // str returns the term of string s, shared within the file: keys repeat in
-// every object. Only parsing uses it; documents are read-only afterwards.
+// every object. Only the parsing of the file's documents, in order, uses
+// it: the engine evaluates and edits earlier documents meanwhile.
 func (f *file) str(s string) *ast.Term {
 	if t, ok := f.strs[s]; ok {
 		return t

@@ -169,8 +169,8 @@ type Rule struct {
 	Precision string `json:"precision,omitempty"`
 	// Objects are the Kubernetes objects a rule over every manifest reads,
 	// from custom.objects: kinds, and ObjectsWithPods for every object
-	// with pods. The others are left out of its input.objects; a rule that
-	// names none reads every object.
+	// with pods. input.objects holds the objects any enabled rule over
+	// every manifest names; every object when one of them names none.
 	Objects []string `json:"objects,omitempty"`
 	// Package is the Rego package path, such as "rules.dockerfile.DF001".
 	Package string `json:"-"`

@@ -45,34 +45,38 @@ func (s Selection) Allows(ruleID string, fix lint.Fix) bool {
 // O(e log e) for e edits.
 func Select(rep *lint.Report, sel Selection) []FileEdits {
 	byFile := map[string]*FileEdits{}
-	var order []string
+	// An edit is in the file it names: a fix of a rendered manifest edits
+	// its sources (a template, a values file), maybe several.
+	fileOf := func(f lint.Finding, e lint.Edit) string { return cmp.Or(e.File, f.File) }
 	for _, f := range rep.Findings {
 		if f.Suppression != nil {
 			continue
 		}
 		for _, fix := range f.Fixes {
-			if !sel.Allows(f.RuleID, fix) {
+			if !sel.Allows(f.RuleID, fix) || slices.ContainsFunc(fix.Edits, func(e lint.Edit) bool {
+				fe := byFile[fileOf(f, e)]
+				return fe != nil && overlapsAny(fe.Edits, []lint.Edit{e})
+			}) {
 				continue
 			}
-			fe := byFile[f.File]
-			if fe == nil {
-				fe = &FileEdits{File: f.File}
-				byFile[f.File] = fe
-				order = append(order, f.File)
-			}
-			if overlapsAny(fe.Edits, fix.Edits) {
-				continue
-			}
-			for _, e := range fix.Edits {
+			for i, e := range fix.Edits {
+				file := fileOf(f, e)
+				fe := byFile[file]
+				if fe == nil {
+					fe = &FileEdits{File: file}
+					byFile[file] = fe
+				}
 				fe.Edits = insertSorted(fe.Edits, e)
+				if i == 0 {
+					fe.Fixes++ // counted in the file of its first edit
+				}
 			}
-			fe.Fixes++
 			break
 		}
 	}
-	out := make([]FileEdits, 0, len(order))
-	for _, file := range order {
-		out = append(out, *byFile[file])
+	out := make([]FileEdits, 0, len(byFile))
+	for _, fe := range byFile {
+		out = append(out, *fe)
 	}
 	slices.SortFunc(out, func(a, b FileEdits) int { return cmp.Compare(a.File, b.File) })
 	return out

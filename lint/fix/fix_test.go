@@ -90,6 +90,44 @@ func TestSelect(t *testing.T) {
 	}
 }
 
+// A fix of a rendered manifest edits the files its edits name (a template
+// and a values file): it is counted once, in the file of its first edit,
+// and a later fix overlapping one of its edits in either file is left out.
+func TestSelectAcrossFiles(t *testing.T) {
+	in := func(file string, e lint.Edit) lint.Edit { e.File = file; return e }
+	safe := func(edits ...lint.Edit) []lint.Fix {
+		return []lint.Fix{{Title: "t", Applicability: rule.ApplicabilitySafe, Edits: edits}}
+	}
+	rep := &lint.Report{Findings: []lint.Finding{
+		{File: "rendered.yaml", Fixes: safe(in("templates/pod.yaml", edit(10, 12, "a")), in("values.yaml", edit(3, 4, "b")))},
+		{File: "rendered.yaml", Fixes: safe(in("values.yaml", edit(3, 5, "overlaps b")))},
+		{File: "rendered.yaml", Fixes: safe(in("values.yaml", edit(8, 9, "c")))},
+		{File: "Dockerfile", Fixes: safe(edit(0, 1, "no file named: the finding's"))},
+	}}
+	got := fix.Select(rep, fix.Selection{})
+	type summary struct {
+		File  string
+		Texts []string
+		Fixes int
+	}
+	var sums []summary
+	for _, fe := range got {
+		s := summary{File: fe.File, Fixes: fe.Fixes}
+		for _, e := range fe.Edits {
+			s.Texts = append(s.Texts, e.NewText)
+		}
+		sums = append(sums, s)
+	}
+	want := []summary{
+		{"Dockerfile", []string{"no file named: the finding's"}, 1},
+		{"templates/pod.yaml", []string{"a"}, 1},
+		{"values.yaml", []string{"b", "c"}, 1},
+	}
+	if !cmp.Equal(sums, want) {
+		t.Errorf("got %+v, want %+v", sums, want)
+	}
+}
+
 // Two fixes that each create the missing securityContext conflict; the
 // second applies in the next pass.
 func TestRunPasses(t *testing.T) {

@@ -34,25 +34,24 @@ func Fix(ctx context.Context, l Linter, build Builder, sel fix.Selection) ([]fix
 	}
 	rep, err := Lint(ctx, l, build(read))
 	for pass := 0; pass < maxPasses && err == nil; pass++ {
-		picked := selectFixes(rep, sel)
+		picked := fix.Select(rep, sel)
 		if len(picked) == 0 {
 			break
 		}
-		for file, fe := range picked {
-			src, rerr := read(file)
+		for _, fe := range picked {
+			src, rerr := read(fe.File)
 			if rerr != nil {
-				return nil, nil, fmt.Errorf("fix %s: %w", file, rerr)
+				return nil, nil, fmt.Errorf("fix %s: %w", fe.File, rerr)
 			}
-			if _, ok := orig[file]; !ok {
-				orig[file] = src
+			if _, ok := orig[fe.File]; !ok {
+				orig[fe.File] = src
 			}
-			slices.SortFunc(fe.edits, func(a, b lint.Edit) int { return cmp.Compare(a.Range.Offset, b.Range.Offset) })
-			out, aerr := fix.Apply(src, fe.edits)
+			out, aerr := fix.Apply(src, fe.Edits)
 			if aerr != nil {
-				return nil, nil, fmt.Errorf("fix %s: %w", file, aerr)
+				return nil, nil, fmt.Errorf("fix %s: %w", fe.File, aerr)
 			}
-			cur[file] = out
-			counts[file] += fe.fixes
+			cur[fe.File] = out
+			counts[fe.File] += fe.Fixes
 		}
 		rep, err = Lint(ctx, l, build(read))
 	}
@@ -64,50 +63,4 @@ func Fix(ctx context.Context, l Linter, build Builder, sel fix.Selection) ([]fix
 	}
 	slices.SortFunc(fixed, func(a, b fix.Fixed) int { return cmp.Compare(a.File, b.File) })
 	return fixed, rep, err
-}
-
-type fileEdits struct {
-	edits []lint.Edit
-	fixes int
-}
-
-// selectFixes picks, in finding order, the first applicable fix of each
-// finding whose edits overlap none picked before, by file.
-func selectFixes(rep *lint.Report, sel fix.Selection) map[string]*fileEdits {
-	out := map[string]*fileEdits{}
-	for _, f := range rep.Findings {
-		if f.Suppression != nil {
-			continue
-		}
-		for _, fx := range f.Fixes {
-			if !sel.Allows(f.RuleID, fx) {
-				continue
-			}
-			if slices.ContainsFunc(fx.Edits, func(e lint.Edit) bool { return out[e.File] != nil && overlaps(out[e.File].edits, e) }) {
-				continue
-			}
-			for i, e := range fx.Edits {
-				fe := out[e.File]
-				if fe == nil {
-					fe = &fileEdits{}
-					out[e.File] = fe
-				}
-				fe.edits = append(fe.edits, e)
-				if i == 0 {
-					fe.fixes++
-				}
-			}
-			break
-		}
-	}
-	return out
-}
-
-func overlaps(es []lint.Edit, y lint.Edit) bool {
-	for _, x := range es {
-		if x.Range.Offset < y.Range.EndOffset && y.Range.Offset < x.Range.EndOffset || x.Range.Offset == y.Range.Offset {
-			return true
-		}
-	}
-	return false
 }

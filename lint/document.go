@@ -82,7 +82,7 @@ type Parser interface {
 }
 
 // DocumentStreamer is implemented by parsers that can build a file's
-// documents one at a time: the engine then holds only the document it
+// documents one at a time: the engine then holds only the few documents it
 // evaluates, not every document of a file of many.
 type DocumentStreamer interface {
 	// Documents yields the documents Parse returns, in the same order.

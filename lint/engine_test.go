@@ -85,18 +85,24 @@ func TestIntentsKeptOnRequest(t *testing.T) {
 	}
 }
 
+// privilegedPods is a file of n Pods web-0, web-1, ..., each with one
+// KS006 finding.
+func privilegedPods(n int) []byte {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "---\napiVersion: v1\nkind: Pod\nmetadata: {name: web-%d}\nspec:\n  containers:\n    - {name: web, image: web, securityContext: {privileged: true}}\n", i)
+	}
+	return []byte(b.String())
+}
+
 // The file timeout is not a bound on a whole file of many documents: six
 // documents that take 150 ms each (a trace that sleeps after each
-// evaluation) finish under a 500 ms timeout. A rule that loops is cut off (hostile_test.go in
-// cmd/hardline).
+// evaluation) finish under a 500 ms timeout. A rule that loops is cut off
+// (TestFileTimeoutStopsTheFile; hostile_test.go in cmd/hardline).
 func TestFileTimeoutPerDocument(t *testing.T) {
 	cat, err := policies.Builtin()
 	if err != nil {
 		t.Fatal(err)
-	}
-	var src strings.Builder
-	for i := range 6 {
-		fmt.Fprintf(&src, "---\napiVersion: v1\nkind: Pod\nmetadata: {name: web-%d}\nspec:\n  containers:\n    - {name: web, image: web, securityContext: {privileged: true}}\n", i)
 	}
 	eng, err := lint.NewEngine(context.Background(), cat, lint.Options{
 		Parsers:     map[lint.Kind]lint.Parser{lint.KindYAML: kube.Parser{}},
@@ -108,7 +114,7 @@ func TestFileTimeoutPerDocument(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := eng.Lint(context.Background(), []lint.Source{{Path: "pods.yaml", Kind: lint.KindYAML, Src: []byte(src.String())}})
+	rep, err := eng.Lint(context.Background(), []lint.Source{{Path: "pods.yaml", Kind: lint.KindYAML, Src: privilegedPods(6)}})
 	if err != nil || len(rep.Findings) != 6 {
 		t.Errorf("want six findings and no error, got %d findings, error %v", len(rep.Findings), err)
 	}
@@ -144,10 +150,6 @@ deny contains {"msg": "slow", "path": ["metadata"]} if {
 	if err := cat.Merge(user); err != nil {
 		t.Fatal(err)
 	}
-	var src strings.Builder
-	for i := range 12 {
-		fmt.Fprintf(&src, "---\napiVersion: v1\nkind: Pod\nmetadata: {name: web-%d}\nspec:\n  containers:\n    - {name: web, image: web, securityContext: {privileged: true}}\n", i)
-	}
 	eng, err := lint.NewEngine(context.Background(), cat, lint.Options{
 		Parsers:     map[lint.Kind]lint.Parser{lint.KindYAML: kube.Parser{}},
 		Enabled:     func(r rule.Rule) bool { return r.ID == "KS006" || r.ID == "ACME902" },
@@ -157,7 +159,7 @@ deny contains {"msg": "slow", "path": ["metadata"]} if {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := eng.Lint(context.Background(), []lint.Source{{Path: "pods.yaml", Kind: lint.KindYAML, Src: []byte(src.String())}})
+	rep, err := eng.Lint(context.Background(), []lint.Source{{Path: "pods.yaml", Kind: lint.KindYAML, Src: privilegedPods(12)}})
 	if err == nil || strings.Count(err.Error(), "file-timeout") != 1 || !strings.Contains(err.Error(), "pods.yaml (rule ACME902)") {
 		t.Fatalf("want one error naming ACME902, got %v", err)
 	}

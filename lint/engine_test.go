@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -139,18 +138,7 @@ deny contains {"msg": "slow", "path": ["metadata"]} if {
 	n > 0
 }
 `
-	cat, err := policies.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	user, err := policies.Load(fstest.MapFS{"ACME902_slow.rego": {Data: []byte(slow)}}, "acme", false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cat.Merge(user); err != nil {
-		t.Fatal(err)
-	}
-	eng, err := lint.NewEngine(context.Background(), cat, lint.Options{
+	eng, err := lint.NewEngine(context.Background(), builtinWith(t, "ACME902_slow.rego", slow), lint.Options{
 		Parsers:     map[lint.Kind]lint.Parser{lint.KindYAML: kube.Parser{}},
 		Enabled:     func(r rule.Rule) bool { return r.ID == "KS006" || r.ID == "ACME902" },
 		FileTimeout: time.Second,

@@ -83,19 +83,26 @@ func TestResultWithLineOnly(t *testing.T) {
 	t.Error("no ACME900 finding")
 }
 
-func lintWithUserRule(t *testing.T, rule, src string) (*lint.Report, error) {
+// builtinWith is the built-in catalogue with a user's rule in file name.
+func builtinWith(t *testing.T, name, rule string) *policies.Catalog {
 	t.Helper()
 	cat, err := policies.Builtin()
 	if err != nil {
 		t.Fatal(err)
 	}
-	user, err := policies.Load(fstest.MapFS{"ACME900_rule.rego": {Data: []byte(rule)}}, "acme", false)
+	user, err := policies.Load(fstest.MapFS{name: {Data: []byte(rule)}}, "acme", false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := cat.Merge(user); err != nil {
 		t.Fatal(err)
 	}
+	return cat
+}
+
+func lintWithUserRule(t *testing.T, rule, src string) (*lint.Report, error) {
+	t.Helper()
+	cat := builtinWith(t, "ACME900_rule.rego", rule)
 	eng, err := lint.NewEngine(context.Background(), cat, lint.Options{
 		Parsers: map[lint.Kind]lint.Parser{lint.KindDockerfile: dockerfile.Parser{}, lint.KindYAML: kube.Parser{}},
 	})

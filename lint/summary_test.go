@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/hardline-dev/hardline/lint"
 	"github.com/hardline-dev/hardline/lint/linttest"
@@ -62,17 +61,7 @@ func TestDeclaredObjectsLoseNothing(t *testing.T) {
 			}
 		}
 	}
-	user, err := policies.Load(fstest.MapFS{"ACME901_every_object.rego": {Data: []byte(everyObjectRule)}}, "acme", false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	every, err := policies.Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := every.Merge(user); err != nil {
-		t.Fatal(err)
-	}
+	every := builtinWith(t, "ACME901_every_object.rego", everyObjectRule)
 	run := func(cat *policies.Catalog, id string) []string {
 		only := func(r rule.Rule) bool { return r.ID == id || r.ID == "ACME901" }
 		eng, err := lint.NewEngine(context.Background(), cat, lint.Options{Config: linttest.Config(), Parsers: linttest.Parsers(), Enabled: only})

@@ -131,10 +131,13 @@ func engineRule(m *ast.Module) bool {
 	return r.Head.Name.Equal(ast.Var("deny")) && r.Head.Value != nil && r.Head.Value.Equal(ast.SetTerm()) && r.Body.Equal(ast.NewBody(ast.NewExpr(ast.BooleanTerm(true))))
 }
 
+// ruleModule is a user's rule XX001 over input, with custom's further
+// METADATA lines.
+func ruleModule(input, custom string) fstest.MapFS {
+	return fstest.MapFS{"XX001.rego": {Data: []byte("# METADATA\n# title: T\n# custom:\n#   id: XX001\n#   name: x\n#   severity: warning\n#   input: " + input + "\n" + custom + "package rules." + input + ".XX001\n")}}
+}
+
 func TestSecuritySeverityMetadata(t *testing.T) {
-	module := func(custom string) fstest.MapFS {
-		return fstest.MapFS{"XX001.rego": {Data: []byte("# METADATA\n# title: T\n# custom:\n#   id: XX001\n#   name: x\n#   severity: warning\n#   input: dockerfile\n" + custom + "package rules.dockerfile.XX001\n")}}
-	}
 	for _, tc := range []struct {
 		custom  string
 		score   float64
@@ -150,7 +153,7 @@ func TestSecuritySeverityMetadata(t *testing.T) {
 		{"#   security_severity: high\n", 0, false, "", "want a number from 0.1 to 10.0"},
 		{"#   precision: exact\n", 0, false, "", "want high, medium or low"},
 	} {
-		cat, err := policies.Load(module(tc.custom), "", false)
+		cat, err := policies.Load(ruleModule("dockerfile", tc.custom), "", false)
 		if tc.err != "" {
 			if err == nil || !strings.Contains(err.Error(), tc.err) {
 				t.Errorf("%q: error %v, want %q", tc.custom, err, tc.err)
@@ -170,9 +173,6 @@ func TestSecuritySeverityMetadata(t *testing.T) {
 // custom.objects names kinds, or pods, and only for rules over every
 // manifest.
 func TestObjectsMetadata(t *testing.T) {
-	module := func(input, objects string) fstest.MapFS {
-		return fstest.MapFS{"XX001.rego": {Data: []byte("# METADATA\n# title: T\n# custom:\n#   id: XX001\n#   name: x\n#   severity: warning\n#   input: " + input + "\n" + objects + "package rules." + input + ".XX001\n")}}
-	}
 	for _, tc := range []struct {
 		input, objects string
 		want           []string
@@ -185,7 +185,7 @@ func TestObjectsMetadata(t *testing.T) {
 		{"manifests", "#   objects: {kind: Pod}\n", nil, "custom.objects: want a list of kinds"},
 		{"kubernetes", "#   objects: [Pod]\n", nil, "custom.objects is for rules over every manifest"},
 	} {
-		cat, err := policies.Load(module(tc.input, tc.objects), "", false)
+		cat, err := policies.Load(ruleModule(tc.input, tc.objects), "", false)
 		if tc.err != "" {
 			if err == nil || !strings.Contains(err.Error(), tc.err) {
 				t.Errorf("%q: error %v, want %q", tc.objects, err, tc.err)

@@ -105,3 +105,23 @@ func TestCompileHelpers(t *testing.T) {
 		})
 	}
 }
+
+// The built-in policies pass every check of the compiler, which programs
+// of built-in modules alone skip (checkOnlyStages): each input's rules
+// with their helpers, and all of them together.
+func TestBuiltinPoliciesPassEveryCheck(t *testing.T) {
+	cat, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	inputs := []rule.Input{rule.InputDockerfile, rule.InputKubernetes, rule.InputImage, rule.InputManifests, rule.InputRuntime}
+	var queries []Query
+	for _, in := range inputs {
+		queries = append(queries, Query{Name: string(in), Inputs: []rule.Input{in}})
+	}
+	for _, q := range append(queries, Query{Name: "all", Inputs: inputs}) {
+		if _, err := cat.compile(nil, []Query{q}, false); err != nil {
+			t.Errorf("%s: %v", q.Name, err)
+		}
+	}
+}

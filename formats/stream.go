@@ -7,7 +7,8 @@ import (
 )
 
 // Stream writes a report as the run produces it: Findings with the
-// findings of each file in turn (in the order of a sorted report), then
+// findings of each file in turn (in the order of a sorted report; a large
+// file's in several calls in a row), then
 // End once with the rest of the report. What it writes is what Format
 // writes for the whole report.
 type Stream interface {

@@ -17,10 +17,10 @@ type docWork struct {
 	query string
 	// What reading the document found: its suppressions (the file's
 	// comments with the first document), its summary for the rules over
-	// every manifest and the line the summary points at (0: none).
-	ignores     []*ignore
-	summary     ast.Value
-	summaryLine int
+	// every manifest and the lines of the ranges it holds.
+	ignores      []*ignore
+	summary      ast.Value
+	summaryLines []int
 	// notices are the document's own, then those of its findings.
 	notices  []Notice
 	findings []Finding
@@ -42,7 +42,12 @@ type docWork struct {
 // thousands of documents is not cut off for its size, a rule that loops
 // is, on its first document, and the documents after it count for
 // nothing (not even their suppressions or summaries).
-func (e *Engine) lintDocuments(run context.Context, s Source, src []byte, parser Parser) (res fileResult, laterLines []int) {
+//
+// With part set, the findings and suppressions of each document are
+// handed to it as the document is done, instead of being kept in res.
+// With hold above 0, the documents after the one that takes the file past
+// hold findings are not evaluated, and res is overHold.
+func (e *Engine) lintDocuments(run context.Context, s Source, src []byte, parser Parser, part func(docPart), hold int) (res fileResult, laterLines []int) {
 	lines := lineCount(src)
 	res.lines = lines
 	query := queryFor(s.Kind)
@@ -81,13 +86,11 @@ func (e *Engine) lintDocuments(run context.Context, s Source, src []byte, parser
 			if s.Kind == KindYAML {
 				w.ignores = append(w.ignores, annotationIgnores(w.input, doc)...)
 			}
-			if sum := doc.Summary(); sum != nil && !s.Patch && e.objects.keeps(sum) {
+			// A file handed over in parts is linted once its summaries
+			// are known.
+			if sum := doc.Summary(); sum != nil && !s.Patch && part == nil && e.objects.keeps(sum) {
 				w.summary = sums.copy(sum)
-				if line, ok := lookup(ast.NewTerm(w.summary), "range", "line").(ast.Number); ok {
-					if n, ok := line.Int(); ok {
-						w.summaryLine = n
-					}
-				}
+				w.summaryLines = rangeLines(w.summary, nil)
 			}
 			if w.query == "kubernetes" && !hasPods(w.input) && e.prepared(noPods) {
 				w.query = noPods
@@ -104,34 +107,81 @@ func (e *Engine) lintDocuments(run context.Context, s Source, src []byte, parser
 			todo <- w
 		}
 	}()
-	timedOut := false
+	stopped := false // by a document out of time, or past hold
 	for w := range ordered {
 		<-w.done
-		if timedOut {
+		if stopped {
 			continue
 		}
 		res.docs++
+		if part != nil {
+			p := docPart{findings: w.findings, ignores: w.ignores, doc: documentIndex(w.input)}
+			if d, ok := w.doc.(documentStarter); ok {
+				p.start = d.StartLine()
+			}
+			part(p)
+			w.findings, w.ignores = nil, nil
+		}
 		res.ignores = append(res.ignores, w.ignores...)
 		if w.summary != nil {
 			res.summaries = append(res.summaries, w.summary)
-			if w.summaryLine > 0 {
-				laterLines = append(laterLines, w.summaryLine)
-			}
+			laterLines = append(laterLines, w.summaryLines...)
 		}
 		res.notices = append(res.notices, w.notices...)
 		res.findings = append(res.findings, w.findings...)
+		if hold > 0 && len(res.findings) > hold {
+			res.overHold, stopped = true, true
+			cancel()
+			continue
+		}
 		if !w.timedOut {
 			res.err = errors.Join(res.err, w.err)
 			continue
 		}
 		// The file's other documents would fail alike.
-		timedOut = true
+		stopped = true
 		cancel()
 		res.err = errors.Join(res.err, fmt.Errorf("evaluate %s%s: %w", s.Path, e.slowRule(run, query, w.input), w.err))
 	}
 	wg.Wait()
 	return res, laterLines
 }
+
+// rangeLines appends to lines the line of every range in v (an object with
+// a line and a column): the lines a result of a rule over every manifest
+// may point at without a path.
+func rangeLines(v ast.Value, lines []int) []int {
+	switch v := v.(type) {
+	case ast.Object:
+		if line, col := v.Get(ast.InternedTerm("line")), v.Get(ast.InternedTerm("column")); line != nil && col != nil {
+			if n, ok := line.Value.(ast.Number); ok {
+				if line, ok := n.Int(); ok {
+					return append(lines, line)
+				}
+			}
+		}
+		v.Foreach(func(_, t *ast.Term) { lines = rangeLines(t.Value, lines) })
+	case *ast.Array:
+		v.Foreach(func(t *ast.Term) { lines = rangeLines(t.Value, lines) })
+	}
+	return lines
+}
+
+// docPart is what lintDocuments hands over of one document of a file
+// streamed in parts.
+type docPart struct {
+	findings []Finding
+	ignores  []*ignore
+	// doc is the index of the YAML document; start its first line (0:
+	// unknown), before which no finding of this or a later document is.
+	doc, start int
+	// hash is the fingerprint of a line of the file.
+	hash func(line int) string
+}
+
+// documentStarter is a Document that knows the first line of its YAML
+// document.
+type documentStarter interface{ StartLine() int }
 
 // evalDocument evaluates one document and makes its findings.
 func (e *Engine) evalDocument(file context.Context, s Source, src []byte, lines int, w *docWork) {

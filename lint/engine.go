@@ -329,6 +329,9 @@ type fileResult struct {
 	// lines is the number of lines of the file.
 	lines int
 	err   error
+	// overHold is set when the file made more findings than it could
+	// hold: the result is partial.
+	overHold bool
 }
 
 // Lint parses and evaluates every source concurrently and returns the
@@ -347,7 +350,12 @@ func (e *Engine) Lint(ctx context.Context, srcs []Source) (*Report, error) {
 	return rep, err
 }
 
-func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
+// lintFile lints one source. With part set, the findings (with their
+// fingerprints) and suppressions of each document are handed to part as
+// the document is done, with the fingerprints of every line, instead of
+// being returned. With hold above 0, the linting stops once the file
+// makes more than hold findings (the result is overHold, and partial).
+func (e *Engine) lintFile(ctx context.Context, s Source, part func(docPart), hold int) fileResult {
 	if err := ctx.Err(); err != nil {
 		return fileResult{err: fmt.Errorf("lint %s: %w", s.Path, context.Cause(ctx))}
 	}
@@ -355,7 +363,31 @@ func (e *Engine) lintFile(ctx context.Context, s Source) fileResult {
 	if early != nil {
 		return *early
 	}
-	res, laterLines := e.lintDocuments(ctx, s, src, parser)
+	var onDoc func(docPart)
+	if part != nil {
+		// The fingerprints of the lines, worked out once a line needs one.
+		var hashes []string
+		hash := func(n int) string {
+			if hashes == nil {
+				hashes = LineHashes(src)
+			}
+			if n >= 1 && n <= len(hashes) {
+				return hashes[n-1]
+			}
+			return ""
+		}
+		onDoc = func(p docPart) {
+			for i := range p.findings {
+				p.findings[i].Fingerprint = hash(p.findings[i].Range.Line)
+			}
+			p.hash = hash
+			part(p)
+		}
+	}
+	res, laterLines := e.lintDocuments(ctx, s, src, parser, onDoc, hold)
+	if res.overHold {
+		return res
+	}
 	for _, ig := range res.ignores {
 		laterLines = append(laterLines, ig.at.Line)
 	}
@@ -509,6 +541,11 @@ func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs 
 		}
 		f, _ := e.finding(ctx, rd, file, src, doc, r)
 		f.doc = r.document
+		if src != nil {
+			// Placed by a path, it may be on a line the summaries do
+			// not point at.
+			f.Fingerprint = cur.parsed.hash(f.Range.Line)
+		}
 		out = append(out, f)
 	}
 	return out, errors.Join(errs...)
@@ -529,6 +566,19 @@ type parsedFile struct {
 	// place finds the document of an object: see Placer.
 	place func(index int, objPath []any) Document
 	err   error
+	// hashes are the fingerprints of the lines, worked out when needed.
+	hashes []string
+}
+
+// hash is the fingerprint of line n of the file.
+func (pf *parsedFile) hash(n int) string {
+	if pf.hashes == nil {
+		pf.hashes = LineHashes(pf.src)
+	}
+	if n >= 1 && n <= len(pf.hashes) {
+		return pf.hashes[n-1]
+	}
+	return ""
 }
 
 // reparse reads a linted YAML file again for its parser, a Placer, to

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"runtime"
 	"slices"
 	"sync"
@@ -21,10 +22,17 @@ import (
 // findings.
 const holdFindings = 2000
 
+// partFileSize is the size from which a YAML file is linted alone, its
+// documents on every core, and handed over in parts as its documents are
+// done (see stream.part): a file of 10,000 documents makes some 70,000
+// findings, which are not held.
+const partFileSize = 1 << 20
+
 // FindingsFunc receives the findings of one file (sorted, the file's
 // suppressed findings and those of the rules over every manifest
-// included), file after file in the order of a sorted report. It may keep
-// the slice. An error stops the run.
+// included), file after file in the order of a sorted report. A large
+// YAML file comes in several calls in a row, as its documents are done.
+// It may keep the slice. An error stops the run.
 type FindingsFunc func([]Finding) error
 
 // Stream lints srcs as Lint does, and hands each file's findings to sink
@@ -33,12 +41,13 @@ type FindingsFunc func([]Finding) error
 // one handed over. It returns the rest of the report (everything but
 // Findings). The error is as Lint's, or the one sink returned.
 func (e *Engine) Stream(ctx context.Context, srcs []Source, sink FindingsFunc) (*Report, error) {
-	return e.stream(ctx, srcs, sink, holdFindings)
+	return e.stream(ctx, srcs, sink, holdFindings, partFileSize)
 }
 
 // stream is Stream holding at most about hold findings while it waits for
-// the rules over every manifest.
-func (e *Engine) stream(ctx context.Context, srcs []Source, sink FindingsFunc, hold int) (*Report, error) {
+// the rules over every manifest, and handing YAML files of partSize bytes
+// or more over in parts.
+func (e *Engine) stream(ctx context.Context, srcs []Source, sink FindingsFunc, hold int, partSize int64) (*Report, error) {
 	var queries []string
 	yaml := false
 	for _, s := range srcs {
@@ -56,10 +65,11 @@ func (e *Engine) stream(ctx context.Context, srcs []Source, sink FindingsFunc, h
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(srcs[a].Path, srcs[b].Path) })
+	parts := inParts(srcs, partSize)
 
 	if !yaml || !e.runsManifestRules() {
 		st.manifests = map[string][]Finding{}
-		if _, err := e.lintOrdered(ctx, srcs, order, st.add); err != nil {
+		if _, err := e.lintOrdered(ctx, srcs, order, st.add, parts, st.part, 0); err != nil {
 			return nil, err
 		}
 		return st.end(ctx)
@@ -67,7 +77,10 @@ func (e *Engine) stream(ctx context.Context, srcs []Source, sink FindingsFunc, h
 	// The rules over every manifest need every object's summary before
 	// any file is handed over: the first files are linted and held (their
 	// summaries kept) while they hold few findings; past that, the other
-	// files are read for their summaries alone, and linted after.
+	// files are read for their summaries alone, and linted after. A file
+	// to hand over in parts is held too while it makes few findings (a
+	// file of 100,000 ConfigMaps is read once); past that, it is one of
+	// the others.
 	sums := make([][]ast.Value, len(srcs))
 	lines := make([]int, len(srcs))
 	var held []heldFile
@@ -82,7 +95,7 @@ func (e *Engine) stream(ctx context.Context, srcs []Source, sink FindingsFunc, h
 			return errHold
 		}
 		return nil
-	})
+	}, parts, nil, hold)
 	rest := order[next:]
 	e.summarize(ctx, srcs, rest, sums, lines)
 	st.evalManifests(ctx, sums, lines)
@@ -93,10 +106,35 @@ func (e *Engine) stream(ctx context.Context, srcs []Source, sink FindingsFunc, h
 		}
 	}
 	held = nil
-	if _, err := e.lintOrdered(ctx, srcs, rest, st.add); err != nil {
+	if _, err := e.lintOrdered(ctx, srcs, rest, st.add, parts, st.part, 0); err != nil {
 		return nil, err
 	}
 	return st.end(ctx)
+}
+
+// inParts tells which sources are handed over in parts: Kubernetes YAML
+// files of partSize bytes or more, read as they are (not patches, not
+// rendered), whose path is named once.
+func inParts(srcs []Source, partSize int64) []bool {
+	parts := make([]bool, len(srcs))
+	named := map[string]int{}
+	for _, s := range srcs {
+		named[s.Path]++
+	}
+	for i, s := range srcs {
+		if s.Kind != KindYAML || s.Patch || s.Intents || s.Parser != nil || named[s.Path] > 1 {
+			continue
+		}
+		size := int64(len(s.Src))
+		if s.Src == nil {
+			// An error is the linting's to report.
+			if fi, err := os.Stat(s.Path); err == nil {
+				size = fi.Size()
+			}
+		}
+		parts[i] = size >= partSize
+	}
+	return parts
 }
 
 // runsManifestRules reports whether a rule over every manifest runs.
@@ -131,7 +169,9 @@ type stream struct {
 	// over (a path named twice).
 	group     []Finding
 	groupPath string
-	sinkErr   error
+	// parted is the file being handed over in parts, or nil.
+	parted  *partedFile
+	sinkErr error
 	// errs are the errors of files (by index), of the rules over every
 	// manifest, and how many files were stopped by the run's end.
 	fileErrs     []indexedError
@@ -153,19 +193,27 @@ func (st *stream) add(i int, r fileResult) error {
 			return err
 		}
 	}
+	if p := st.parted; p != nil {
+		// A file handed over in parts: its findings and suppressions are
+		// in p, the rest of its result in r.
+		st.parted = nil
+		st.rep.Notices = append(st.rep.Notices, r.notices...)
+		st.rep.Documents += r.docs
+		st.fileErr(i, r.err)
+		if p.dropped > 0 {
+			st.rep.Notices = append(st.rep.Notices, Notice{File: s.Path, Message: fmt.Sprintf("%d inline suppression(s) not applied: inline suppressions are turned off", p.dropped)})
+		}
+		return st.handOver(p, true)
+	}
 	st.rep.Notices = append(st.rep.Notices, r.notices...)
 	st.rep.Documents += r.docs
-	// A run that ran out of time says so once, not once per file.
-	switch cause := context.Cause(st.ctx); {
-	case r.err != nil && cause != nil && errors.Is(r.err, cause):
-		st.stopped++
-	case r.err != nil:
-		st.fileErrs = append(st.fileErrs, indexedError{i, r.err})
-	}
+	st.fileErr(i, r.err)
 	manifest := st.manifests[s.Path]
 	delete(st.manifests, s.Path)
 	for j := range manifest {
-		manifest[j].Fingerprint = r.lineHashes[manifest[j].Range.Line]
+		if h, ok := r.lineHashes[manifest[j].Range.Line]; ok {
+			manifest[j].Fingerprint = h
+		}
 	}
 	fs := slices.Concat(r.findings, manifest)
 	ignores := r.ignores
@@ -183,6 +231,17 @@ func (st *stream) add(i int, r fileResult) error {
 	st.groupPath = s.Path
 	st.group = append(st.group, fs...)
 	return nil
+}
+
+// fileErr records the error of file i.
+func (st *stream) fileErr(i int, err error) {
+	// A run that ran out of time says so once, not once per file.
+	switch cause := context.Cause(st.ctx); {
+	case err != nil && cause != nil && errors.Is(err, cause):
+		st.stopped++
+	case err != nil:
+		st.fileErrs = append(st.fileErrs, indexedError{i, err})
+	}
 }
 
 // flush hands the findings of the current path over.
@@ -251,9 +310,13 @@ func (st *stream) evalManifests(ctx context.Context, sums [][]ast.Value, lines [
 // lintOrdered lints the sources at order with the engine's workers and
 // calls add with each result in that order, at most a window of files
 // ahead of the one added. When add fails, no more files are started; the
-// files started are still added. It returns how many of order were
-// started, and the first error of add.
-func (e *Engine) lintOrdered(ctx context.Context, srcs []Source, order []int, add func(int, fileResult) error) (int, error) {
+// files started are still added. A source that parts marks is linted
+// alone once every file before it is added, handing its documents' parts
+// to part; with part nil, it is linted whole unless it makes more than
+// hold findings, and then neither it nor the files after it are added.
+// It returns how many of order were started (or linted whole), and the
+// first error of add.
+func (e *Engine) lintOrdered(ctx context.Context, srcs []Source, order []int, add func(int, fileResult) error, parts []bool, part func(int, docPart), hold int) (int, error) {
 	if len(order) == 0 {
 		return 0, nil
 	}
@@ -269,16 +332,50 @@ func (e *Engine) lintOrdered(ctx context.Context, srcs []Source, order []int, ad
 	for range workers {
 		wg.Go(func() {
 			for p := range jobs {
-				out <- done{p, e.lintFile(ctx, srcs[order[p]])}
+				out <- done{p, e.lintFile(ctx, srcs[order[p]], nil, 0)}
 			}
 		})
 	}
 	pending := map[int]fileResult{}
 	next, added := 0, 0
 	var addErr error
-	for added < next || (addErr == nil && next < len(order)) {
+	// drain adds the results that are next in order.
+	drain := func() {
+		for {
+			r, ok := pending[added]
+			if !ok {
+				return
+			}
+			delete(pending, added)
+			if err := add(order[added], r); err != nil && addErr == nil {
+				addErr = err
+			}
+			added++
+		}
+	}
+	for {
+		start := addErr == nil && next < len(order)
+		alone := start && parts[order[next]]
+		if alone && added == next {
+			i := order[next]
+			if part != nil {
+				pending[next] = e.lintFile(ctx, srcs[i], func(p docPart) { part(i, p) }, 0)
+			} else if hold <= 0 {
+				break
+			} else if r := e.lintFile(ctx, srcs[i], nil, hold); !r.overHold {
+				pending[next] = r
+			} else {
+				break
+			}
+			next++
+			drain()
+			continue
+		}
+		if !start && added == next {
+			break
+		}
 		var send chan int
-		if addErr == nil && next < len(order) && next-added < window {
+		if start && !alone && next-added < window {
 			send = jobs
 		}
 		select {
@@ -286,17 +383,7 @@ func (e *Engine) lintOrdered(ctx context.Context, srcs []Source, order []int, ad
 			next++
 		case d := <-out:
 			pending[d.pos] = d.r
-			for {
-				r, ok := pending[added]
-				if !ok {
-					break
-				}
-				delete(pending, added)
-				if err := add(order[added], r); err != nil && addErr == nil {
-					addErr = err
-				}
-				added++
-			}
+			drain()
 		}
 	}
 	close(jobs)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/hardline-dev/hardline/lint"
 	"github.com/hardline-dev/hardline/lint/linttest"
+	"github.com/hardline-dev/hardline/policies"
 )
 
 // TestStreamOrder checks that Stream hands every file's findings over in
@@ -93,5 +94,177 @@ func TestStreamSinkError(t *testing.T) {
 	})
 	if calls != 1 || err == nil || !errors.Is(err, stop) {
 		t.Errorf("sink called %d times, error %v; want once, %v", calls, err, stop)
+	}
+}
+
+// TestStreamInParts checks that a file handed over in parts, as its
+// documents are done, makes the report Lint makes of it whole: the same
+// findings in the same order, suppressed alike, with the findings of
+// suppressions that silence nothing (of a line, an object or the file)
+// and of the rules over every manifest in their places. It runs on every
+// YAML file of the examples and testdata and on a file of many documents
+// that suppresses in every way.
+func TestStreamInParts(t *testing.T) {
+	var b bytes.Buffer
+	b.WriteString("# hardline global ignore=KS011 limits come from the namespace's LimitRange\n")
+	for j := range 60 {
+		if j > 0 {
+			b.WriteString("---\n")
+		}
+		switch j % 6 {
+		case 1:
+			fmt.Fprintf(&b, `apiVersion: v1
+kind: Pod
+metadata:
+  name: pod-%d
+  annotations:
+    hardline.dev/ignore: "KS003,KS999 writes to /data KS006"
+spec:
+  containers:
+    - name: app
+      image: registry.example.com/app:1.%d
+      # hardline ignore=KS006 a device plugin
+      securityContext:
+        privileged: true
+`, j, j)
+		case 3:
+			fmt.Fprintf(&b, `# hardline ignore=KS019 nothing here
+apiVersion: v1
+kind: List
+items:
+  - apiVersion: v1
+    kind: Pod
+    metadata: {name: a-%d, annotations: {hardline.dev/ignore: "KS001 runs as root by design"}}
+    spec: {containers: [{name: c, image: nginx}]}
+  - apiVersion: v1
+    kind: Pod
+    metadata: {name: b-%d}
+    spec: {containers: [{name: c, image: nginx}]}
+`, j, j)
+		case 5:
+			if j == 29 {
+				b.WriteString("# hardline global ignore=KS019 no Windows nodes\n")
+			}
+			fallthrough
+		default:
+			linttest.CorpusDoc(&b, 0, j, 4)
+		}
+	}
+	dir := t.TempDir()
+	many := filepath.Join(dir, "many.yaml")
+	if err := os.WriteFile(many, b.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	srcs := []lint.Source{{Path: many, Kind: lint.KindYAML}}
+	for _, root := range []string{"../examples", "../policies/testdata"} {
+		err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && (filepath.Ext(path) == ".yaml" || filepath.Ext(path) == ".yml") {
+				srcs = append(srcs, lint.Source{Path: path, Kind: lint.KindYAML})
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	cat, err := policies.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	for _, inline := range []bool{true, false} {
+		eng, err := lint.NewEngine(ctx, cat, lint.Options{Config: linttest.Config(), Parsers: linttest.Parsers(), NoInlineSuppressions: !inline})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Run(fmt.Sprint("inline suppressions ", inline), func(t *testing.T) {
+			stream := func(srcs []lint.Source, hold int, partSize int64) (*lint.Report, int) {
+				var got []lint.Finding
+				calls := 0
+				rep, err := eng.StreamInParts(ctx, srcs, func(fs []lint.Finding) error {
+					if fs[0].File == many {
+						calls++
+					}
+					got = append(got, fs...)
+					return nil
+				}, hold, partSize)
+				if err != nil {
+					t.Fatal(err)
+				}
+				rep.Findings = got
+				return rep, calls
+			}
+			// Linted once the summaries are read (hold 0); stopped past
+			// the findings it may hold, then read for its summaries and
+			// linted again (hold 100, the file alone); linted whole while
+			// its findings are held (a big hold).
+			for _, srcs := range [][]lint.Source{srcs, srcs[:1]} {
+				want, _ := stream(srcs, 1<<30, 1<<62)
+				for _, hold := range []int{0, 100, 1 << 30} {
+					got, calls := stream(srcs, hold, 0)
+					if parts := hold < 1<<30; parts != (calls > 10) {
+						t.Errorf("%d files, hold %d: %s handed over in %d calls", len(srcs), hold, many, calls)
+					}
+					if diff := cmp.Diff(want, got, cmpopts.EquateEmpty(), cmp.AllowUnexported(lint.Finding{})); diff != "" {
+						t.Errorf("%d files, hold %d: -whole +in parts:\n%s", len(srcs), hold, diff)
+					}
+				}
+			}
+			want, _ := stream(srcs, 1<<30, 1<<62)
+			count := func(ok func(lint.Finding) bool) int {
+				n := 0
+				for _, f := range want.Findings {
+					if f.File == many && ok(f) {
+						n++
+					}
+				}
+				return n
+			}
+			suppressed := count(func(f lint.Finding) bool { return f.Suppression != nil })
+			unused := count(func(f lint.Finding) bool { return f.RuleID == lint.UnusedManifestRule })
+			manifests := count(func(f lint.Finding) bool { return f.RuleID == "KS020" || f.RuleID == "KS023" })
+			if inline && (suppressed == 0 || unused < 3) || manifests == 0 {
+				t.Errorf("%s has %d suppressed findings, %d of suppressions silencing nothing and %d of rules over every manifest: the test checks too little",
+					many, suppressed, unused, manifests)
+			}
+		})
+	}
+}
+
+// Every finding on the examples and testdata has the fingerprint of its
+// line, the rules over every manifest's among them (placed by a path, or
+// at a range of an RBAC object's rules, subjects or roleRef).
+func TestEveryFindingHasAFingerprint(t *testing.T) {
+	var srcs []lint.Source
+	for _, root := range []string{"../examples", "../policies/testdata"} {
+		err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && (filepath.Ext(path) == ".yaml" || filepath.Ext(path) == ".yml") {
+				srcs = append(srcs, lint.Source{Path: path, Kind: lint.KindYAML})
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	rep, err := linttest.Engine(t).Lint(context.Background(), srcs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules := map[string]bool{}
+	for _, f := range rep.Findings {
+		rules[f.RuleID] = true
+		src, err := os.ReadFile(f.File)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := lint.LineHashes(src)[f.Range.Line-1]; f.Fingerprint != want {
+			t.Errorf("%s:%d: %s has fingerprint %q, want %q", f.File, f.Range.Line, f.RuleID, f.Fingerprint, want)
+		}
+	}
+	for _, id := range []string{"KS020", "KS023", "KS040", "KS041", "KS047"} {
+		if !rules[id] {
+			t.Errorf("no finding of %s: the test checks too little", id)
+		}
 	}
 }

@@ -356,59 +356,87 @@ func lookup(t *ast.Term, keys ...string) ast.Value {
 // exists and runs; an ignore naming a rule that exists but does not run
 // is not reported.
 func suppress(findings []Finding, ignores []*ignore, file string, kind Kind, known func(string) (exists, enabled bool)) []Finding {
-	for i := range findings {
-		f := &findings[i]
-		for _, ig := range ignores {
-			if ig.covers(f) {
-				ig.used = true
-				if f.Suppression == nil {
-					f.Suppression = &Suppression{Kind: ig.kind, Justification: ig.reason}
-				}
-			}
-		}
-	}
-	id := UnusedDockerfileRule
-	if kind == KindYAML || kind == KindCompose || kind == KindWorkflow {
-		id = UnusedManifestRule
-	}
-	var unused []Finding
-	type place struct {
-		at     Range
-		reason string
-	}
-	strayAt := map[place]bool{} // a Pod's annotation is read twice, as object and as pod
+	apply(findings, ignores)
+	var out []Finding
+	reported := map[reportedAt]bool{}
 	for _, ig := range ignores {
-		if stray := strayIDs(ig.reason); len(stray) > 0 && !strayAt[place{ig.at, ig.reason}] {
-			strayAt[place{ig.at, ig.reason}] = true
-			msg := fmt.Sprintf("%s in the reason of this suppression is not suppressed: list every rule before the reason, comma-separated (ignore=%s,%s reason)",
-				strings.Join(stray, ", "), strings.Join(ig.rules, ","), strings.Join(stray, ","))
-			unused = append(unused, Finding{RuleID: id, Message: msg, File: file, Range: ig.at})
-		}
-		if ig.used {
-			continue
-		}
-		var unknown []string
-		report := true
-		for _, r := range ig.rules {
-			if strings.EqualFold(r, allRules) {
-				continue
-			}
-			exists, enabled := known(r)
-			if !exists {
-				unknown = append(unknown, r)
-			}
-			if exists && !enabled {
-				report = false
-			}
-		}
-		if !report {
-			continue
-		}
-		msg := fmt.Sprintf("this suppression of %s silences nothing: remove it", strings.Join(ig.rules, ","))
-		if len(unknown) > 0 {
-			msg = fmt.Sprintf("this suppression names no known rule (%s): use rule IDs or names", strings.Join(unknown, ","))
-		}
-		unused = append(unused, Finding{RuleID: id, Message: msg, File: file, Range: ig.at})
+		out = append(out, ig.stray(file, kind, reported)...)
+		out = append(out, ig.unused(file, kind, known)...)
 	}
-	return unused
+	return out
+}
+
+// apply marks the findings the ignores cover, and the ignores used.
+func apply(findings []Finding, ignores []*ignore) {
+	for i := range findings {
+		for _, ig := range ignores {
+			ig.apply(&findings[i])
+		}
+	}
+}
+
+// apply marks f suppressed and the ignore used when the ignore covers f.
+func (ig *ignore) apply(f *Finding) {
+	if ig.covers(f) {
+		ig.used = true
+		if f.Suppression == nil {
+			f.Suppression = &Suppression{Kind: ig.kind, Justification: ig.reason}
+		}
+	}
+}
+
+// unusedRule is the rule that reports the suppressions of a file of kind
+// that silence nothing.
+func unusedRule(kind Kind) string {
+	if kind == KindYAML || kind == KindCompose || kind == KindWorkflow {
+		return UnusedManifestRule
+	}
+	return UnusedDockerfileRule
+}
+
+// reportedAt is a suppression's place and reason: a Pod's annotation is
+// read twice, as object and as pod, and its stray rule IDs are reported
+// once.
+type reportedAt struct {
+	at     Range
+	reason string
+}
+
+// stray returns the finding for rule IDs in the ignore's reason, unless
+// reported holds its place.
+func (ig *ignore) stray(file string, kind Kind, reported map[reportedAt]bool) []Finding {
+	stray := strayIDs(ig.reason)
+	if len(stray) == 0 || reported[reportedAt{ig.at, ig.reason}] {
+		return nil
+	}
+	reported[reportedAt{ig.at, ig.reason}] = true
+	msg := fmt.Sprintf("%s in the reason of this suppression is not suppressed: list every rule before the reason, comma-separated (ignore=%s,%s reason)",
+		strings.Join(stray, ", "), strings.Join(ig.rules, ","), strings.Join(stray, ","))
+	return []Finding{{RuleID: unusedRule(kind), Message: msg, File: file, Range: ig.at}}
+}
+
+// unused returns the finding for an ignore that covered nothing, unless it
+// names a rule that exists and does not run.
+func (ig *ignore) unused(file string, kind Kind, known func(string) (exists, enabled bool)) []Finding {
+	if ig.used {
+		return nil
+	}
+	var unknown []string
+	for _, r := range ig.rules {
+		if strings.EqualFold(r, allRules) {
+			continue
+		}
+		exists, enabled := known(r)
+		if !exists {
+			unknown = append(unknown, r)
+		}
+		if exists && !enabled {
+			return nil
+		}
+	}
+	msg := fmt.Sprintf("this suppression of %s silences nothing: remove it", strings.Join(ig.rules, ","))
+	if len(unknown) > 0 {
+		msg = fmt.Sprintf("this suppression names no known rule (%s): use rule IDs or names", strings.Join(unknown, ","))
+	}
+	return []Finding{{RuleID: unusedRule(kind), Message: msg, File: file, Range: ig.at}}
 }

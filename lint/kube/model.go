@@ -312,3 +312,12 @@ func (f *file) accountFacts(kind string, t *ast.Term, pods []pod) [][2]*ast.Term
 	}
 	return [][2]*ast.Term{f.item("pods", ast.ArrayTerm(terms...))}
 }
+
+// StartLine is the first line of the YAML document the object is in: the
+// objects of later documents start after it.
+func (d *document) StartLine() int {
+	if d.y == nil {
+		return d.errRange.Line
+	}
+	return d.y.root.Line
+}

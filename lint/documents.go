@@ -45,8 +45,8 @@ type docWork struct {
 //
 // With part set, the findings and suppressions of each document are
 // handed to it as the document is done, instead of being kept in res.
-// With hold above 0, the documents after the one that takes the file past
-// hold findings are not evaluated, and res is overHold.
+// With hold above 0, a document after the one that takes the file past
+// hold findings stops it, and res is overHold.
 func (e *Engine) lintDocuments(run context.Context, s Source, src []byte, parser Parser, part func(docPart), hold int) (res fileResult, laterLines []int) {
 	lines := lineCount(src)
 	res.lines = lines
@@ -108,9 +108,17 @@ func (e *Engine) lintDocuments(run context.Context, s Source, src []byte, parser
 		}
 	}()
 	stopped := false // by a document out of time, or past hold
+	// over is set once the file passed hold findings: it stops at the
+	// next document (a file of one huge Pod is not evaluated twice).
+	over := false
 	for w := range ordered {
 		<-w.done
 		if stopped {
+			continue
+		}
+		if over {
+			res.overHold, stopped = true, true
+			cancel()
 			continue
 		}
 		res.docs++
@@ -129,11 +137,7 @@ func (e *Engine) lintDocuments(run context.Context, s Source, src []byte, parser
 		}
 		res.notices = append(res.notices, w.notices...)
 		res.findings = append(res.findings, w.findings...)
-		if hold > 0 && len(res.findings) > hold {
-			res.overHold, stopped = true, true
-			cancel()
-			continue
-		}
+		over = hold > 0 && len(res.findings) > hold
 		if !w.timedOut {
 			res.err = errors.Join(res.err, w.err)
 			continue

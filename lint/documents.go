@@ -47,7 +47,7 @@ type docWork struct {
 // handed to it as the document is done, instead of being kept in res.
 // With hold above 0, a document after the one that takes the file past
 // hold findings stops it, and res is overHold.
-func (e *Engine) lintDocuments(run context.Context, s Source, src []byte, parser Parser, part func(docPart), hold int) (res fileResult, laterLines []int) {
+func (e *Engine) lintDocuments(run context.Context, s Source, src []byte, parser Parser, part func(docPart) error, hold int) (res fileResult, laterLines []int) {
 	lines := lineCount(src)
 	res.lines = lines
 	query := queryFor(s.Kind)
@@ -112,13 +112,13 @@ func (e *Engine) lintDocuments(run context.Context, s Source, src []byte, parser
 	// next document (a file of one huge Pod is not evaluated twice).
 	over := false
 	for w := range ordered {
-		<-w.done
-		if stopped {
-			continue
-		}
-		if over {
+		if over && !stopped {
+			// A document follows: it is not waited for.
 			res.overHold, stopped = true, true
 			cancel()
+		}
+		<-w.done
+		if stopped {
 			continue
 		}
 		res.docs++
@@ -127,8 +127,13 @@ func (e *Engine) lintDocuments(run context.Context, s Source, src []byte, parser
 			if d, ok := w.doc.(documentStarter); ok {
 				p.start = d.StartLine()
 			}
-			part(p)
 			w.findings, w.ignores = nil, nil
+			if err := part(p); err != nil {
+				// The run stops: the sink failed.
+				stopped = true
+				cancel()
+				continue
+			}
 		}
 		res.ignores = append(res.ignores, w.ignores...)
 		if w.summary != nil {

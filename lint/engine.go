@@ -355,7 +355,7 @@ func (e *Engine) Lint(ctx context.Context, srcs []Source) (*Report, error) {
 // the document is done, with the fingerprints of every line, instead of
 // being returned. With hold above 0, the linting stops once the file
 // makes more than hold findings (the result is overHold, and partial).
-func (e *Engine) lintFile(ctx context.Context, s Source, part func(docPart), hold int) fileResult {
+func (e *Engine) lintFile(ctx context.Context, s Source, part func(docPart) error, hold int) fileResult {
 	if err := ctx.Err(); err != nil {
 		return fileResult{err: fmt.Errorf("lint %s: %w", s.Path, context.Cause(ctx))}
 	}
@@ -363,25 +363,15 @@ func (e *Engine) lintFile(ctx context.Context, s Source, part func(docPart), hol
 	if early != nil {
 		return *early
 	}
-	var onDoc func(docPart)
+	var onDoc func(docPart) error
 	if part != nil {
-		// The fingerprints of the lines, worked out once a line needs one.
-		var hashes []string
-		hash := func(n int) string {
-			if hashes == nil {
-				hashes = LineHashes(src)
-			}
-			if n >= 1 && n <= len(hashes) {
-				return hashes[n-1]
-			}
-			return ""
-		}
-		onDoc = func(p docPart) {
+		hashes := &lazyHashes{src: src}
+		onDoc = func(p docPart) error {
 			for i := range p.findings {
-				p.findings[i].Fingerprint = hash(p.findings[i].Range.Line)
+				p.findings[i].Fingerprint = hashes.line(p.findings[i].Range.Line)
 			}
-			p.hash = hash
-			part(p)
+			p.hash = hashes.line
+			return part(p)
 		}
 	}
 	res, laterLines := e.lintDocuments(ctx, s, src, parser, onDoc, hold)
@@ -544,7 +534,7 @@ func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs 
 		if src != nil {
 			// Placed by a path, it may be on a line the summaries do
 			// not point at.
-			f.Fingerprint = cur.parsed.hash(f.Range.Line)
+			f.Fingerprint = cur.parsed.hashes.line(f.Range.Line)
 		}
 		out = append(out, f)
 	}
@@ -566,17 +556,24 @@ type parsedFile struct {
 	// place finds the document of an object: see Placer.
 	place func(index int, objPath []any) Document
 	err   error
-	// hashes are the fingerprints of the lines, worked out when needed.
+	// hashes are the fingerprints of its lines.
+	hashes *lazyHashes
+}
+
+// lazyHashes are the fingerprints of the lines of src, worked out when a
+// line first needs one.
+type lazyHashes struct {
+	src    []byte
 	hashes []string
 }
 
-// hash is the fingerprint of line n of the file.
-func (pf *parsedFile) hash(n int) string {
-	if pf.hashes == nil {
-		pf.hashes = LineHashes(pf.src)
+// line is the fingerprint of line n.
+func (h *lazyHashes) line(n int) string {
+	if h.hashes == nil {
+		h.hashes = LineHashes(h.src)
 	}
-	if n >= 1 && n <= len(pf.hashes) {
-		return pf.hashes[n-1]
+	if n >= 1 && n <= len(h.hashes) {
+		return h.hashes[n-1]
 	}
 	return ""
 }
@@ -597,7 +594,7 @@ func (e *Engine) reparse(s Source) parsedFile {
 		}
 		src = b
 	}
-	return parsedFile{src: src, place: p.Placer(s.Path, src)}
+	return parsedFile{src: src, place: p.Placer(s.Path, src), hashes: &lazyHashes{src: src}}
 }
 
 // documentIndex is the "document" field of a Kubernetes input, or -1.

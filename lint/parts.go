@@ -46,27 +46,27 @@ type partedFile struct {
 }
 
 // part takes the findings and suppressions of one document of file i and
-// hands over those now final.
-func (st *stream) part(i int, dp docPart) {
+// hands over those now final. An error of the sink stops the file.
+func (st *stream) part(i int, dp docPart) error {
 	p := st.parted
 	if p == nil || p.i != i {
 		// The file's first part: the file before it is complete.
 		if err := st.flush(); err != nil {
-			return
+			return err
 		}
 		path := st.srcs[i].Path
-		p = &partedFile{i: i, manifests: st.manifests[path], reported: map[reportedAt]bool{}}
+		p = &partedFile{i: i, manifests: st.manifests[path], doc: -1, reported: map[reportedAt]bool{}}
 		delete(st.manifests, path)
 		SortFindings(p.manifests)
 		st.parted = p
 	}
 	p.hash = dp.hash
-	if dp.start > 0 {
-		p.start = max(p.start, dp.start)
-	}
 	if dp.doc != p.doc {
-		// An annotation covers the findings of its own document.
+		// A new YAML document: its first object gives its first line (an
+		// object of a List that failed to convert gives where it is). An
+		// annotation covers the findings of its own document.
 		p.doc, p.annotations = dp.doc, nil
+		p.start = max(p.start, dp.start)
 	}
 	ignores := dp.ignores
 	if st.e.opts.NoInlineSuppressions {
@@ -107,7 +107,7 @@ func (st *stream) part(i int, dp docPart) {
 	apply(dp.findings, p.comments)
 	apply(dp.findings, p.annotations)
 	p.pending = append(p.pending, dp.findings...)
-	_ = st.handOver(p, false)
+	return st.handOver(p, false)
 }
 
 // handOver hands over the findings of p that are final; at the end of
@@ -142,15 +142,19 @@ func (st *stream) handOver(p *partedFile, end bool) error {
 		out = append(out, f)
 		p.next++
 	}
-	take := func(f Finding) bool {
-		if f.Range.Line < limit {
-			out = append(out, f)
-			return true
+	take := func(fs []Finding) []Finding {
+		kept := fs[:0]
+		for _, f := range fs {
+			if f.Range.Line < limit {
+				out = append(out, f)
+			} else {
+				kept = append(kept, f)
+			}
 		}
-		return false
+		return kept
 	}
-	p.pending = slices.DeleteFunc(p.pending, take)
-	p.notes = slices.DeleteFunc(p.notes, take)
+	p.pending = take(p.pending)
+	p.notes = take(p.notes)
 	if end {
 		p.manifests = nil
 	}

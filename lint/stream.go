@@ -188,26 +188,24 @@ type indexedError struct {
 // path has been added.
 func (st *stream) add(i int, r fileResult) error {
 	e, s := st.e, st.srcs[i]
-	if st.groupPath != s.Path {
-		if err := st.flush(); err != nil {
-			return err
-		}
-	}
-	if p := st.parted; p != nil {
+	p := st.parted
+	st.parted = nil
+	st.rep.Notices = append(st.rep.Notices, r.notices...)
+	st.rep.Documents += r.docs
+	st.fileErr(i, r.err)
+	if p != nil {
 		// A file handed over in parts: its findings and suppressions are
-		// in p, the rest of its result in r.
-		st.parted = nil
-		st.rep.Notices = append(st.rep.Notices, r.notices...)
-		st.rep.Documents += r.docs
-		st.fileErr(i, r.err)
+		// in p.
 		if p.dropped > 0 {
 			st.rep.Notices = append(st.rep.Notices, Notice{File: s.Path, Message: fmt.Sprintf("%d inline suppression(s) not applied: inline suppressions are turned off", p.dropped)})
 		}
 		return st.handOver(p, true)
 	}
-	st.rep.Notices = append(st.rep.Notices, r.notices...)
-	st.rep.Documents += r.docs
-	st.fileErr(i, r.err)
+	if st.groupPath != s.Path {
+		if err := st.flush(); err != nil {
+			return err
+		}
+	}
 	manifest := st.manifests[s.Path]
 	delete(st.manifests, s.Path)
 	for j := range manifest {
@@ -316,7 +314,7 @@ func (st *stream) evalManifests(ctx context.Context, sums [][]ast.Value, lines [
 // hold findings, and then neither it nor the files after it are added.
 // It returns how many of order were started (or linted whole), and the
 // first error of add.
-func (e *Engine) lintOrdered(ctx context.Context, srcs []Source, order []int, add func(int, fileResult) error, parts []bool, part func(int, docPart), hold int) (int, error) {
+func (e *Engine) lintOrdered(ctx context.Context, srcs []Source, order []int, add func(int, fileResult) error, parts []bool, part func(int, docPart) error, hold int) (int, error) {
 	if len(order) == 0 {
 		return 0, nil
 	}
@@ -359,7 +357,7 @@ func (e *Engine) lintOrdered(ctx context.Context, srcs []Source, order []int, ad
 		if alone && added == next {
 			i := order[next]
 			if part != nil {
-				pending[next] = e.lintFile(ctx, srcs[i], func(p docPart) { part(i, p) }, 0)
+				pending[next] = e.lintFile(ctx, srcs[i], func(p docPart) error { return part(i, p) }, 0)
 			} else if hold <= 0 {
 				break
 			} else if r := e.lintFile(ctx, srcs[i], nil, hold); !r.overHold {

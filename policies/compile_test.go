@@ -119,7 +119,10 @@ func TestBuiltinPoliciesPassEveryCheck(t *testing.T) {
 	for _, in := range inputs {
 		queries = append(queries, Query{Name: string(in), Inputs: []rule.Input{in}})
 	}
-	for _, q := range append(queries, Query{Name: "all", Inputs: inputs}) {
+	queries = append(queries,
+		Query{Name: "kubernetes without pods", Inputs: []rule.Input{rule.InputKubernetes}, WithoutPods: true},
+		Query{Name: "all", Inputs: inputs})
+	for _, q := range queries {
 		if _, err := cat.compile(nil, []Query{q}, false); err != nil {
 			t.Errorf("%s: %v", q.Name, err)
 		}

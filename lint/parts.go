@@ -80,7 +80,7 @@ func (st *stream) part(i int, dp docPart) error {
 			p.comments = append(p.comments, ig)
 		}
 		p.open = append(p.open, ig)
-		p.notes = append(p.notes, st.ruleFindings(p, ig.stray(st.srcs[i].Path, st.srcs[i].Kind, p.reported))...)
+		p.notes = append(p.notes, st.e.ruleFindings(ig.stray(st.srcs[i].Path, st.srcs[i].Kind, p.reported), p.hash)...)
 		// It covers findings not handed over yet: pending ones (of earlier
 		// objects of an annotation's document, at the end) and those of
 		// the rules over every manifest (in document order).
@@ -124,7 +124,7 @@ func (st *stream) handOver(p *partedFile, end bool) error {
 		switch {
 		case ig.used:
 		case end || ig.doc >= 0 && ig.doc < p.doc || ig.doc < 0 && ig.last > 0 && ig.last < final:
-			p.notes = append(p.notes, st.ruleFindings(p, ig.unused(s.Path, s.Kind, st.e.ruleState))...)
+			p.notes = append(p.notes, st.e.ruleFindings(ig.unused(s.Path, s.Kind, st.e.ruleState), p.hash)...)
 		default:
 			open = append(open, ig)
 			limit = min(limit, ig.at.Line)
@@ -170,12 +170,12 @@ func (st *stream) handOver(p *partedFile, end bool) error {
 
 // ruleFindings are fs, the findings of suppressions, of the rules that
 // run, with their rule's name, severity and fingerprint.
-func (st *stream) ruleFindings(p *partedFile, fs []Finding) []Finding {
+func (e *Engine) ruleFindings(fs []Finding, hash func(line int) string) []Finding {
 	out := fs[:0]
 	for _, f := range fs {
-		if rd, ok := st.e.rules[f.RuleID]; ok {
+		if rd, ok := e.rules[f.RuleID]; ok {
 			f.Name, f.Severity = rd.Name, rd.Severity
-			f.Fingerprint = p.hash(f.Range.Line)
+			f.Fingerprint = hash(f.Range.Line)
 			out = append(out, f)
 		}
 	}

@@ -69,7 +69,7 @@ func (e *Engine) stream(ctx context.Context, srcs []Source, sink FindingsFunc, h
 
 	if !yaml || !e.runsManifestRules() {
 		st.manifests = map[string][]Finding{}
-		if _, err := e.lintOrdered(ctx, srcs, order, st.add, parts, st.part, 0); err != nil {
+		if _, err := e.lintOrdered(ctx, srcs, order, st.add, parts, st.part, nil); err != nil {
 			return nil, err
 		}
 		return st.end(ctx)
@@ -95,7 +95,7 @@ func (e *Engine) stream(ctx context.Context, srcs []Source, sink FindingsFunc, h
 			return errHold
 		}
 		return nil
-	}, parts, nil, hold)
+	}, parts, nil, func() int { return hold - heldFindings })
 	rest := order[next:]
 	e.summarize(ctx, srcs, rest, sums, lines)
 	st.evalManifests(ctx, sums, lines)
@@ -106,7 +106,7 @@ func (e *Engine) stream(ctx context.Context, srcs []Source, sink FindingsFunc, h
 		}
 	}
 	held = nil
-	if _, err := e.lintOrdered(ctx, srcs, rest, st.add, parts, st.part, 0); err != nil {
+	if _, err := e.lintOrdered(ctx, srcs, rest, st.add, parts, st.part, nil); err != nil {
 		return nil, err
 	}
 	return st.end(ctx)
@@ -219,13 +219,8 @@ func (st *stream) add(i int, r fileResult) error {
 		st.rep.Notices = append(st.rep.Notices, Notice{File: s.Path, Message: fmt.Sprintf("%d inline suppression(s) not applied: inline suppressions are turned off", len(ignores))})
 		ignores = nil
 	}
-	for _, f := range suppress(fs, ignores, s.Path, s.Kind, e.ruleState) {
-		if rd, ok := e.rules[f.RuleID]; ok {
-			f.Name, f.Severity = rd.Name, rd.Severity
-			f.Fingerprint = r.lineHashes[f.Range.Line]
-			fs = append(fs, f)
-		}
-	}
+	hash := func(line int) string { return r.lineHashes[line] }
+	fs = append(fs, e.ruleFindings(suppress(fs, ignores, s.Path, s.Kind, e.ruleState), hash)...)
 	st.groupPath = s.Path
 	st.group = append(st.group, fs...)
 	return nil
@@ -311,10 +306,11 @@ func (st *stream) evalManifests(ctx context.Context, sums [][]ast.Value, lines [
 // files started are still added. A source that parts marks is linted
 // alone once every file before it is added, handing its documents' parts
 // to part; with part nil, it is linted whole unless it makes more than
-// hold findings, and then neither it nor the files after it are added.
+// hold() findings (what the run may still hold), and then neither it nor
+// the files after it are added.
 // It returns how many of order were started (or linted whole), and the
 // first error of add.
-func (e *Engine) lintOrdered(ctx context.Context, srcs []Source, order []int, add func(int, fileResult) error, parts []bool, part func(int, docPart) error, hold int) (int, error) {
+func (e *Engine) lintOrdered(ctx context.Context, srcs []Source, order []int, add func(int, fileResult) error, parts []bool, part func(int, docPart) error, hold func() int) (int, error) {
 	if len(order) == 0 {
 		return 0, nil
 	}
@@ -358,9 +354,9 @@ func (e *Engine) lintOrdered(ctx context.Context, srcs []Source, order []int, ad
 			i := order[next]
 			if part != nil {
 				pending[next] = e.lintFile(ctx, srcs[i], func(p docPart) error { return part(i, p) }, 0)
-			} else if hold <= 0 {
+			} else if left := hold(); left <= 0 {
 				break
-			} else if r := e.lintFile(ctx, srcs[i], nil, hold); !r.overHold {
+			} else if r := e.lintFile(ctx, srcs[i], nil, left); !r.overHold {
 				pending[next] = r
 			} else {
 				break

@@ -155,18 +155,7 @@ items:
 	if err := os.WriteFile(many, b.Bytes(), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	srcs := []lint.Source{{Path: many, Kind: lint.KindYAML}}
-	for _, root := range []string{"../examples", "../policies/testdata"} {
-		err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
-			if err == nil && !d.IsDir() && (filepath.Ext(path) == ".yaml" || filepath.Ext(path) == ".yml") {
-				srcs = append(srcs, lint.Source{Path: path, Kind: lint.KindYAML})
-			}
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
+	srcs := append([]lint.Source{{Path: many, Kind: lint.KindYAML}}, manifestSources(t)...)
 	cat, err := policies.Builtin()
 	if err != nil {
 		t.Fatal(err)
@@ -235,19 +224,7 @@ items:
 // line, the rules over every manifest's among them (placed by a path, or
 // at a range of an RBAC object's rules, subjects or roleRef).
 func TestEveryFindingHasAFingerprint(t *testing.T) {
-	var srcs []lint.Source
-	for _, root := range []string{"../examples", "../policies/testdata"} {
-		err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
-			if err == nil && !d.IsDir() && (filepath.Ext(path) == ".yaml" || filepath.Ext(path) == ".yml") {
-				srcs = append(srcs, lint.Source{Path: path, Kind: lint.KindYAML})
-			}
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	rep, err := linttest.Engine(t).Lint(context.Background(), srcs)
+	rep, err := linttest.Engine(t).Lint(context.Background(), manifestSources(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -267,4 +244,23 @@ func TestEveryFindingHasAFingerprint(t *testing.T) {
 			t.Errorf("no finding of %s: the test checks too little", id)
 		}
 	}
+}
+
+// manifestSources are the YAML files of examples/ and of the rules'
+// testdata.
+func manifestSources(t *testing.T) []lint.Source {
+	t.Helper()
+	var srcs []lint.Source
+	for _, root := range []string{"../examples", "../policies/testdata"} {
+		err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && (filepath.Ext(path) == ".yaml" || filepath.Ext(path) == ".yml") {
+				srcs = append(srcs, lint.Source{Path: path, Kind: lint.KindYAML})
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return srcs
 }

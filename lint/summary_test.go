@@ -3,8 +3,6 @@ package lint_test
 import (
 	"context"
 	"fmt"
-	"io/fs"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -37,18 +35,7 @@ deny contains {"msg": "never"} if {
 // leave out nothing they read. The inputs are every Kubernetes manifest
 // of the rules' testdata and of examples/, linted together.
 func TestDeclaredObjectsLoseNothing(t *testing.T) {
-	var srcs []lint.Source
-	for _, root := range []string{"../policies/testdata", "../examples"} {
-		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() && (strings.HasSuffix(path, ".yaml") || strings.HasSuffix(path, ".yml")) {
-				srcs = append(srcs, lint.Source{Path: path, Kind: lint.KindYAML})
-			}
-			return err
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
+	srcs := manifestSources(t)
 	builtin, err := policies.Builtin()
 	if err != nil {
 		t.Fatal(err)

@@ -213,7 +213,10 @@ func (e *Engine) evalDocument(file context.Context, s Source, src []byte, lines 
 		w.err = fmt.Errorf("evaluate %s: %w", s.Path, err)
 		return
 	}
-	docIndex := documentIndex(w.input)
+	docIndex, objKey := documentIndex(w.input), ""
+	if len(pairs) > 0 {
+		objKey = objectKey(w.input)
+	}
 	for _, p := range pairs {
 		rd, r, ok, err := e.decode(p, lines, len(src))
 		if err != nil {
@@ -232,7 +235,7 @@ func (e *Engine) evalDocument(file context.Context, s Source, src []byte, lines 
 		// The path served to place the finding and check the patch, the
 		// intents to make the edits: a file of many findings does not
 		// hold them.
-		f.doc, f.path = docIndex, nil
+		f.doc, f.obj, f.path = docIndex, objKey, nil
 		if !s.Intents {
 			for i := range f.Fixes {
 				f.Fixes[i].Intents = nil

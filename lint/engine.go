@@ -531,6 +531,9 @@ func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs 
 		}
 		f, _ := e.finding(ctx, rd, file, src, doc, r)
 		f.doc = r.document
+		if r.objectPath != nil {
+			f.obj = objectPathKey(r.objectPath)
+		}
 		if src != nil {
 			// Placed by a path, it may be on a line the summaries do
 			// not point at.

@@ -70,8 +70,10 @@ type Finding struct {
 	Mapping string
 
 	// doc is the index of the YAML document the finding is in (-1 when
+	// unknown) and obj the object's path in it (see objectKey; "" when
 	// unknown), for suppression annotations.
 	doc int
+	obj string
 	// path is the node the rule reported, from the document root.
 	path []any
 }

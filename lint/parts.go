@@ -37,8 +37,7 @@ type partedFile struct {
 	// doc its index: every later finding is on or after start.
 	start, doc int
 	// sent is the line before which findings were handed over.
-	sent     int
-	reported map[reportedAt]bool
+	sent int
 	// hash is the fingerprint of a line.
 	hash func(line int) string
 	// dropped counts the inline suppressions not applied.
@@ -55,7 +54,7 @@ func (st *stream) part(i int, dp docPart) error {
 			return err
 		}
 		path := st.srcs[i].Path
-		p = &partedFile{i: i, manifests: st.manifests[path], doc: -1, reported: map[reportedAt]bool{}}
+		p = &partedFile{i: i, manifests: st.manifests[path], doc: -1}
 		delete(st.manifests, path)
 		SortFindings(p.manifests)
 		st.parted = p
@@ -80,7 +79,7 @@ func (st *stream) part(i int, dp docPart) error {
 			p.comments = append(p.comments, ig)
 		}
 		p.open = append(p.open, ig)
-		p.notes = append(p.notes, st.e.ruleFindings(ig.stray(st.srcs[i].Path, st.srcs[i].Kind, p.reported), p.hash)...)
+		p.notes = append(p.notes, st.e.ruleFindings(ig.stray(st.srcs[i].Path, st.srcs[i].Kind), p.hash)...)
 		// It covers findings not handed over yet: pending ones (of earlier
 		// objects of an annotation's document, at the end) and those of
 		// the rules over every manifest (in document order).

@@ -48,15 +48,18 @@ type ignore struct {
 	kind   string
 	// first and last are the lines covered; 0 and 0 cover the whole file.
 	first, last int
-	// doc is the index of the document an annotation belongs to, or -1.
+	// doc is the index of the document an annotation belongs to, or -1,
+	// and obj the object's path in it (see objectKey): an annotation on
+	// an item of a List covers that item.
 	doc  int
+	obj  string
 	at   Range
 	used bool
 }
 
 func (ig *ignore) covers(f *Finding) bool {
 	switch {
-	case ig.doc >= 0 && ig.doc != f.doc:
+	case ig.doc >= 0 && (ig.doc != f.doc || f.obj != "" && ig.obj != f.obj):
 		return false
 	case ig.doc < 0 && ig.last > 0 && (f.Range.Line < ig.first || f.Range.Line > ig.last):
 		return false
@@ -289,14 +292,22 @@ func annotationIgnores(input ast.Value, d Document) []*ignore {
 	if !ok {
 		return nil
 	}
-	doc := documentIndex(input)
+	doc, key := documentIndex(input), objectKey(input)
 	var out []*ignore
+	// A Pod's metadata is read as the object's and as its pod's: one
+	// annotation.
+	seen := map[Range]bool{}
 	add := func(meta *ast.Term, metaPath []any) {
 		s, ok := lookup(meta, "annotations", IgnoreAnnotation).(ast.String)
 		if !ok {
 			return
 		}
-		ig := &ignore{kind: "annotation", doc: doc}
+		at := d.Locate(append(metaPath, "annotations", IgnoreAnnotation))
+		if seen[at] {
+			return
+		}
+		seen[at] = true
+		ig := &ignore{kind: "annotation", doc: doc, obj: key, at: at}
 		ids, reason, _ := strings.Cut(strings.TrimSpace(string(s)), " ")
 		if trimmed := strings.TrimSuffix(ids, ";"); trimmed != ids {
 			ids, reason = trimmed, ";"+reason // "KS011; KS023 reason"
@@ -307,7 +318,6 @@ func annotationIgnores(input ast.Value, d Document) []*ignore {
 				ig.rules = append(ig.rules, r)
 			}
 		}
-		ig.at = d.Locate(append(metaPath, "annotations", IgnoreAnnotation))
 		out = append(out, ig.perRule()...)
 	}
 	objTerm := ast.NewTerm(obj)
@@ -317,6 +327,19 @@ func annotationIgnores(input ast.Value, d Document) []*ignore {
 	}
 	return out
 }
+
+// objectKey identifies the object of a document's input within its YAML
+// document: its object_path ("[]", or "[items 3]" for an item of a List).
+func objectKey(input ast.Value) string {
+	path, err := decodePath(lookup(ast.NewTerm(input), "object_path"))
+	if err != nil {
+		return ""
+	}
+	return objectPathKey(path)
+}
+
+// objectPathKey is objectKey of an object_path.
+func objectPathKey(path []any) string { return fmt.Sprint(path) }
 
 // pathOf converts a path of the model into strings and ints.
 func pathOf(v ast.Value) []any {
@@ -358,9 +381,8 @@ func lookup(t *ast.Term, keys ...string) ast.Value {
 func suppress(findings []Finding, ignores []*ignore, file string, kind Kind, known func(string) (exists, enabled bool)) []Finding {
 	apply(findings, ignores)
 	var out []Finding
-	reported := map[reportedAt]bool{}
 	for _, ig := range ignores {
-		out = append(out, ig.stray(file, kind, reported)...)
+		out = append(out, ig.stray(file, kind)...)
 		out = append(out, ig.unused(file, kind, known)...)
 	}
 	return out
@@ -394,22 +416,12 @@ func unusedRule(kind Kind) string {
 	return UnusedDockerfileRule
 }
 
-// reportedAt is a suppression's place and reason: a Pod's annotation is
-// read twice, as object and as pod, and its stray rule IDs are reported
-// once.
-type reportedAt struct {
-	at     Range
-	reason string
-}
-
-// stray returns the finding for rule IDs in the ignore's reason, unless
-// reported holds its place.
-func (ig *ignore) stray(file string, kind Kind, reported map[reportedAt]bool) []Finding {
+// stray returns the finding for rule IDs in the ignore's reason.
+func (ig *ignore) stray(file string, kind Kind) []Finding {
 	stray := strayIDs(ig.reason)
-	if len(stray) == 0 || reported[reportedAt{ig.at, ig.reason}] {
+	if len(stray) == 0 {
 		return nil
 	}
-	reported[reportedAt{ig.at, ig.reason}] = true
 	msg := fmt.Sprintf("%s in the reason of this suppression is not suppressed: list every rule before the reason, comma-separated (ignore=%s,%s reason)",
 		strings.Join(stray, ", "), strings.Join(ig.rules, ","), strings.Join(stray, ","))
 	return []Finding{{RuleID: unusedRule(kind), Message: msg, File: file, Range: ig.at}}

@@ -198,3 +198,52 @@ spec:
 		})
 	}
 }
+
+// An annotation covers its own object: on an item of a List, not the
+// other items; and a Pod's annotation, read as the object's and as its
+// pod's, is one suppression.
+func TestAnnotationCoversItsObject(t *testing.T) {
+	src := `apiVersion: v1
+kind: List
+items:
+  - apiVersion: v1
+    kind: Pod
+    metadata:
+      name: a
+    spec:
+      containers:
+        - name: c
+          image: registry.example.com/app:1.0
+          securityContext:
+            privileged: true
+  - apiVersion: v1
+    kind: Pod
+    metadata:
+      name: b
+      annotations:
+        hardline.dev/ignore: "KS006 b needs a device"
+    spec:
+      containers:
+        - name: c
+          image: registry.example.com/app:1.0
+`
+	rep, err := linttest.Engine(t).Lint(context.Background(), []lint.Source{{Path: "list.yaml", Kind: lint.KindYAML, Src: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var privileged, unused []lint.Finding
+	for _, f := range rep.Findings {
+		switch f.RuleID {
+		case "KS006":
+			privileged = append(privileged, f)
+		case lint.UnusedManifestRule:
+			unused = append(unused, f)
+		}
+	}
+	if len(privileged) != 1 || privileged[0].Suppression != nil || privileged[0].Range.Line != 13 {
+		t.Errorf("KS006 findings %+v, want one on line 13, not suppressed", privileged)
+	}
+	if len(unused) != 1 || unused[0].Range.Line != 19 {
+		t.Errorf("%s findings %+v, want one on line 19", lint.UnusedManifestRule, unused)
+	}
+}

@@ -181,15 +181,14 @@ func rangeLines(v ast.Value, lines []int) []int {
 type docPart struct {
 	findings []Finding
 	ignores  []*ignore
-	// doc is the index of the YAML document; start its first line (0:
-	// unknown), before which no finding of this or a later document is.
+	// doc is the index of the YAML document; start the object's first line
+	// (0: unknown), before which no finding of this or a later object is.
 	doc, start int
 	// hash is the fingerprint of a line of the file.
 	hash func(line int) string
 }
 
-// documentStarter is a Document that knows the first line of its YAML
-// document.
+// documentStarter is a Document that knows its first line.
 type documentStarter interface{ StartLine() int }
 
 // evalDocument evaluates one document and makes its findings.

@@ -1,40 +1,38 @@
 package lint
 
-import (
-	"cmp"
-	"math"
-	"slices"
-)
+import "math"
 
-// partedFile is a file handed over in parts, as its documents are done,
-// in the order of a sorted report. The findings of a document are on or
-// after the first line of its YAML document, so when a document starts,
-// the findings before its first line are final, but for two kinds that
-// come from elsewhere:
+// partedFile is a file handed over in parts, as its objects are done, in
+// the order of a sorted report. The findings of an object are on or after
+// its first line, so when an object starts, the findings before its first
+// line are final, but for two kinds that come from elsewhere:
 //   - the findings of the rules over every manifest (known before the file
-//     is linted), held until their line is final;
+//     is linted), held until their line is final (and, for those that do
+//     not name their object, until their YAML document is done: an
+//     annotation of any object of the document covers them);
 //   - the findings of suppressions that silence nothing, known once
-//     nothing more can be covered: for a suppression of a line, once the
-//     documents pass the line; of an object, once the next document comes;
-//     of the file, at the end. Until then, nothing on or after the
+//     nothing more can be covered: for an annotation, once its object is
+//     done; for a comment on a line, once the objects pass the line; for
+//     a file-wide comment, at the end. Until then, nothing on or after the
 //     suppression's line is handed over (a file-wide suppression that
 //     silences nothing holds the file).
 type partedFile struct {
 	i int
-	// comments are the file's suppression comments (which come with its
-	// first document), annotations those of the last document; open are
-	// the suppressions that may still report that they silence nothing.
-	comments, annotations []*ignore
-	open                  []*ignore
+	// comments are the file's suppression comments (they come with its
+	// first object); open are the suppressions that may still report that
+	// they silence nothing.
+	comments, open []*ignore
 	// manifests are the findings of the rules over every manifest, sorted;
 	// those before next were handed over.
 	manifests []Finding
 	next      int
-	// pending are the findings of the documents not handed over yet, in
-	// document order; notes those of the suppressions.
+	// byDoc are the indexes in manifests of each YAML document's.
+	byDoc map[int][]int
+	// pending are the objects' findings not handed over yet; notes those
+	// of the suppressions.
 	pending, notes []Finding
-	// start is the first line of the last document's YAML document and
-	// doc its index: every later finding is on or after start.
+	// start is the first line of the last object and doc the index of its
+	// YAML document: every later finding is on or after start.
 	start, doc int
 	// sent is the line before which findings were handed over.
 	sent int
@@ -44,7 +42,7 @@ type partedFile struct {
 	dropped int
 }
 
-// part takes the findings and suppressions of one document of file i and
+// part takes the findings and suppressions of one object of file i and
 // hands over those now final. An error of the sink stops the file.
 func (st *stream) part(i int, dp docPart) error {
 	p := st.parted
@@ -54,57 +52,47 @@ func (st *stream) part(i int, dp docPart) error {
 			return err
 		}
 		path := st.srcs[i].Path
-		p = &partedFile{i: i, manifests: st.manifests[path], doc: -1}
+		p = &partedFile{i: i, manifests: st.manifests[path]}
 		delete(st.manifests, path)
 		SortFindings(p.manifests)
+		p.byDoc = map[int][]int{}
+		for j, f := range p.manifests {
+			p.byDoc[f.doc] = append(p.byDoc[f.doc], j)
+		}
 		st.parted = p
 	}
 	p.hash = dp.hash
-	if dp.doc != p.doc {
-		// A new YAML document: its first object gives its first line (an
-		// object of a List that failed to convert gives where it is). An
-		// annotation covers the findings of its own document.
-		p.doc, p.annotations = dp.doc, nil
-		p.start = max(p.start, dp.start)
-	}
+	p.start, p.doc = max(p.start, dp.start), dp.doc
 	ignores := dp.ignores
 	if st.e.opts.NoInlineSuppressions {
 		p.dropped += len(ignores)
 		ignores = nil
 	}
+	var annotations []*ignore
 	for _, ig := range ignores {
 		if ig.doc >= 0 {
-			p.annotations = append(p.annotations, ig)
+			annotations = append(annotations, ig)
 		} else {
 			p.comments = append(p.comments, ig)
 		}
 		p.open = append(p.open, ig)
 		p.notes = append(p.notes, st.e.ruleFindings(ig.stray(st.srcs[i].Path, st.srcs[i].Kind), p.hash)...)
-		// It covers findings not handed over yet: pending ones (of earlier
-		// objects of an annotation's document, at the end) and those of
-		// the rules over every manifest (in document order).
-		pending, manifests := p.pending, p.manifests[p.next:]
-		if ig.doc >= 0 {
-			from := len(pending)
-			for from > 0 && pending[from-1].doc >= ig.doc {
-				from--
-			}
-			pending = pending[from:]
-			first, _ := slices.BinarySearchFunc(manifests, ig.doc, func(f Finding, doc int) int { return cmp.Compare(f.doc, doc) })
-			manifests = manifests[first:]
+		// It covers findings of the rules over every manifest not handed
+		// over: a comment any of them, an annotation those of its object.
+		if ig.doc < 0 {
+			apply(p.manifests[p.next:], []*ignore{ig})
+			continue
 		}
-		for j := range pending {
-			ig.apply(&pending[j])
-		}
-		for j := range manifests {
-			if ig.doc >= 0 && manifests[j].doc > ig.doc {
-				break
+		for _, j := range p.byDoc[ig.doc] {
+			if j >= p.next {
+				ig.apply(&p.manifests[j])
 			}
-			ig.apply(&manifests[j])
 		}
 	}
+	// Comments come with the first object and annotations cover their own
+	// object: nothing pending is theirs.
 	apply(dp.findings, p.comments)
-	apply(dp.findings, p.annotations)
+	apply(dp.findings, annotations)
 	p.pending = append(p.pending, dp.findings...)
 	return st.handOver(p, false)
 }
@@ -122,7 +110,7 @@ func (st *stream) handOver(p *partedFile, end bool) error {
 	for _, ig := range p.open {
 		switch {
 		case ig.used:
-		case end || ig.doc >= 0 && ig.doc < p.doc || ig.doc < 0 && ig.last > 0 && ig.last < final:
+		case end || ig.doc >= 0 || ig.last > 0 && ig.last < final:
 			p.notes = append(p.notes, st.e.ruleFindings(ig.unused(s.Path, s.Kind, st.e.ruleState), p.hash)...)
 		default:
 			open = append(open, ig)
@@ -130,6 +118,12 @@ func (st *stream) handOver(p *partedFile, end bool) error {
 		}
 	}
 	p.open = open
+	for j := p.next; !end && j < len(p.manifests) && p.manifests[j].Range.Line < limit; j++ {
+		if f := p.manifests[j]; f.obj == "" && f.doc == p.doc {
+			// An annotation of a later object of its document may cover it.
+			limit = f.Range.Line
+		}
+	}
 	if limit <= p.sent || st.sinkErr != nil {
 		return st.sinkErr
 	}

@@ -313,11 +313,11 @@ func (f *file) accountFacts(kind string, t *ast.Term, pods []pod) [][2]*ast.Term
 	return [][2]*ast.Term{f.item("pods", ast.ArrayTerm(terms...))}
 }
 
-// StartLine is the first line of the YAML document the object is in: the
-// objects of later documents start after it.
+// StartLine is the first line of the object (of an object that failed to
+// convert, where it failed): the objects after it start after it.
 func (d *document) StartLine() int {
 	if d.y == nil {
 		return d.errRange.Line
 	}
-	return d.y.root.Line
+	return d.obj.Line
 }

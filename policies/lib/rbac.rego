@@ -308,7 +308,7 @@ subject_text(s, b) := sprintf("ServiceAccount %q", [concat("/", [ns, s.name])]) 
 } else := sprintf("%s %q", [s.kind, s.name])
 
 # at is a manifests result at the range of the summary object o.
-at(msg, o, r) := {"msg": msg, "range": r, "file": o.file, "document": o.document}
+at(msg, o, r) := {"msg": msg, "range": r, "file": o.file, "document": o.document, "object_path": o.object_path}
 
 # --- a Role or ClusterRole as one Kubernetes object ------------------------------
 

@@ -60,7 +60,7 @@ finding(ns, missing) := object.union(
 		"title": fix_title(ns),
 		"display": policy_yaml(ns, missing),
 	}),
-	{"file": w.file, "document": w.document},
+	{"file": w.file, "document": w.document, "object_path": w.object_path},
 ) if {
 	w := input.objects[min({i | some i, o in input.objects; o.has_pods; o.namespace == ns})]
 }

@@ -8,7 +8,7 @@ test_cluster_role_binding_to_cluster_admin_denied_at_role_ref if {
 	got := KS040.deny with input as t.manifests([b])
 	got == {{
 		"msg": `ClusterRoleBinding "ci-admin" grants cluster-admin in every namespace to ServiceAccount "ci/deployer", Group "ops": bind a role limited to what the subjects need`,
-		"range": t.span(2), "file": "deploy/rbac.yaml", "document": 1,
+		"range": t.span(2), "file": "deploy/rbac.yaml", "document": 1, "object_path": [],
 	}}
 }
 
@@ -22,7 +22,7 @@ test_all_powerful_role_denied_at_its_rule if {
 	got := KS040.deny with input as t.manifests([r])
 	got == {{
 		"msg": `ClusterRole "god" allows every verb on every resource, as cluster-admin does: list the resources and verbs it needs`,
-		"range": t.span(12), "file": "deploy/rbac.yaml", "document": 10,
+		"range": t.span(12), "file": "deploy/rbac.yaml", "document": 10, "object_path": [],
 	}}
 }
 

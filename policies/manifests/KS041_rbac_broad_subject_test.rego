@@ -8,7 +8,7 @@ test_cluster_admin_to_authenticated_is_an_error_at_the_subject if {
 	got := KS041.deny with input as t.manifests([b])
 	got == {{
 		"msg": `ClusterRoleBinding "everyone" grants ClusterRole "cluster-admin" (full control of every resource) in every namespace to system:authenticated, every authenticated user and service account: bind named subjects`,
-		"range": t.span(4), "file": "deploy/rbac.yaml", "document": 1, "severity": "error",
+		"range": t.span(4), "file": "deploy/rbac.yaml", "document": 1, "object_path": [], "severity": "error",
 	}}
 }
 
@@ -17,7 +17,7 @@ test_unprivileged_role_is_a_warning if {
 	got := KS041.deny with input as t.manifests([b])
 	got == {{
 		"msg": `ClusterRoleBinding "discovery" binds ClusterRole "view" in every namespace to system:unauthenticated, every request without credentials: bind named subjects`,
-		"range": t.span(3), "file": "deploy/rbac.yaml", "document": 1,
+		"range": t.span(3), "file": "deploy/rbac.yaml", "document": 1, "object_path": [],
 	}}
 }
 

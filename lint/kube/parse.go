@@ -300,7 +300,8 @@ func (f *file) locateError(err error, index, docStart int) (string, lint.Range) 
 }
 
 // errorWithoutLine places errors that carry no line: unknown anchors,
-// invalid characters, and problems on the first line.
+// invalid characters, and other problems at the start of the document
+// (docStart is where the previous one ends).
 func (f *file) errorWithoutLine(msg string, docStart int) lint.Range {
 	if strings.HasPrefix(msg, "unknown anchor '") {
 		name := strings.TrimSuffix(strings.TrimPrefix(msg, "unknown anchor '"), "' referenced")
@@ -311,6 +312,9 @@ func (f *file) errorWithoutLine(msg string, docStart int) lint.Range {
 	if i := invalidChar(f.src); i >= 0 {
 		_, w := utf8.DecodeRune(f.src[i:])
 		return f.rng(i, i+w)
+	}
+	if docStart > 0 {
+		return f.lineRange(f.rng(docStart, docStart).Line + 1)
 	}
 	return f.lineRange(1)
 }

@@ -572,3 +572,17 @@ rules: [x]
 		t.Errorf("a Role of another API group has rules in its summary: %v", got)
 	}
 }
+
+// An error without a line (yaml.v3's internal errors) is placed at the
+// start of its document: after the documents before it, not on line 1.
+func TestErrorWithoutLine(t *testing.T) {
+	src := "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: ConfigMap\n"
+	f := newFile("x.yaml", []byte(src))
+	if r := f.errorWithoutLine("internal error", 0); r.Line != 1 {
+		t.Errorf("first document: line %d, want 1", r.Line)
+	}
+	prevEnd := strings.Index(src, "name: a") + len("name: a")
+	if r := f.errorWithoutLine("internal error", prevEnd); r.Line != 5 {
+		t.Errorf("second document: line %d, want 5", r.Line)
+	}
+}

@@ -28,9 +28,8 @@
 package rules.image.IM001
 
 import data.lib.image
-import data.lib.result
 
-deny contains with_pin(image.at(sprintf("image %s uses the implicit latest tag", [img.ref]), img), img) if {
+deny contains finding(sprintf("image %s uses the implicit latest tag", [img.ref]), img) if {
 	some img in image.images
 	not image.unknown(img)
 	not image.scratch(img)
@@ -38,19 +37,19 @@ deny contains with_pin(image.at(sprintf("image %s uses the implicit latest tag",
 	image.tag(img) == ""
 }
 
-deny contains with_pin(image.at(sprintf("image %s uses the latest tag", [img.ref]), img), img) if {
+deny contains finding(sprintf("image %s uses the latest tag", [img.ref]), img) if {
 	some img in image.images
 	not image.scratch(img)
 	not image.pinned(img)
 	image.tag(img) == "latest"
 }
 
-# with_pin offers to pin the reference to its digest, which makes latest
+# finding offers to pin the reference to its digest, which makes latest
 # immutable (the same intent as IM002's fix); not when variables leave the
 # reference unknown.
-with_pin(finding, img) := result.with_fix(finding, {
+finding(msg, img) := image.at_with_fix(msg, img, {
 	"title": sprintf("Pin %s to its current digest", [img.ref]),
 	"edits": [{"op": "pin_image", "image": img}],
 }) if {
 	not image.unknown(img)
-} else := finding
+} else := image.at(msg, img)

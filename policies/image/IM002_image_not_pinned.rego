@@ -28,10 +28,10 @@
 package rules.image.IM002
 
 import data.lib.image
-import data.lib.result
 
-deny contains result.with_fix(
-	image.at(sprintf("image %s is not pinned to a digest", [img.ref]), img),
+deny contains image.at_with_fix(
+	sprintf("image %s is not pinned to a digest", [img.ref]),
+	img,
 	{
 		"title": sprintf("Pin %s to its digest", [img.ref]),
 		"edits": [{"op": "pin_image", "image": img}],

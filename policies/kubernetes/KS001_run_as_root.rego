@@ -39,58 +39,60 @@
 package rules.kubernetes.KS001
 
 import data.lib.kubernetes as k8s
-import data.lib.result
 
 # The pod sets runAsUser: 0, even if every container overrides it (Pod
 # Security Admission rejects the pod either way).
-deny contains result.with_fix(
-	result.at_path("pod runs as root (securityContext.runAsUser is 0): use a non-zero uid and runAsNonRoot: true", path),
-	{
+deny contains {
+	"msg": "pod runs as root (securityContext.runAsUser is 0): use a non-zero uid and runAsNonRoot: true",
+	"path": path,
+	"fix": {
 		"title": "Run the pod as non-root",
 		"edits": [
 			{"op": "delete", "path": path},
-			{"op": "set", "path": k8s.field_path(pod, ["securityContext", "runAsNonRoot"]), "value": true},
+			{"op": "set", "path": array.concat(pod.path, ["securityContext", "runAsNonRoot"]), "value": true},
 		],
 	},
-) if {
+} if {
 	some pod in input.pods
 	pod.spec.securityContext.runAsUser == 0
 	not k8s.user_namespace_exempt(pod)
-	path := k8s.field_path(pod, ["securityContext", "runAsUser"])
+	path := array.concat(pod.path, ["securityContext", "runAsUser"])
 }
 
 # A container sets runAsUser: 0.
-deny contains result.with_fix(
-	result.at_path(sprintf("%s runs as root (runAsUser is 0): use a non-zero uid and runAsNonRoot: true", [k8s.describe(c)]), path),
-	{
+deny contains {
+	"msg": sprintf("%s runs as root (runAsUser is 0): use a non-zero uid and runAsNonRoot: true", [k8s.describe(c)]),
+	"path": path,
+	"fix": {
 		"title": "Run the container as non-root",
 		"edits": [
 			{"op": "delete", "path": path},
-			{"op": "set", "path": k8s.field_path(c, ["securityContext", "runAsNonRoot"]), "value": true},
+			{"op": "set", "path": array.concat(c.path, ["securityContext", "runAsNonRoot"]), "value": true},
 		],
 	},
-) if {
+} if {
 	some pod in input.pods
 	some c in pod.containers
 	c.spec.securityContext.runAsUser == 0
 	not k8s.user_namespace_exempt(pod)
-	path := k8s.field_path(c, ["securityContext", "runAsUser"])
+	path := array.concat(c.path, ["securityContext", "runAsUser"])
 }
 
 # No uid applies and runAsNonRoot is not true: the image's USER decides.
-deny contains result.with_fix(
-	result.at_path(sprintf("%s may run as root%s: set runAsNonRoot: true or runAsUser > 0", [k8s.describe(c), why_not(c)]), path),
-	{
+deny contains {
+	"msg": sprintf("%s may run as root%s: set runAsNonRoot: true or runAsUser > 0", [k8s.describe(c), why_not(c)]),
+	"path": path,
+	"fix": {
 		"title": "Set runAsNonRoot to true",
 		"edits": [{"op": "set", "path": path, "value": true}],
 	},
-) if {
+} if {
 	some pod in input.pods
 	some c in pod.containers
 	object.get(c.security, ["runAsUser", "value"], null) == null # not k8s.effective(c, "runAsUser")
 	not c.security.runAsNonRoot.value == true # k8s.run_as_non_root(c)
 	not k8s.user_namespace_exempt(pod)
-	path := k8s.field_path(c, ["securityContext", "runAsNonRoot"])
+	path := array.concat(c.path, ["securityContext", "runAsNonRoot"])
 }
 
 why_not(c) := " (runAsNonRoot is false)" if {

@@ -35,30 +35,36 @@
 package rules.kubernetes.KS002
 
 import data.lib.kubernetes as k8s
-import data.lib.result
 
-deny contains finding(c, message(c), path) if {
+deny contains {"msg": message(c), "path": path} if {
 	some pod in input.pods
 	some c in pod.containers
 	not c.spec.securityContext.allowPrivilegeEscalation == false
 	k8s.at_least(8)
 	not k8s.windows_exempt(pod)
-	path := k8s.field_path(c, ["securityContext", "allowPrivilegeEscalation"])
+	path := array.concat(c.path, ["securityContext", "allowPrivilegeEscalation"])
+	needs_escalation(c)
+}
+
+deny contains {"msg": message(c), "path": path, "fix": {
+	"title": "Set allowPrivilegeEscalation to false",
+	"edits": [{"op": "set", "path": path, "value": false}],
+}} if {
+	some pod in input.pods
+	some c in pod.containers
+	not c.spec.securityContext.allowPrivilegeEscalation == false
+	k8s.at_least(8)
+	not k8s.windows_exempt(pod)
+	path := array.concat(c.path, ["securityContext", "allowPrivilegeEscalation"])
+	not needs_escalation(c)
 }
 
 message(c) := sprintf("%s sets allowPrivilegeEscalation: true: set it to false", [k8s.describe(c)]) if {
-	k8s.security_context(c).allowPrivilegeEscalation == true
+	c.spec.securityContext.allowPrivilegeEscalation == true
 } else := sprintf("%s allows privilege escalation: set securityContext.allowPrivilegeEscalation: false", [k8s.describe(c)])
 
 # Kubernetes rejects allowPrivilegeEscalation: false together with
 # privileged: true or CAP_SYS_ADMIN, so no fix is offered then.
-finding(c, msg, path) := result.at_path(msg, path) if {
-	needs_escalation(c)
-} else := result.with_fix(result.at_path(msg, path), {
-	"title": "Set allowPrivilegeEscalation to false",
-	"edits": [{"op": "set", "path": path, "value": false}],
-})
-
 needs_escalation(c) if k8s.security_context(c).privileged == true
 
 needs_escalation(c) if {

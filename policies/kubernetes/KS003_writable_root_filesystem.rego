@@ -39,18 +39,18 @@
 package rules.kubernetes.KS003
 
 import data.lib.kubernetes as k8s
-import data.lib.result
 
-deny contains result.with_fix(
-	result.at_path(sprintf("%s has a writable root filesystem: set securityContext.readOnlyRootFilesystem: true", [k8s.describe(c)]), path),
-	{
+deny contains {
+	"msg": sprintf("%s has a writable root filesystem: set securityContext.readOnlyRootFilesystem: true", [k8s.describe(c)]),
+	"path": path,
+	"fix": {
 		"title": "Set readOnlyRootFilesystem to true",
 		"edits": [{"op": "set", "path": path, "value": true}],
 	},
-) if {
+} if {
 	some pod in input.pods
 	some c in pod.containers
 	not c.spec.securityContext.readOnlyRootFilesystem == true
 	not k8s.is_windows(pod)
-	path := k8s.field_path(c, ["securityContext", "readOnlyRootFilesystem"])
+	path := array.concat(c.path, ["securityContext", "readOnlyRootFilesystem"])
 }

@@ -37,21 +37,21 @@
 package rules.kubernetes.KS004
 
 import data.lib.kubernetes as k8s
-import data.lib.result
 
-deny contains result.with_fix(
-	result.at_path(sprintf("%s does not drop all capabilities: add \"ALL\" to securityContext.capabilities.drop", [k8s.describe(c)]), path),
-	{
+deny contains {
+	"msg": sprintf("%s does not drop all capabilities: add \"ALL\" to securityContext.capabilities.drop", [k8s.describe(c)]),
+	"path": path,
+	"fix": {
 		"title": "Drop all capabilities",
 		"edits": [{"op": "add_to_list", "path": path, "values": ["ALL"]}],
 	},
-) if {
+} if {
 	some pod in input.pods
 	some c in pod.containers
 	not drops_all(c)
 	k8s.at_least(22)
 	not k8s.windows_exempt(pod)
-	path := k8s.field_path(c, ["securityContext", "capabilities", "drop"])
+	path := array.concat(c.path, ["securityContext", "capabilities", "drop"])
 }
 
 drops_all(c) if "ALL" in c.spec.securityContext.capabilities.drop

@@ -37,17 +37,17 @@
 package rules.kubernetes.KS006
 
 import data.lib.kubernetes as k8s
-import data.lib.result
 
-deny contains result.with_fix(
-	result.at_path(sprintf("%s runs privileged: remove privileged: true", [k8s.describe(c)]), path),
-	{
+deny contains {
+	"msg": sprintf("%s runs privileged: remove privileged: true", [k8s.describe(c)]),
+	"path": path,
+	"fix": {
 		"title": "Set privileged to false",
 		"edits": [{"op": "set", "path": path, "value": false}],
 	},
-) if {
+} if {
 	some pod in input.pods
 	some c in pod.containers
 	c.spec.securityContext.privileged == true
-	path := k8s.field_path(c, ["securityContext", "privileged"])
+	path := array.concat(c.path, ["securityContext", "privileged"])
 }

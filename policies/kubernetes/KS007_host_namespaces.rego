@@ -28,19 +28,16 @@
 #     - https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline
 package rules.kubernetes.KS007
 
-import data.lib.kubernetes as k8s
-import data.lib.result
-
 namespaces := {
 	"hostNetwork": "network",
 	"hostPID": "process (PID)",
 	"hostIPC": "IPC",
 }
 
-deny contains result.at_path(
-	sprintf("pod shares the host's %s namespace (%s: true): remove it", [what, field]),
-	k8s.field_path(pod, [field]),
-) if {
+deny contains {
+	"msg": sprintf("pod shares the host's %s namespace (%s: true): remove it", [what, field]),
+	"path": array.concat(pod.path, [field]),
+} if {
 	some pod in input.pods
 	some field, what in namespaces
 	pod.spec[field] == true

@@ -30,12 +30,11 @@
 package rules.kubernetes.KS008
 
 import data.lib.kubernetes as k8s
-import data.lib.result
 
-deny contains result.at_path(
-	sprintf("%s mounts %s from the node (hostPath): use another volume type", [k8s.describe_volume(volume), host_path(volume)]),
-	k8s.field_path(pod, ["volumes", i, "hostPath"]),
-) if {
+deny contains {
+	"msg": sprintf("%s mounts %s from the node (hostPath): use another volume type", [k8s.describe_volume(volume), host_path(volume)]),
+	"path": array.concat(pod.path, ["volumes", i, "hostPath"]),
+} if {
 	some pod in input.pods
 	some i, volume in pod.spec.volumes
 	volume.hostPath != null # k8s.has(volume, "hostPath")

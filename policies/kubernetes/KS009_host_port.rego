@@ -28,12 +28,11 @@
 package rules.kubernetes.KS009
 
 import data.lib.kubernetes as k8s
-import data.lib.result
 
-deny contains result.at_path(
-	sprintf("%s binds host port %v: remove hostPort and use a Service", [k8s.describe(c), port.hostPort]),
-	k8s.field_path(c, ["ports", i, "hostPort"]),
-) if {
+deny contains {
+	"msg": sprintf("%s binds host port %v: remove hostPort and use a Service", [k8s.describe(c), port.hostPort]),
+	"path": array.concat(c.path, ["ports", i, "hostPort"]),
+} if {
 	some pod in input.pods
 	some c in pod.containers
 	some i, port in c.spec.ports

@@ -39,18 +39,15 @@
 package rules.kubernetes.KS010
 
 import data.lib.kubernetes as k8s
-import data.lib.result
 
-deny contains result.with_fix(
-	result.at_path(
-		sprintf("no seccomp profile applies to %s: set the pod's securityContext.seccompProfile.type to RuntimeDefault", [concat(", ", names)]),
-		path,
-	),
-	{
+deny contains {
+	"msg": sprintf("no seccomp profile applies to %s: set the pod's securityContext.seccompProfile.type to RuntimeDefault", [concat(", ", names)]),
+	"path": path,
+	"fix": {
 		"title": "Use the RuntimeDefault seccomp profile",
 		"edits": [{"op": "set", "path": path, "value": "RuntimeDefault"}],
 	},
-) if {
+} if {
 	some pod in input.pods
 
 	# not k8s.effective(c, "seccompProfile"), read directly
@@ -58,5 +55,5 @@ deny contains result.with_fix(
 	count(names) > 0
 	k8s.at_least(19)
 	not k8s.windows_exempt(pod)
-	path := k8s.field_path(pod, ["securityContext", "seccompProfile", "type"])
+	path := array.concat(pod.path, ["securityContext", "seccompProfile", "type"])
 }

@@ -31,12 +31,11 @@
 package rules.kubernetes.KS011
 
 import data.lib.kubernetes as k8s
-import data.lib.result
 
-deny contains result.at_path(
-	sprintf("%s has no %s limit: set resources.limits", [k8s.describe(c), concat(" or ", missing)]),
-	k8s.field_path(c, path_suffix(missing)),
-) if {
+deny contains {
+	"msg": sprintf("%s has no %s limit: set resources.limits", [k8s.describe(c), concat(" or ", missing)]),
+	"path": array.concat(c.path, path_suffix(missing)),
+} if {
 	some pod in input.pods
 	some c in pod.containers
 	missing := [r | some r in ["cpu", "memory"]; object.get(c.spec, ["resources", "limits", r], null) == null]

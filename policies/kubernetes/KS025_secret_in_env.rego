@@ -36,13 +36,12 @@
 package rules.kubernetes.KS025
 
 import data.lib.kubernetes as k8s
-import data.lib.result
 import data.lib.secrets
 
-deny contains result.at_path(
-	sprintf("%s sets env %s to %s: use valueFrom.secretKeyRef", [k8s.describe(c), env.name, secrets.reason(env.name, env.value)]),
-	k8s.field_path(c, ["env", i, "value"]),
-) if {
+deny contains {
+	"msg": sprintf("%s sets env %s to %s: use valueFrom.secretKeyRef", [k8s.describe(c), env.name, secrets.reason(env.name, env.value)]),
+	"path": array.concat(c.path, ["env", i, "value"]),
+} if {
 	some pod in input.pods
 	some c in pod.containers
 	some i, env in c.spec.env

@@ -382,17 +382,15 @@ func (e *Engine) lintFile(ctx context.Context, s Source, part func(docPart) erro
 		laterLines = append(laterLines, ig.at.Line)
 	}
 	if len(res.findings) > 0 || len(laterLines) > 0 {
-		hashes := LineHashes(src)
+		hashes := lazyHashes{src: src}
 		res.lineHashes = map[int]string{}
 		for _, n := range laterLines {
-			if n >= 1 && n <= len(hashes) {
-				res.lineHashes[n] = hashes[n-1]
+			if h := hashes.line(n); h != "" {
+				res.lineHashes[n] = h
 			}
 		}
 		for i := range res.findings {
-			if l := res.findings[i].Range.Line; l >= 1 && l <= len(hashes) {
-				res.findings[i].Fingerprint = hashes[l-1]
-			}
+			res.findings[i].Fingerprint = hashes.line(res.findings[i].Range.Line)
 		}
 	}
 	return res
@@ -567,16 +565,16 @@ type parsedFile struct {
 // line first needs one.
 type lazyHashes struct {
 	src    []byte
-	hashes []string
+	hashes []lineHash
 }
 
-// line is the fingerprint of line n.
+// line is the fingerprint of line n, "" for a line src does not have.
 func (h *lazyHashes) line(n int) string {
 	if h.hashes == nil {
-		h.hashes = LineHashes(h.src)
+		h.hashes = hashLines(h.src)
 	}
 	if n >= 1 && n <= len(h.hashes) {
-		return h.hashes[n-1]
+		return h.hashes[n-1].String()
 	}
 	return ""
 }

@@ -24,6 +24,30 @@ const (
 // one element. src is read as UTF-8; invalid bytes count as U+FFFD, as in
 // the WHATWG decoder that codeql-action uses.
 func LineHashes(src []byte) []string {
+	hs := hashLines(src)
+	out := make([]string, len(hs))
+	for i, h := range hs {
+		out[i] = h.String()
+	}
+	return out
+}
+
+// lineHash is the fingerprint of one line, kept as numbers: most lines
+// never need theirs written out.
+type lineHash struct {
+	hash uint64
+	// n is the line's occurrence of hash in the file, from 1.
+	n int
+}
+
+// String is the fingerprint as SARIF has it: the hash in hexadecimal, ":",
+// the occurrence.
+func (h lineHash) String() string {
+	return strconv.FormatUint(h.hash, 16) + ":" + strconv.Itoa(h.n)
+}
+
+// hashLines is LineHashes without the formatting.
+func hashLines(src []byte) []lineHash {
 	var h lineHasher
 	h.init(len(src))
 	for i := 0; i < len(src); {
@@ -62,7 +86,7 @@ type lineHasher struct {
 	// the previous character was \r.
 	lineStart, prevCR bool
 	counts            map[uint64]int
-	hashes            []string
+	hashes            []lineHash
 }
 
 func (h *lineHasher) init(size int) {
@@ -72,7 +96,7 @@ func (h *lineHasher) init(size int) {
 	}
 	h.lineStart = true
 	h.counts = make(map[uint64]int)
-	h.hashes = make([]string, 0, size/32+1)
+	h.hashes = make([]lineHash, 0, size/32+1)
 }
 
 func (h *lineHasher) char(c uint64) {
@@ -91,7 +115,7 @@ func (h *lineHasher) char(c uint64) {
 		h.lineStart = false
 		h.line++
 		h.lines[h.index] = h.line
-		h.hashes = append(h.hashes, "")
+		h.hashes = append(h.hashes, lineHash{})
 	}
 	if c == '\n' {
 		h.lineStart = true
@@ -108,7 +132,7 @@ func (h *lineHasher) update(c uint64) {
 
 func (h *lineHasher) output() {
 	h.counts[h.hash]++
-	h.hashes[h.lines[h.index]-1] = strconv.FormatUint(h.hash, 16) + ":" + strconv.Itoa(h.counts[h.hash])
+	h.hashes[h.lines[h.index]-1] = lineHash{hash: h.hash, n: h.counts[h.hash]}
 	h.lines[h.index] = 0
 }
 

@@ -199,25 +199,38 @@ func (s *shapeChecker) check(t *ast.Term, typ string, path []any) (*ast.Term, bo
 // fields checks the entries of obj whose type typeOf knows and returns
 // obj without those of the wrong type.
 func (s *shapeChecker) fields(obj ast.Object, t *ast.Term, typeOf func(string) string, path []any) *ast.Term {
-	var changed bool
-	var pairs [][2]*ast.Term
+	// The checked values of the entries that change (nil: dropped), by key;
+	// most objects have none, and are returned as they are.
+	var changed map[*ast.Term]*ast.Term
 	obj.Foreach(func(k, v *ast.Term) {
 		key, _ := k.Value.(ast.String)
 		typ := typeOf(string(key))
-		got, ok := v, true
-		if typ != "" {
-			got, ok = s.check(v, typ, append(path, string(key)))
+		if typ == "" {
+			return
 		}
-		if !ok || got != v {
-			changed = true
+		got, ok := s.check(v, typ, append(path, string(key)))
+		if !ok {
+			got = nil
 		}
-		if ok {
-			pairs = append(pairs, [2]*ast.Term{k, got})
+		if got != v {
+			if changed == nil {
+				changed = map[*ast.Term]*ast.Term{}
+			}
+			changed[k] = got
 		}
 	})
-	if !changed {
+	if changed == nil {
 		return t
 	}
+	pairs := make([][2]*ast.Term, 0, obj.Len())
+	obj.Foreach(func(k, v *ast.Term) {
+		if got, ok := changed[k]; ok {
+			v = got
+		}
+		if v != nil {
+			pairs = append(pairs, [2]*ast.Term{k, v})
+		}
+	})
 	return ast.ObjectTerm(pairs...)
 }
 

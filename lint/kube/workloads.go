@@ -48,7 +48,6 @@ func keys(k ...string) []any {
 
 // knownWorkload returns where objects of group and kind keep their pod.
 func knownWorkload(group, kind string) (podSite, bool) {
-	template := podSite{spec: keys("spec", "template", "spec"), meta: keys("spec", "template", "metadata")}
 	switch group + "/" + kind {
 	case "/Pod":
 		return podSite{spec: keys("spec"), meta: keys("metadata")}, true
@@ -68,7 +67,7 @@ func knownWorkload(group, kind string) (podSite, bool) {
 		"apps.openshift.io/DeploymentConfig", "/DeploymentConfig",
 		"apps.kruise.io/CloneSet", "apps.kruise.io/StatefulSet", "apps.kruise.io/DaemonSet",
 		"apps.kruise.io/BroadcastJob":
-		return template, true
+		return podSite{spec: keys("spec", "template", "spec"), meta: keys("spec", "template", "metadata")}, true
 	case "serving.knative.dev/Revision":
 		return podSite{spec: keys("spec"), meta: keys("metadata")}, true
 	case "argoproj.io/Workflow", "argoproj.io/WorkflowTemplate", "argoproj.io/ClusterWorkflowTemplate":

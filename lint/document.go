@@ -89,6 +89,28 @@ type DocumentStreamer interface {
 	Documents(path string, src []byte) iter.Seq[Document]
 }
 
+// Summarizer is implemented by parsers that can read a file's summaries
+// (Document.Summary) for less than its documents cost.
+type Summarizer interface {
+	// Summaries yields the non-nil summaries of the documents Parse
+	// returns, in the same order.
+	Summaries(path string, src []byte) iter.Seq[ast.Value]
+}
+
+// summariesOfFile are the summaries of a file's documents.
+func summariesOfFile(p Parser, path string, src []byte) iter.Seq[ast.Value] {
+	if s, ok := p.(Summarizer); ok {
+		return s.Summaries(path, src)
+	}
+	return func(yield func(ast.Value) bool) {
+		for doc := range documents(p, path, src) {
+			if sum := doc.Summary(); sum != nil && !yield(sum) {
+				return
+			}
+		}
+	}
+}
+
 // documents are the documents of a file, one at a time when the parser
 // can build them so.
 func documents(p Parser, path string, src []byte) iter.Seq[Document] {

@@ -419,8 +419,8 @@ func (e *Engine) summariesOf(ctx context.Context, s Source) ([]ast.Value, int) {
 	var out []ast.Value
 	if s.Kind == KindYAML && !s.Patch {
 		store := newSummaries()
-		for doc := range documents(parser, s.Path, src) {
-			if sum := doc.Summary(); sum != nil && e.objects.keeps(sum) {
+		for sum := range summariesOfFile(parser, s.Path, src) {
+			if e.objects.keeps(sum) {
 				out = append(out, store.copy(sum))
 			}
 		}

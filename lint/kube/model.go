@@ -22,6 +22,9 @@ type document struct {
 	errRange lint.Range
 	// plain is set for a mapping read by ParsePlain, not as an object.
 	plain bool
+	// summaryOnly is set for a document built for its summary only: it
+	// has no input, and its pods no containers.
+	summaryOnly bool
 	// notices say how the object was read, when the reading is a guess.
 	notices []string
 }
@@ -146,11 +149,7 @@ func (y *yamlDoc) object(p Parser, c *converter, objPath []any, obj *yaml.Node) 
 		c.fatal = nil
 		return d
 	}
-	d := &document{y: y, f: f, objPath: objPath, obj: obj}
-	errs := make([]*ast.Term, len(c.errs))
-	for i, e := range c.errs {
-		errs[i] = f.errorTerm(e.msg, f.rng(e.start, e.end))
-	}
+	d := &document{y: y, f: f, objPath: objPath, obj: obj, summaryOnly: p.summaryOnly}
 	apiVersion := f.getString(t, "apiVersion")
 	kind := f.getString(t, "kind")
 	sc := &shapeChecker{table: f.shapes()}
@@ -166,29 +165,9 @@ func (y *yamlDoc) object(p Parser, c *converter, objPath []any, obj *yaml.Node) 
 	if site, ok := p.site(d, t, apiVersion, kind); ok {
 		pods = d.pods(site, t, f.toTermPath(objPath), sc)
 	}
-	for _, e := range sc.errs {
-		errs = append(errs, f.errorTerm(e.msg, d.Locate(appendPath(objPath, e.path...))))
+	if !d.summaryOnly {
+		d.input = d.inputTerm(t, meta, objPathTerm, pods, c.errs, sc.errs)
 	}
-	podTerms := make([]*ast.Term, len(pods))
-	var images []*ast.Term
-	for i, p := range pods {
-		podTerms[i] = p.term
-		images = append(images, p.images...)
-	}
-	d.input = ast.NewObject(
-		f.item("type", f.str("kubernetes")),
-		f.item("path", f.str(f.path)),
-		f.item("document", ast.InternedTerm(y.index)),
-		f.item("object_path", objPathTerm),
-		f.item("errors", ast.ArrayTerm(errs...)),
-		f.item("apiVersion", f.get(t, "apiVersion")),
-		f.item("kind", f.get(t, "kind")),
-		f.item("name", stringOr(f.get(meta, "name"))),
-		f.item("namespace", stringOr(f.get(meta, "namespace"))),
-		f.item("object", t),
-		f.item("pods", ast.ArrayTerm(podTerms...)),
-		f.item("images", ast.ArrayTerm(images...)),
-	)
 
 	if namespace == "" && !clusterScoped(kind) {
 		// The kustomization's namespace, else "": the kubectl context's.
@@ -219,6 +198,39 @@ func (y *yamlDoc) object(p Parser, c *converter, objPath []any, obj *yaml.Node) 
 	summary = append(summary, f.accountFacts(kind, checked, pods)...)
 	d.summary = ast.NewObject(summary...)
 	return d
+}
+
+// inputTerm is the Rego input of the object t, with the errors of its
+// conversion and of its shape check.
+func (d *document) inputTerm(t, meta, objPathTerm *ast.Term, pods []pod, convErrs []docError, shapeErrs []shapeError) ast.Value {
+	f := d.f
+	errs := make([]*ast.Term, 0, len(convErrs)+len(shapeErrs))
+	for _, e := range convErrs {
+		errs = append(errs, f.errorTerm(e.msg, f.rng(e.start, e.end)))
+	}
+	for _, e := range shapeErrs {
+		errs = append(errs, f.errorTerm(e.msg, d.Locate(appendPath(d.objPath, e.path...))))
+	}
+	podTerms := make([]*ast.Term, len(pods))
+	var images []*ast.Term
+	for i, p := range pods {
+		podTerms[i] = p.term
+		images = append(images, p.images...)
+	}
+	return ast.NewObject(
+		f.item("type", f.str("kubernetes")),
+		f.item("path", f.str(f.path)),
+		f.item("document", ast.InternedTerm(d.y.index)),
+		f.item("object_path", objPathTerm),
+		f.item("errors", ast.ArrayTerm(errs...)),
+		f.item("apiVersion", f.get(t, "apiVersion")),
+		f.item("kind", f.get(t, "kind")),
+		f.item("name", stringOr(f.get(meta, "name"))),
+		f.item("namespace", stringOr(f.get(meta, "namespace"))),
+		f.item("object", t),
+		f.item("pods", ast.ArrayTerm(podTerms...)),
+		f.item("images", ast.ArrayTerm(images...)),
+	)
 }
 
 // rbacKind reports whether the object is a Role, ClusterRole, RoleBinding or

@@ -16,6 +16,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/open-policy-agent/opa/v1/ast"
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 
 	"github.com/hardline-dev/hardline/lint"
@@ -32,6 +33,9 @@ type Parser struct {
 	Namespace string
 	// Workloads map further kinds to their pod specs.
 	Workloads []Workload
+	// summaryOnly: the documents are built for their summaries only (see
+	// Summaries), without a Rego input.
+	summaryOnly bool
 }
 
 var _ lint.Parser = Parser{}
@@ -42,6 +46,20 @@ var yamlLine = regexp.MustCompile(`^line (\d+): `)
 // Parse implements lint.Parser.
 func (p Parser) Parse(path string, src []byte) []lint.Document {
 	return slices.Collect(p.Documents(path, src))
+}
+
+// Summaries implements lint.Summarizer: the summaries of the documents of
+// Documents, for less. The objects are read and checked as for linting,
+// but their Rego input is not built, nor the containers of their pods.
+func (p Parser) Summaries(path string, src []byte) iter.Seq[ast.Value] {
+	p.summaryOnly = true
+	return func(yield func(ast.Value) bool) {
+		for d := range p.Documents(path, src) {
+			if sum := d.Summary(); sum != nil && !yield(sum) {
+				return
+			}
+		}
+	}
 }
 
 // Documents implements lint.DocumentStreamer: the documents of Parse, each

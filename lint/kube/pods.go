@@ -105,12 +105,15 @@ func (d *document) pods(site podSite, t *ast.Term, objPath termPath, sc *shapeCh
 		}
 	}
 	podPath := objPath.with(f.toTermPath(site.spec)...)
-	podSec := f.podSecurity(f.get(specTerm, "securityContext"), podPath)
-
 	var refs []containerRef
-	if site.argo {
+	switch {
+	case d.summaryOnly:
+		// The summary needs the pod, not its containers.
+	case site.argo:
+		podSec := f.podSecurity(f.get(specTerm, "securityContext"), podPath)
 		refs = d.argoContainers(specTerm, site.spec, podSec, objPath, sc)
-	} else {
+	default:
+		podSec := f.podSecurity(f.get(specTerm, "securityContext"), podPath)
 		for _, typ := range [...]string{"containers", "initContainers", "ephemeralContainers"} {
 			list, ok := arrayOf(f.get(specTerm, typ))
 			if !ok {

@@ -36,27 +36,29 @@ package rules.kubernetes.KS002
 
 import data.lib.kubernetes as k8s
 
-deny contains {"msg": message(c), "path": path} if {
+# escalating are the containers allowed to escalate privileges, in pods the
+# control applies to.
+escalating contains c if {
 	some pod in input.pods
 	some c in pod.containers
 	not c.spec.securityContext.allowPrivilegeEscalation == false
 	k8s.at_least(8)
 	not k8s.windows_exempt(pod)
-	path := array.concat(c.path, ["securityContext", "allowPrivilegeEscalation"])
+}
+
+deny contains {"msg": message(c), "path": path} if {
+	some c in escalating
 	needs_escalation(c)
+	path := array.concat(c.path, ["securityContext", "allowPrivilegeEscalation"])
 }
 
 deny contains {"msg": message(c), "path": path, "fix": {
 	"title": "Set allowPrivilegeEscalation to false",
 	"edits": [{"op": "set", "path": path, "value": false}],
 }} if {
-	some pod in input.pods
-	some c in pod.containers
-	not c.spec.securityContext.allowPrivilegeEscalation == false
-	k8s.at_least(8)
-	not k8s.windows_exempt(pod)
-	path := array.concat(c.path, ["securityContext", "allowPrivilegeEscalation"])
+	some c in escalating
 	not needs_escalation(c)
+	path := array.concat(c.path, ["securityContext", "allowPrivilegeEscalation"])
 }
 
 message(c) := sprintf("%s sets allowPrivilegeEscalation: true: set it to false", [k8s.describe(c)]) if {

@@ -22,6 +22,8 @@ type partedFile struct {
 	// first object); open are the suppressions that may still report that
 	// they silence nothing.
 	comments, open []*ignore
+	// commentIndex indexes comments (rebuilt when more come).
+	commentIndex *ignoreIndex
 	// manifests are the findings of the rules over every manifest, sorted;
 	// those before next were handed over.
 	manifests []Finding
@@ -91,7 +93,10 @@ func (st *stream) part(i int, dp docPart) error {
 	}
 	// Comments come with the first object and annotations cover their own
 	// object: nothing pending is theirs.
-	apply(dp.findings, p.comments)
+	if p.commentIndex == nil || len(p.commentIndex.igs) != len(p.comments) {
+		p.commentIndex = newIgnoreIndex(p.comments)
+	}
+	p.commentIndex.apply(dp.findings)
 	apply(dp.findings, annotations)
 	p.pending = append(p.pending, dp.findings...)
 	return st.handOver(p, false)

@@ -2,8 +2,10 @@ package lint
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -390,9 +392,89 @@ func suppress(findings []Finding, ignores []*ignore, file string, kind Kind, kno
 
 // apply marks the findings the ignores cover, and the ignores used.
 func apply(findings []Finding, ignores []*ignore) {
+	newIgnoreIndex(ignores).apply(findings)
+}
+
+// ignoreIndex finds the ignores that may cover a finding without trying
+// every one: a file with a suppression comment above each of its objects
+// would otherwise cost its findings times its comments.
+type ignoreIndex struct {
+	igs []*ignore
+	// wide are the file-wide comments, as indices into igs.
+	wide []int
+	// lines are the comments that cover lines, sorted by first line, and
+	// maxLast[m] the last line covered by any of lines[lo:hi], for the
+	// range whose middle is m (see build).
+	lines, maxLast []int
+	// docs are the annotations by document.
+	docs map[int][]int
+}
+
+func newIgnoreIndex(igs []*ignore) *ignoreIndex {
+	x := &ignoreIndex{igs: igs}
+	for i, ig := range igs {
+		switch {
+		case ig.doc >= 0:
+			if x.docs == nil {
+				x.docs = map[int][]int{}
+			}
+			x.docs[ig.doc] = append(x.docs[ig.doc], i)
+		case ig.last > 0:
+			x.lines = append(x.lines, i)
+		default:
+			x.wide = append(x.wide, i)
+		}
+	}
+	slices.SortStableFunc(x.lines, func(a, b int) int { return cmp.Compare(igs[a].first, igs[b].first) })
+	x.maxLast = make([]int, len(x.lines))
+	x.build(0, len(x.lines))
+	return x
+}
+
+// build fills maxLast for lines[lo:hi] and returns the last line they
+// cover.
+func (x *ignoreIndex) build(lo, hi int) int {
+	if lo >= hi {
+		return 0
+	}
+	m := (lo + hi) / 2
+	x.maxLast[m] = max(x.igs[x.lines[m]].last, x.build(lo, m), x.build(m+1, hi))
+	return x.maxLast[m]
+}
+
+// stab appends the comments of lines[lo:hi] whose lines hold line n.
+func (x *ignoreIndex) stab(lo, hi, n int, out []int) []int {
+	if lo >= hi {
+		return out
+	}
+	m := (lo + hi) / 2
+	if x.maxLast[m] < n {
+		return out
+	}
+	out = x.stab(lo, m, n, out)
+	ig := x.igs[x.lines[m]]
+	if ig.first > n {
+		return out // and so do the later ones
+	}
+	if ig.last >= n {
+		out = append(out, x.lines[m])
+	}
+	return x.stab(m+1, hi, n, out)
+}
+
+// apply marks the findings the ignores cover, and the ignores used. The
+// ignores that may cover a finding are tried in their order, so that the
+// first that covers it gives its suppression, as when all are tried.
+func (x *ignoreIndex) apply(findings []Finding) {
+	var cand []int
 	for i := range findings {
-		for _, ig := range ignores {
-			ig.apply(&findings[i])
+		f := &findings[i]
+		cand = append(cand[:0], x.wide...)
+		cand = x.stab(0, len(x.lines), f.Range.Line, cand)
+		cand = append(cand, x.docs[f.doc]...)
+		slices.Sort(cand)
+		for _, j := range cand {
+			x.igs[j].apply(f)
 		}
 	}
 }

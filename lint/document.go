@@ -89,6 +89,36 @@ type DocumentStreamer interface {
 	Documents(path string, src []byte) iter.Seq[Document]
 }
 
+// Object is implemented by the documents that are one Kubernetes object
+// of a YAML stream: what the engine itself needs of the object, so that it
+// never reads the Rego input back.
+type Object interface {
+	// Place is the index of the object's YAML document in the file and
+	// the object's path in that document: [] or ["items", 3] for an item
+	// of a List.
+	Place() (document int, objectPath []any)
+	// MayHavePods is false when the object was read and holds no pod
+	// spec, so that the rules about pods need not run.
+	MayHavePods() bool
+	// Annotations are the string values of annotation key in the
+	// object's metadata and in its pods' (templates'), each with the path
+	// of its field from the document root.
+	Annotations(key string) []Annotation
+}
+
+// Annotation is one annotation's value and the path of its field.
+type Annotation struct {
+	Value string
+	Path  []any
+}
+
+// InstructionDocument is implemented by documents made of instructions (a
+// Dockerfile), whose comments cover the instruction that follows them.
+type InstructionDocument interface {
+	// InstructionRanges are the ranges of the instructions, in file order.
+	InstructionRanges() []Range
+}
+
 // Summarizer is implemented by parsers that can read a file's summaries
 // (Document.Summary) for less than its documents cost.
 type Summarizer interface {

@@ -81,10 +81,10 @@ func (e *Engine) lintDocuments(run context.Context, s Source, src []byte, parser
 			}
 			w.input = doc.Input()
 			if i == 0 {
-				w.ignores = commentIgnores(src, s.Kind, w.input, parser)
+				w.ignores = commentIgnores(src, s.Kind, doc, parser)
 			}
 			if s.Kind == KindYAML {
-				w.ignores = append(w.ignores, annotationIgnores(w.input, doc)...)
+				w.ignores = append(w.ignores, annotationIgnores(doc)...)
 			}
 			// A file handed over in parts is linted once its summaries
 			// are known.
@@ -92,7 +92,7 @@ func (e *Engine) lintDocuments(run context.Context, s Source, src []byte, parser
 				w.summary = sums.copy(sum)
 				w.summaryLines = rangeLines(w.summary, nil)
 			}
-			if w.query == "kubernetes" && !hasPods(w.input) && e.prepared(noPods) {
+			if w.query == "kubernetes" && !mayHavePods(doc) && e.prepared(noPods) {
 				w.query = noPods
 			}
 			select {
@@ -123,7 +123,8 @@ func (e *Engine) lintDocuments(run context.Context, s Source, src []byte, parser
 		}
 		res.docs++
 		if part != nil {
-			p := docPart{findings: w.findings, ignores: w.ignores, doc: documentIndex(w.input)}
+			doc, _ := placeOf(w.doc)
+			p := docPart{findings: w.findings, ignores: w.ignores, doc: doc}
 			if d, ok := w.doc.(documentStarter); ok {
 				p.start = d.StartLine()
 			}
@@ -212,10 +213,7 @@ func (e *Engine) evalDocument(file context.Context, s Source, src []byte, lines 
 		w.err = fmt.Errorf("evaluate %s: %w", s.Path, err)
 		return
 	}
-	docIndex, objKey := documentIndex(w.input), ""
-	if len(pairs) > 0 {
-		objKey = objectKey(w.input)
-	}
+	docIndex, objKey := placeOf(w.doc)
 	for _, p := range pairs {
 		rd, r, ok, err := e.decode(p, lines, len(src))
 		if err != nil {

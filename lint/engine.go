@@ -260,10 +260,22 @@ func (e *Engine) prepared(query string) bool {
 	return ok
 }
 
-// hasPods reports whether a Kubernetes input holds a pod.
-func hasPods(input ast.Value) bool {
-	pods, ok := lookup(ast.NewTerm(input), "pods").(*ast.Array)
-	return !ok || pods.Len() > 0
+// mayHavePods reports whether a document may hold a pod: only a
+// Kubernetes object read without one does not.
+func mayHavePods(d Document) bool {
+	o, ok := d.(Object)
+	return !ok || o.MayHavePods()
+}
+
+// placeOf is the index of a Kubernetes object's YAML document and the key
+// of its place in it (see objectPathKey); -1 and "" for other documents.
+func placeOf(d Document) (doc int, objKey string) {
+	o, ok := d.(Object)
+	if !ok {
+		return -1, ""
+	}
+	doc, path := o.Place()
+	return doc, objectPathKey(path)
 }
 
 // queryFor is the query that evaluates the documents of a file of kind k.
@@ -596,16 +608,6 @@ func (e *Engine) reparse(s Source) parsedFile {
 		src = b
 	}
 	return parsedFile{src: src, place: p.Placer(s.Path, src), hashes: &lazyHashes{src: src}}
-}
-
-// documentIndex is the "document" field of a Kubernetes input, or -1.
-func documentIndex(input ast.Value) int {
-	if n, ok := lookup(ast.NewTerm(input), "document").(ast.Number); ok {
-		if i, ok := n.Int(); ok {
-			return i
-		}
-	}
-	return -1
 }
 
 // severityOverridden reports whether the configuration set the rule's

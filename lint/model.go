@@ -70,7 +70,7 @@ type Finding struct {
 	Mapping string
 
 	// doc is the index of the YAML document the finding is in (-1 when
-	// unknown) and obj the object's path in it (see objectKey; "" when
+	// unknown) and obj the object's path in it (see objectPathKey; "" when
 	// unknown), for suppression annotations.
 	doc int
 	obj string

@@ -8,8 +8,6 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/open-policy-agent/opa/v1/ast"
 )
 
 // Suppressions:
@@ -51,7 +49,7 @@ type ignore struct {
 	// first and last are the lines covered; 0 and 0 cover the whole file.
 	first, last int
 	// doc is the index of the document an annotation belongs to, or -1,
-	// and obj the object's path in it (see objectKey): an annotation on
+	// and obj the object's path in it (see objectPathKey): an annotation on
 	// an item of a List covers that item.
 	doc  int
 	obj  string
@@ -98,7 +96,7 @@ func strayIDs(reason string) []string {
 // block scalars, heredoc bodies) is text, as is one not preceded by a
 // blank or the start of the line. A parser that is no DataSpanner reports
 // no data: every such "#" counts.
-func commentIgnores(src []byte, kind Kind, input ast.Value, parser Parser) []*ignore {
+func commentIgnores(src []byte, kind Kind, doc Document, parser Parser) []*ignore {
 	if !bytes.Contains(src, []byte("hardline")) {
 		return nil
 	}
@@ -157,7 +155,7 @@ func commentIgnores(src []byte, kind Kind, input ast.Value, parser Parser) []*ig
 			case !ownLine:
 				ig.first, ig.last = i+1, blockEnd(lines, i)
 			case kind == KindDockerfile:
-				ig.first, ig.last = instructionAfter(input, i+1)
+				ig.first, ig.last = instructionAfter(doc, i+1)
 			default:
 				next := nextContentLine(lines, i+1)
 				ig.first, ig.last = next+1, blockEnd(lines, next)
@@ -251,66 +249,40 @@ func indentOf(line []byte) int {
 }
 
 // instructionAfter returns the lines of the first Dockerfile instruction
-// starting after line (1-based), from the model's instruction ranges.
-func instructionAfter(input ast.Value, line int) (first, last int) {
-	obj, ok := input.(ast.Object)
+// starting after line (1-based).
+func instructionAfter(doc Document, line int) (first, last int) {
+	d, ok := doc.(InstructionDocument)
 	if !ok {
 		return 0, 0
 	}
-	instrs, ok := obj.Get(ast.StringTerm("instructions")).Value.(*ast.Array)
-	if !ok {
-		return 0, 0
-	}
-	best := 0
-	instrs.Foreach(func(t *ast.Term) {
-		r := rangeOfTerm(t)
-		if r.Line > line && (best == 0 || r.Line < first) {
-			best, first, last = 1, r.Line, r.EndLine
+	for _, r := range d.InstructionRanges() {
+		if r.Line > line && (first == 0 || r.Line < first) {
+			first, last = r.Line, r.EndLine
 		}
-	})
+	}
 	return first, last
-}
-
-func rangeOfTerm(t *ast.Term) Range {
-	obj, ok := t.Value.(ast.Object)
-	if !ok {
-		return Range{}
-	}
-	rt := obj.Get(ast.StringTerm("range"))
-	if rt == nil {
-		return Range{}
-	}
-	v, err := ast.JSON(rt.Value)
-	if err != nil {
-		return Range{}
-	}
-	return rangeOf(v)
 }
 
 // annotationIgnores reads hardline.dev/ignore from an object's metadata and
 // from its pod templates.
-func annotationIgnores(input ast.Value, d Document) []*ignore {
-	obj, ok := input.(ast.Object)
+func annotationIgnores(d Document) []*ignore {
+	o, ok := d.(Object)
 	if !ok {
 		return nil
 	}
-	doc, key := documentIndex(input), objectKey(input)
+	doc, key := placeOf(d)
 	var out []*ignore
 	// A Pod's metadata is read as the object's and as its pod's: one
 	// annotation.
 	seen := map[Range]bool{}
-	add := func(meta *ast.Term, metaPath []any) {
-		s, ok := lookup(meta, "annotations", IgnoreAnnotation).(ast.String)
-		if !ok {
-			return
-		}
-		at := d.Locate(append(metaPath, "annotations", IgnoreAnnotation))
+	for _, a := range o.Annotations(IgnoreAnnotation) {
+		at := d.Locate(a.Path)
 		if seen[at] {
-			return
+			continue
 		}
 		seen[at] = true
 		ig := &ignore{kind: "annotation", doc: doc, obj: key, at: at}
-		ids, reason, _ := strings.Cut(strings.TrimSpace(string(s)), " ")
+		ids, reason, _ := strings.Cut(strings.TrimSpace(a.Value), " ")
 		if trimmed := strings.TrimSuffix(ids, ";"); trimmed != ids {
 			ids, reason = trimmed, ";"+reason // "KS011; KS023 reason"
 		}
@@ -322,59 +294,12 @@ func annotationIgnores(input ast.Value, d Document) []*ignore {
 		}
 		out = append(out, ig.perRule()...)
 	}
-	objTerm := ast.NewTerm(obj)
-	add(termAt(termAt(objTerm, "object"), "metadata"), append(pathOf(lookup(objTerm, "object_path")), "metadata"))
-	if pods, ok := lookup(objTerm, "pods").(*ast.Array); ok {
-		pods.Foreach(func(p *ast.Term) { add(termAt(p, "metadata"), pathOf(lookup(p, "metadata_path"))) })
-	}
 	return out
 }
 
-// objectKey identifies the object of a document's input within its YAML
-// document: its object_path ("[]", or "[items 3]" for an item of a List).
-func objectKey(input ast.Value) string {
-	path, err := decodePath(lookup(ast.NewTerm(input), "object_path"))
-	if err != nil {
-		return ""
-	}
-	return objectPathKey(path)
-}
-
-// objectPathKey is objectKey of an object_path.
+// objectPathKey identifies an object within its YAML document by its path:
+// "[]", or "[items 3]" for an item of a List.
 func objectPathKey(path []any) string { return fmt.Sprint(path) }
-
-// pathOf converts a path of the model into strings and ints.
-func pathOf(v ast.Value) []any {
-	if v == nil {
-		return nil
-	}
-	j, err := ast.JSON(v)
-	if err != nil {
-		return nil
-	}
-	p, _ := j.([]any)
-	return normalizePath(p)
-}
-
-func termAt(t *ast.Term, key string) *ast.Term {
-	if t == nil {
-		return nil
-	}
-	obj, ok := t.Value.(ast.Object)
-	if !ok {
-		return nil
-	}
-	return obj.Get(ast.StringTerm(key))
-}
-
-func lookup(t *ast.Term, keys ...string) ast.Value {
-	for _, k := range keys {
-		if t = termAt(t, k); t == nil {
-			return nil
-		}
-	}
-	return t.Value
-}
 
 // suppress marks the findings the ignores cover and returns findings for
 // ignores that covered nothing. known tells whether a rule ID or name

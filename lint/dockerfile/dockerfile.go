@@ -70,10 +70,22 @@ type Document struct {
 	whole lint.Range
 }
 
-var _ lint.Document = (*Document)(nil)
+var (
+	_ lint.Document            = (*Document)(nil)
+	_ lint.InstructionDocument = (*Document)(nil)
+)
 
 // Input returns the Rego input, built once at parse time.
 func (d *Document) Input() ast.Value { return d.input }
+
+// InstructionRanges implements lint.InstructionDocument.
+func (d *Document) InstructionRanges() []lint.Range {
+	out := make([]lint.Range, len(d.model.Instructions))
+	for i, in := range d.model.Instructions {
+		out[i] = in.Range
+	}
+	return out
+}
 
 // Locate returns the range of the deepest node on path that has one (an
 // instruction, a command, an image...), or the whole file.

@@ -25,6 +25,11 @@ type document struct {
 	// summaryOnly is set for a document built for its summary only: it
 	// has no input, and its pods no containers.
 	summaryOnly bool
+	// index is the YAML document's index in the file (of an error
+	// document too); object is the object as read, and podList its pods.
+	index   int
+	object  *ast.Term
+	podList []pod
 	// notices say how the object was read, when the reading is a guess.
 	notices []string
 }
@@ -37,6 +42,37 @@ func (d *document) Input() ast.Value { return d.input }
 // Summary implements lint.Document.
 func (d *document) Summary() ast.Value { return d.summary }
 
+var _ lint.Object = (*document)(nil)
+
+// Place implements lint.Object.
+func (d *document) Place() (int, []any) {
+	if d.objPath == nil {
+		return d.index, []any{}
+	}
+	return d.index, d.objPath
+}
+
+// MayHavePods implements lint.Object: an object that could not be read
+// may hold pods.
+func (d *document) MayHavePods() bool { return d.y == nil || len(d.podList) > 0 }
+
+// Annotations implements lint.Object.
+func (d *document) Annotations(key string) []lint.Annotation {
+	var out []lint.Annotation
+	add := func(meta *ast.Term, path []any) {
+		if s, ok := termString(d.f.get(d.f.get(meta, "annotations"), key)); ok {
+			out = append(out, lint.Annotation{Value: s, Path: appendPath(path, "annotations", key)})
+		}
+	}
+	if d.object != nil {
+		add(d.f.get(d.object, "metadata"), appendPath(d.objPath, "metadata"))
+	}
+	for _, p := range d.podList {
+		add(p.meta, p.metaPath)
+	}
+	return out
+}
+
 // Notices returns what the user should know about how the object was read.
 func (d *document) Notices() []lint.Notice {
 	out := make([]lint.Notice, len(d.notices))
@@ -48,7 +84,7 @@ func (d *document) Notices() []lint.Notice {
 
 // errorDoc is the document for input that could not be read.
 func (f *file) errorDoc(index int, msg string, r lint.Range) *document {
-	d := &document{f: f, errRange: r}
+	d := &document{f: f, errRange: r, index: index}
 	d.input = ast.NewObject(
 		f.item("type", f.str("kubernetes")),
 		f.item("path", ast.StringTerm(f.path)),
@@ -149,7 +185,7 @@ func (y *yamlDoc) object(p Parser, c *converter, objPath []any, obj *yaml.Node) 
 		c.fatal = nil
 		return d
 	}
-	d := &document{y: y, f: f, objPath: objPath, obj: obj, summaryOnly: p.summaryOnly}
+	d := &document{y: y, f: f, objPath: objPath, obj: obj, summaryOnly: p.summaryOnly, index: y.index, object: t}
 	apiVersion := f.getString(t, "apiVersion")
 	kind := f.getString(t, "kind")
 	sc := &shapeChecker{table: f.shapes()}
@@ -165,6 +201,7 @@ func (y *yamlDoc) object(p Parser, c *converter, objPath []any, obj *yaml.Node) 
 	if site, ok := p.site(d, t, apiVersion, kind); ok {
 		pods = d.pods(site, t, f.toTermPath(objPath), sc)
 	}
+	d.podList = pods
 	if !d.summaryOnly {
 		d.input = d.inputTerm(t, meta, objPathTerm, pods, c.errs, sc.errs)
 	}

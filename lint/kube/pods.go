@@ -14,6 +14,10 @@ import (
 type pod struct {
 	term   *ast.Term
 	images []*ast.Term
+	// meta is the pod's metadata (nil when none) and metaPath its path
+	// from the document root.
+	meta     *ast.Term
+	metaPath []any
 	// template: the pod-level settings of an Argo Workflows template,
 	// whose containers are in the workflow's pod.
 	template bool
@@ -165,7 +169,7 @@ func (d *document) pods(site podSite, t *ast.Term, objPath termPath, sc *shapeCh
 		f.item("metadata_path", objPath.with(f.toTermPath(metaPath)...).term()),
 		f.item("containers", ast.ArrayTerm(containers...)),
 	)
-	pods := []pod{{term: podTerm, images: images}}
+	pods := []pod{{term: podTerm, images: images, meta: metaTerm, metaPath: appendPath(d.objPath, metaPath...)}}
 	if site.argo {
 		pods = append(pods, d.argoTemplatePods(specTerm, site.spec, objPath, sc)...)
 	}

@@ -284,7 +284,7 @@ func (d *document) argoTemplatePods(spec *ast.Term, specPath []any, objPath term
 		}
 		meta, _ := quiet.check(f.get(tmpl, "metadata"), "ObjectMeta", nil)
 		path := objPath.with(f.toTermPath(tPath)...)
-		pods = append(pods, pod{template: true, term: ast.ObjectTerm(
+		pods = append(pods, pod{template: true, meta: meta, metaPath: appendPath(d.objPath, appendPath(tPath, "metadata")...), term: ast.ObjectTerm(
 			f.item("path", path.term()),
 			f.item("spec", ast.ObjectTerm(fields...)),
 			f.item("metadata", objectOrEmpty(meta)),

@@ -102,15 +102,12 @@ func commentIgnores(src []byte, kind Kind, doc Document, parser Parser) []*ignor
 	}
 	var spans [][2]int
 	if ds, ok := parser.(DataSpanner); ok {
-		spans = ds.DataSpans(src)
+		spans = disjointSpans(ds.DataSpans(src))
 	}
 	inData := func(off int) bool {
-		for _, sp := range spans {
-			if off >= sp[0] && off < sp[1] {
-				return true
-			}
-		}
-		return false
+		// The first span ending after off is the only one that may hold it.
+		i, _ := slices.BinarySearchFunc(spans, off, func(sp [2]int, off int) int { return cmp.Compare(sp[1], off+1) })
+		return i < len(spans) && spans[i][0] <= off
 	}
 	lines := bytes.SplitAfter(src, []byte("\n"))
 	var out []*ignore
@@ -165,6 +162,25 @@ func commentIgnores(src []byte, kind Kind, doc Document, parser Parser) []*ignor
 			}
 		}
 		out = append(out, ig.perRule()...)
+	}
+	return out
+}
+
+// disjointSpans returns the byte spans [start, end) sorted, overlapping
+// and touching ones merged: their ends then increase too.
+func disjointSpans(spans [][2]int) [][2]int {
+	spans = slices.Clone(spans)
+	slices.SortFunc(spans, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
+	out := spans[:0]
+	for _, sp := range spans {
+		if sp[1] <= sp[0] {
+			continue
+		}
+		if n := len(out); n > 0 && sp[0] <= out[n-1][1] {
+			out[n-1][1] = max(out[n-1][1], sp[1])
+			continue
+		}
+		out = append(out, sp)
 	}
 	return out
 }

@@ -84,3 +84,35 @@ func BenchmarkIgnoreIndex(b *testing.B) {
 		apply(findings, igs)
 	}
 }
+
+// TestDisjointSpans checks the spans searched for comments inside data
+// against the spans as given, on random overlapping spans.
+func TestDisjointSpans(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for round := range 500 {
+		var spans [][2]int
+		for range rng.IntN(8) {
+			start := rng.IntN(50)
+			spans = append(spans, [2]int{start, start + rng.IntN(12) - 1})
+		}
+		merged := disjointSpans(spans)
+		for i := 1; i < len(merged); i++ {
+			if merged[i][0] <= merged[i-1][1] {
+				t.Fatalf("round %d: %v: spans %d and %d touch", round, merged, i-1, i)
+			}
+		}
+		for off := range 65 {
+			want := false
+			for _, sp := range spans {
+				want = want || off >= sp[0] && off < sp[1]
+			}
+			got := false
+			for _, sp := range merged {
+				got = got || off >= sp[0] && off < sp[1]
+			}
+			if got != want {
+				t.Fatalf("round %d: offset %d in %v: %v, in %v: %v", round, off, spans, want, merged, got)
+			}
+		}
+	}
+}

@@ -1,6 +1,9 @@
 package lint
 
-import "math"
+import (
+	"container/heap"
+	"math"
+)
 
 // partedFile is a file handed over in parts, as its objects are done, in
 // the order of a sorted report. The findings of an object are on or after
@@ -21,7 +24,8 @@ type partedFile struct {
 	// comments are the file's suppression comments (they come with its
 	// first object); open are the suppressions that may still report that
 	// they silence nothing.
-	comments, open []*ignore
+	comments []*ignore
+	open     ignoreHeap
 	// commentIndex indexes comments (rebuilt when more come).
 	commentIndex *ignoreIndex
 	// manifests are the findings of the rules over every manifest, sorted;
@@ -70,21 +74,22 @@ func (st *stream) part(i int, dp docPart) error {
 		p.dropped += len(ignores)
 		ignores = nil
 	}
-	var annotations []*ignore
+	// The suppressions cover findings of the rules over every manifest not
+	// handed over: a comment any of them, an annotation those of its
+	// object. Comments come first.
+	var comments, annotations []*ignore
 	for _, ig := range ignores {
 		if ig.doc >= 0 {
 			annotations = append(annotations, ig)
 		} else {
-			p.comments = append(p.comments, ig)
+			comments = append(comments, ig)
 		}
-		p.open = append(p.open, ig)
+		heap.Push(&p.open, ig)
 		p.notes = append(p.notes, st.e.ruleFindings(ig.stray(st.srcs[i].Path, st.srcs[i].Kind), p.hash)...)
-		// It covers findings of the rules over every manifest not handed
-		// over: a comment any of them, an annotation those of its object.
-		if ig.doc < 0 {
-			apply(p.manifests[p.next:], []*ignore{ig})
-			continue
-		}
+	}
+	p.comments = append(p.comments, comments...)
+	apply(p.manifests[p.next:], comments)
+	for _, ig := range annotations {
 		for _, j := range p.byDoc[ig.doc] {
 			if j >= p.next {
 				ig.apply(&p.manifests[j])
@@ -111,18 +116,20 @@ func (st *stream) handOver(p *partedFile, end bool) error {
 		final = math.MaxInt
 	}
 	limit := final
-	open := p.open[:0]
-	for _, ig := range p.open {
-		switch {
-		case ig.used:
-		case end || ig.doc >= 0 || ig.last > 0 && ig.last < final:
-			p.notes = append(p.notes, st.e.ruleFindings(ig.unused(s.Path, s.Kind, st.e.ruleState), p.hash)...)
-		default:
-			open = append(open, ig)
+	// The open suppression on the first line bounds what is final. Those
+	// on later lines that may report themselves now would be held by it
+	// anyway: they report once they come first.
+	for len(p.open) > 0 {
+		ig := p.open[0]
+		if !ig.used && !end && ig.doc < 0 && (ig.last == 0 || ig.last >= final) {
 			limit = min(limit, ig.at.Line)
+			break
 		}
+		if !ig.used {
+			p.notes = append(p.notes, st.e.ruleFindings(ig.unused(s.Path, s.Kind, st.e.ruleState), p.hash)...)
+		}
+		heap.Pop(&p.open)
 	}
-	p.open = open
 	for j := p.next; !end && j < len(p.manifests) && p.manifests[j].Range.Line < limit; j++ {
 		if f := p.manifests[j]; f.obj == "" && f.doc == p.doc {
 			// An annotation of a later object of its document may cover it.
@@ -178,4 +185,20 @@ func (e *Engine) ruleFindings(fs []Finding, hash func(line int) string) []Findin
 		}
 	}
 	return out
+}
+
+// ignoreHeap holds suppressions, the one on the first line first
+// (container/heap).
+type ignoreHeap []*ignore
+
+func (h ignoreHeap) Len() int           { return len(h) }
+func (h ignoreHeap) Less(i, j int) bool { return h[i].at.Line < h[j].at.Line }
+func (h ignoreHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *ignoreHeap) Push(x any)        { *h = append(*h, x.(*ignore)) }
+
+func (h *ignoreHeap) Pop() any {
+	old := *h
+	ig := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return ig
 }

@@ -101,10 +101,15 @@ func commentIgnores(src []byte, kind Kind, doc Document, parser Parser) []*ignor
 		return nil
 	}
 	var spans [][2]int
-	if ds, ok := parser.(DataSpanner); ok {
-		spans = disjointSpans(ds.DataSpans(src))
-	}
+	spansRead := false
 	inData := func(off int) bool {
+		if !spansRead {
+			// Read for the first comment that may be a suppression.
+			spansRead = true
+			if ds, ok := parser.(DataSpanner); ok {
+				spans = disjointSpans(ds.DataSpans(src))
+			}
+		}
 		// The first span ending after off is the only one that may hold it.
 		i, _ := slices.BinarySearchFunc(spans, off, func(sp [2]int, off int) int { return cmp.Compare(sp[1], off+1) })
 		return i < len(spans) && spans[i][0] <= off
@@ -407,6 +412,9 @@ func (x *ignoreIndex) stab(lo, hi, n int, out []int) []int {
 // ignores that may cover a finding are tried in their order, so that the
 // first that covers it gives its suppression, as when all are tried.
 func (x *ignoreIndex) apply(findings []Finding) {
+	if len(x.igs) == 0 {
+		return
+	}
 	var cand []int
 	for i := range findings {
 		f := &findings[i]

@@ -194,7 +194,12 @@ type ignoreHeap []*ignore
 func (h ignoreHeap) Len() int           { return len(h) }
 func (h ignoreHeap) Less(i, j int) bool { return h[i].at.Line < h[j].at.Line }
 func (h ignoreHeap) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
-func (h *ignoreHeap) Push(x any)        { *h = append(*h, x.(*ignore)) }
+
+func (h *ignoreHeap) Push(x any) {
+	if ig, ok := x.(*ignore); ok {
+		*h = append(*h, ig)
+	}
+}
 
 func (h *ignoreHeap) Pop() any {
 	old := *h

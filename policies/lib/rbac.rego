@@ -147,23 +147,26 @@ bindings := [o |
 # role_of is the role the binding refers to, when the set holds it (the
 # first one, if it is defined twice): a RoleBinding's Role is in the
 # binding's namespace.
-role_of(b) := roles[min(role_table[key])] if key := ref_key(b)
+role_of(b) := roles[min(role_table[ref_key(b)])]
 
-# role_table is role_index computed once, and looked up by key.
-role_table := {k: v | some k, v in role_index}
-
-# role_index maps [kind, namespace, name] to the indices of the roles of
-# that name, so that bindings find their role without a scan each.
-role_index[[r.kind, ns, r.name]] contains i if {
-	some i, r in roles
-	ns := namespace_key(r)
+# role_table maps [kind, namespace, name] to the indices of the roles of
+# that name, so that bindings find their role without a scan each. The
+# inner comprehension compares with a key bound outside it, which OPA
+# answers from an index built once for the table (a partial rule grouping
+# the roles by key cost the square of their number).
+role_table := {key: indices |
+	some key in {k | some k in role_keys}
+	indices := {i | some i, k in role_keys; k == key}
 }
+
+# role_keys are the [kind, namespace, name] of the roles, in their order.
+role_keys := [[r.kind, namespace_key(r), r.name] | some r in roles]
 
 namespace_key(r) := r.namespace if r.kind == "Role"
 
 else := ""
 
-# ref_key is the role_index key of the role a binding refers to: a
+# ref_key is the role_table key of the role a binding refers to: a
 # RoleBinding's Role is in the binding's namespace; a ClusterRoleBinding
 # refers to ClusterRoles only.
 ref_key(b) := ["Role", b.namespace, b.roleRef.name] if {
@@ -207,16 +210,32 @@ aggregation_edges := {name: aggregated(name) |
 
 aggregated(name) := {a.name |
 	some i in role_table[["ClusterRole", "", name]]
-	some a in roles
+	some sel in roles[i].aggregationRule.clusterRoleSelectors
+	some j in selector_candidates(sel)
+	a := roles[j]
 	a.kind == "ClusterRole"
 	a.name != name
-	aggregates(roles[i], a)
-}
-
-aggregates(r, a) if {
-	some sel in r.aggregationRule.clusterRoleSelectors
 	selects(sel, object.get(a, "labels", {}))
 }
+
+# selector_candidates are the indices of the roles a selector may select:
+# those with one of its matchLabels, when it has some, else every role.
+selector_candidates(sel) := object.get(labelled, [[k, sel.matchLabels[k]]], set()) if {
+	k := min(object.keys(sel.matchLabels))
+} else := numbers.range(0, count(roles) - 1)
+
+# labelled are the indices of the ClusterRoles of each [label, value],
+# grouped once (see role_table).
+labelled := {pair: indices |
+	some pair in {pair | some [_, pair] in role_labels}
+	indices := {i | some [i, p] in role_labels; p == pair}
+}
+
+role_labels := [[i, [k, v]] |
+	some i, r in roles
+	r.kind == "ClusterRole"
+	some k, v in object.get(r, "labels", {})
+]
 
 # selects holds when a label selector with at least one requirement matches
 # labels (matchLabels, and matchExpressions with In, NotIn, Exists,

@@ -50,7 +50,7 @@ directions := ["Ingress", "Egress"]
 rule_keys := {"Ingress": ["ingress", "from"], "Egress": ["egress", "to"]}
 
 deny contains finding(ns, missing) if {
-	some ns in {o.namespace | some o in input.objects; o.has_pods}
+	some ns, _ in first_workload
 	missing := [dir | some dir in directions; not denied(ns, dir)]
 	count(missing) > 0
 }
@@ -62,7 +62,16 @@ finding(ns, missing) := object.union(
 	}),
 	{"file": w.file, "document": w.document, "object_path": w.object_path},
 ) if {
-	w := input.objects[min({i | some i, o in input.objects; o.has_pods; o.namespace == ns})]
+	w := input.objects[first_workload[ns]]
+}
+
+# first_workload is the index of the first object with pods of each
+# namespace. The comprehension compares with a namespace bound outside it,
+# which OPA answers from an index built once for the table (a lookup per
+# namespace would read every object for each).
+first_workload := {ns: min(indices) |
+	some ns in {o.namespace | some o in input.objects; o.has_pods}
+	indices := {i | some i, o in input.objects; o.has_pods; o.namespace == ns}
 }
 
 message(ns, missing) := sprintf("%s %s no default-deny NetworkPolicy for %s%s: add one with podSelector: {}", [
@@ -115,11 +124,19 @@ opened(ns, dir) if {
 	allows_all(p, dir)
 }
 
-policies(ns) := [o |
+policies(ns) := object.get(policies_by_namespace, ns, [])
+
+# policies_by_namespace are the NetworkPolicies of each namespace, grouped
+# once (see first_workload).
+policies_by_namespace := {ns: list |
+	some ns in {o.namespace | some o in network_policies}
+	list := [o | some o in network_policies; o.namespace == ns]
+}
+
+network_policies := [o |
 	some o in input.objects
 	o.kind == "NetworkPolicy"
 	o.apiVersion in {"networking.k8s.io/v1", "extensions/v1beta1"}
-	o.namespace == ns
 ]
 
 spec(p) := s if {

@@ -213,7 +213,10 @@ func (e *Engine) evalDocument(file context.Context, s Source, src []byte, lines 
 		w.err = fmt.Errorf("evaluate %s: %w", s.Path, err)
 		return
 	}
-	docIndex, objKey := placeOf(w.doc)
+	docIndex, objKey := -1, ""
+	if len(pairs) > 0 {
+		docIndex, objKey = placeOf(w.doc)
+	}
 	for _, p := range pairs {
 		rd, r, ok, err := e.decode(p, lines, len(src))
 		if err != nil {

@@ -115,6 +115,7 @@ func commentIgnores(src []byte, kind Kind, doc Document, parser Parser) []*ignor
 		return i < len(spans) && spans[i][0] <= off
 	}
 	lines := bytes.SplitAfter(src, []byte("\n"))
+	var instrs []Range // of a Dockerfile, read for its first comment
 	var out []*ignore
 	offset := 0
 	for i, raw := range lines {
@@ -157,7 +158,10 @@ func commentIgnores(src []byte, kind Kind, doc Document, parser Parser) []*ignor
 			case !ownLine:
 				ig.first, ig.last = i+1, blockEnd(lines, i)
 			case kind == KindDockerfile:
-				ig.first, ig.last = instructionAfter(doc, i+1)
+				if instrs == nil {
+					instrs = instructionRanges(doc)
+				}
+				ig.first, ig.last = instructionAfter(instrs, i+1)
 			default:
 				next := nextContentLine(lines, i+1)
 				ig.first, ig.last = next+1, blockEnd(lines, next)
@@ -269,19 +273,23 @@ func indentOf(line []byte) int {
 	return len(line) - len(bytes.TrimLeft(line, " "))
 }
 
-// instructionAfter returns the lines of the first Dockerfile instruction
-// starting after line (1-based).
-func instructionAfter(doc Document, line int) (first, last int) {
-	d, ok := doc.(InstructionDocument)
-	if !ok {
+// instructionRanges are the ranges of a document's instructions, in file
+// order; none for a document without instructions.
+func instructionRanges(doc Document) []Range {
+	if d, ok := doc.(InstructionDocument); ok {
+		return d.InstructionRanges()
+	}
+	return []Range{}
+}
+
+// instructionAfter returns the lines of the first instruction of instrs
+// (in file order) starting after line (1-based); 0, 0 when none does.
+func instructionAfter(instrs []Range, line int) (first, last int) {
+	i, _ := slices.BinarySearchFunc(instrs, line+1, func(r Range, l int) int { return cmp.Compare(r.Line, l) })
+	if i == len(instrs) {
 		return 0, 0
 	}
-	for _, r := range d.InstructionRanges() {
-		if r.Line > line && (first == 0 || r.Line < first) {
-			first, last = r.Line, r.EndLine
-		}
-	}
-	return first, last
+	return instrs[i].Line, instrs[i].EndLine
 }
 
 // annotationIgnores reads hardline.dev/ignore from an object's metadata and

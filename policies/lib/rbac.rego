@@ -221,6 +221,7 @@ aggregated(name) := {a.name |
 # selector_candidates are the indices of the roles a selector may select:
 # those with one of its matchLabels, when it has some, else every role.
 selector_candidates(sel) := object.get(labelled, [[k, sel.matchLabels[k]]], set()) if {
+	is_object(sel.matchLabels)
 	k := min(object.keys(sel.matchLabels))
 } else := numbers.range(0, count(roles) - 1)
 

@@ -115,6 +115,20 @@ test_aggregation_cycles_end if {
 	rules == [rule([""], ["secrets"], ["get"])]
 }
 
+test_every_match_label_must_match if {
+	top := summary("ClusterRole", "top", "", 1, {"aggregationRule": {"clusterRoleSelectors": [{"matchLabels": {"a": "1", "b": "2"}}]}})
+	both := object.union(role("ClusterRole", "both", "", 10, [rule([""], ["secrets"], ["get"])]), {"labels": {"a": "1", "b": "2"}})
+	first := object.union(role("ClusterRole", "first", "", 20, [rule(["*"], ["*"], ["*"])]), {"labels": {"a": "1"}})
+	second := object.union(role("ClusterRole", "second", "", 30, [rule(["*"], ["*"], ["*"])]), {"labels": {"b": "2"}})
+	rbac.effective_rules(top) == [rule([""], ["secrets"], ["get"])] with input as manifests([top, both, first, second])
+}
+
+test_malformed_match_labels_aggregate_nothing if {
+	top := summary("ClusterRole", "top", "", 1, {"aggregationRule": {"clusterRoleSelectors": [{"matchLabels": ["a"]}]}})
+	other := object.union(role("ClusterRole", "other", "", 30, [rule(["*"], ["*"], ["*"])]), {"labels": {"a": "1"}})
+	rbac.effective_rules(top) == [] with input as manifests([top, other])
+}
+
 test_empty_selector_aggregates_nothing if {
 	top := summary("ClusterRole", "top", "", 1, {"aggregationRule": {"clusterRoleSelectors": [{}]}})
 	other := role("ClusterRole", "other", "", 30, [rule(["*"], ["*"], ["*"])])

@@ -34,10 +34,10 @@ package rules.kubernetes.KS043
 import data.lib.rbac
 import data.lib.result
 
-deny contains result.at_path(msg, rbac.rule_path(i, "resources", min(rbac.resource_indices(rule, ["secrets"])))) if {
+deny contains result.at_path(msg, rbac.rule_path(i, "resources", min(js))) if {
 	input.kind in {"Role", "ClusterRole"} # first, so that OPA's rule index skips other kinds
-	some [i, rule] in rbac.object_rules
-	rbac.names(rule, {""}, ["secrets"], rbac.read_verbs)
+	some i, js in rbac.naming({""}, ["secrets"], rbac.read_verbs)
+	rule := input.object.rules[i]
 	verbs := sort([v | some j in rbac.verb_indices(rule, rbac.read_verbs); v := rule.verbs[j]])
 	msg := sprintf("%s lets its subjects read every secret (%s): name the secrets in resourceNames, or mount them instead", [rbac.role_text, concat(", ", verbs)])
 }

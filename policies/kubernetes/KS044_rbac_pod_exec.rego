@@ -46,9 +46,8 @@ subresources := {
 
 deny contains result.at_path(msg, rbac.rule_path(i, "resources", j)) if {
 	input.kind in {"Role", "ClusterRole"} # first, so that OPA's rule index skips other kinds
-	some [i, rule] in rbac.object_rules
 	some sub, what in subresources
-	rbac.names(rule, {""}, [sub], rbac.stream_verbs)
-	j := min(rbac.resource_indices(rule, [sub]))
+	some i, js in rbac.naming({""}, [sub], rbac.stream_verbs)
+	j := min(js)
 	msg := sprintf("%s lets its subjects %s (%s): remove it, or grant it only to those who debug", [rbac.role_text, what, sub])
 }

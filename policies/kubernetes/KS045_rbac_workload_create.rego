@@ -42,12 +42,10 @@ write := {"create", "update", "patch"}
 
 deny contains result.at_path(msg, rbac.rule_path(i, "resources", j)) if {
 	input.kind in {"Role", "ClusterRole"} # first, so that OPA's rule index skips other kinds
-	some [i, rule] in rbac.object_rules
-	some j in {j |
-		some group, names in resources
-		rbac.names(rule, {group}, names, write)
-		some j in rbac.resource_indices(rule, names)
-	}
+	some group, names in resources
+	some i, js in rbac.naming({group}, names, write)
+	some j in js
+	rule := input.object.rules[i]
 	verbs := sort([v | some k in rbac.verb_indices(rule, write); v := rule.verbs[k]])
 	msg := sprintf("%s lets its subjects %s %s, and so run pods with any service account and secret of the namespace", [rbac.role_text, concat("/", verbs), rule.resources[j]])
 }

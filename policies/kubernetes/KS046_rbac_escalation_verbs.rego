@@ -80,9 +80,9 @@ deny contains result.at_path(msg, rbac.rule_path(i, "verbs", j)) if {
 
 deny contains result.at_path(msg, rbac.rule_path(i, "resources", j)) if {
 	input.kind in {"Role", "ClusterRole"} # first, so that OPA's rule index skips other kinds
-	some [i, rule] in rbac.object_rules
 	some [group, resources, granted, what] in grants
-	rbac.names(rule, {group}, resources, granted)
-	some j in rbac.resource_indices(rule, resources)
+	some i, js in rbac.naming({group}, resources, granted)
+	some j in js
+	rule := input.object.rules[i]
 	msg := sprintf("%s lets its subjects %s (%s): remove it", [rbac.role_text, what, rule.resources[j]])
 }

@@ -341,6 +341,59 @@ object_rules contains [i, rule] if {
 	is_object(rule)
 }
 
+# object_resources maps each item of the resources of the unscoped rules of
+# the Role being linted to the [rule index, item index] pairs holding it:
+# worked out once for the object, so that the rules look the resources
+# they want up instead of trying every rule with the functions above.
+object_resources := {r: pairs |
+	some r in {r | some [_, r] in resource_items}
+	pairs := {pair | some [pair, item] in resource_items; item == r}
+}
+
+# resource_items are the [[rule index, item index], item] of the string
+# items of the resources of the unscoped rules of the Role being linted.
+resource_items := [[[i, j], r] |
+	some [i, rule] in object_rules
+	not scoped(rule)
+	some j, r in list(rule, "resources")
+	is_string(r)
+]
+
+# star_items are the resource_items naming a subresource of every resource
+# ("*/exec").
+star_items := [item |
+	some item in resource_items
+	startswith(item[1], "*/")
+]
+
+# naming maps each unscoped rule of the Role being linted that grants one
+# of verbs on one of groups and names one of resources (the rules for which
+# names holds) to the indices of its resources items naming them (its
+# resource_indices).
+naming(groups, resources, verbs) := by_rule if {
+	pairs := {[i, j] |
+		some want in resources
+		some [i, j] in object.get(object_resources, want, set())
+		allows(input.object.rules[i], groups, verbs)
+	} | {[i, j] |
+		some [[i, j], r] in star_items
+		some want in resources
+		r == concat("", ["*/", split(want, "/")[1]])
+		allows(input.object.rules[i], groups, verbs)
+	}
+	by_rule := {i: js |
+		some [i, _] in pairs
+		js := {j | some [k, j] in pairs; k == i}
+	}
+}
+
+# allows holds when the rule grants one of verbs on one of groups.
+allows(rule, groups, verbs) if {
+	group_matches(rule, groups)
+	some v in list(rule, "verbs")
+	granted(v, verbs)
+}
+
 # role_text names the role being linted: ClusterRole "ops".
 role_text := sprintf("%s %q", [input.kind, input.name])
 

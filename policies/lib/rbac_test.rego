@@ -76,6 +76,45 @@ test_malformed_rules_grant_nothing if {
 	rbac.list({"verbs": "get"}, "verbs") == []
 }
 
+# naming_rules mix what naming must tell apart: exact and "*/sub" items,
+# "*" groups and verbs, scoped, malformed and non-string items, a resource
+# named twice, other groups and verbs.
+naming_rules := [
+	rule([""], ["pods", "pods/exec", "secrets"], ["get", "create"]),
+	rule(["*"], ["*/exec", "deployments"], ["*"]),
+	object.union(rule([""], ["secrets"], ["get"]), {"resourceNames": ["tls"]}),
+	rule(["apps", ""], ["deployments", "secrets", "deployments"], ["patch"]),
+	rule(["apps"], ["pods/exec"], ["list"]),
+	rule([""], [7, "*/attach", "pods/attach/x"], ["create"]),
+	{"apiGroups": "", "resources": ["secrets"], "verbs": ["get"]},
+	"rule",
+	rule([""], ["*"], ["get"]),
+]
+
+naming_wants := [
+	[{""}, ["secrets"], rbac.read_verbs],
+	[{""}, ["pods/exec", "pods/attach"], {"create", "get"}],
+	[{"apps"}, ["deployments", "statefulsets"], {"create", "update", "patch"}],
+	[{"batch"}, ["jobs"], {"create"}],
+	[{""}, ["pods/attach/y"], {"create"}],
+]
+
+test_naming_agrees_with_names_rule_by_rule if {
+	every w in naming_wants {
+		[groups, resources, verbs] := w
+		want := {i: rbac.resource_indices(r, resources) |
+			some i, r in naming_rules
+			rbac.names(r, groups, resources, verbs)
+		}
+		rbac.naming(groups, resources, verbs) == want with input as object_input("Role", "r", naming_rules)
+	}
+}
+
+test_naming_finds_each_kind_of_item if {
+	got := rbac.naming({""}, ["pods/exec", "pods/attach"], {"create"}) with input as object_input("Role", "r", naming_rules)
+	got == {0: {1}, 1: {0}, 5: {1}}
+}
+
 test_binding_refers_to_role_of_its_namespace if {
 	b := binding("RoleBinding", "b", "shop", 1, "Role", "reader", [sa("app", "shop")])
 	r_other := role("Role", "reader", "billing", 10, [rule([""], ["secrets"], ["get"])])

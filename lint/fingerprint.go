@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"strconv"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -49,7 +50,9 @@ func (h lineHash) String() string {
 // hashLines is LineHashes without the formatting.
 func hashLines(src []byte) []lineHash {
 	var h lineHasher
-	h.init(len(src))
+	// A line ends at \n, \r\n or \r: room for every line, counted
+	// (the slice is held while the file's findings are handed over).
+	h.init(bytes.Count(src, []byte{'\n'}) + bytes.Count(src, []byte{'\r'}) - bytes.Count(src, []byte("\r\n")) + 1)
 	for i := 0; i < len(src); {
 		r, n := decodeRuneWHATWG(src[i:])
 		i += n
@@ -89,14 +92,14 @@ type lineHasher struct {
 	hashes            []lineHash
 }
 
-func (h *lineHasher) init(size int) {
+func (h *lineHasher) init(lines int) {
 	h.firstMod = 1
 	for range hashWindow {
 		h.firstMod *= hashMod
 	}
 	h.lineStart = true
 	h.counts = make(map[uint64]int)
-	h.hashes = make([]lineHash, 0, size/32+1)
+	h.hashes = make([]lineHash, 0, lines)
 }
 
 func (h *lineHasher) char(c uint64) {

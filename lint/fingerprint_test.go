@@ -102,3 +102,18 @@ func BenchmarkLineHashes(b *testing.B) {
 		LineHashes(src)
 	}
 }
+
+// TestHashLinesRoom checks that the room made for the hashes is the number
+// of lines: a large file's hashes are held while it is linted, and a
+// slice grown by appending can hold twice the memory.
+func TestHashLinesRoom(t *testing.T) {
+	for _, src := range []string{
+		"", "\n", "a", "a\n", "a\nb", "a\r\nb\r\n", "a\rb\r", "\r\n\r\n\n\r", "  \n\t\n", "a\n\n\nb\r\n\r",
+		strings.Repeat("key: value\n", 300) + "end",
+	} {
+		h := hashLines([]byte(src))
+		if len(h) != cap(h) {
+			t.Errorf("%q: %d lines in room for %d", src, len(h), cap(h))
+		}
+	}
+}

@@ -87,6 +87,8 @@ type Engine struct {
 	// them: linting one Dockerfile does not compile the Kubernetes rules.
 	mu      sync.RWMutex
 	queries map[string]rego.PreparedEvalQuery
+	// caches are refCaches emptied by the evaluation that used them.
+	caches sync.Pool
 }
 
 // compiled are the compiled policies of each query: what does not depend
@@ -636,8 +638,15 @@ func (e *Engine) eval(ctx context.Context, query string, input ast.Value) ([]pai
 	if !ok {
 		return nil, fmt.Errorf("no %s query prepared", query)
 	}
+	cache, _ := e.caches.Get().(*refCache)
+	if cache == nil {
+		cache = newRefCache()
+	}
 	// The results are read as Rego values: not converted to Go's first.
-	rs, err := pq.Eval(ctx, rego.EvalParsedInput(input), rego.EvalGenerateJSON(asTerm))
+	rs, err := pq.Eval(ctx, rego.EvalParsedInput(input), rego.EvalGenerateJSON(asTerm), rego.EvalVirtualCache(cache))
+	if cache.reset() {
+		e.caches.Put(cache)
+	}
 	if err != nil {
 		return nil, err
 	}

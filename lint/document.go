@@ -72,7 +72,20 @@ type Intent struct {
 	Value  any
 	Values []any
 	Text   string
-	Image  map[string]any
+	Image  *PinImage
+}
+
+// PinImage is the image of a "pin_image" intent: of the fields of an
+// input's image, those pinning reads.
+type PinImage struct {
+	// Raw is the reference as written and Ref as resolved: they differ
+	// when it comes from a variable, which pinning leaves alone.
+	Raw, Ref   string
+	Unresolved bool
+	// Range is where the reference is written, or Path the node that
+	// holds it; nil when the image gives neither.
+	Range *Range
+	Path  []any
 }
 
 // Parser turns one file's bytes into documents. It never fails: input it

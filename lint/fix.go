@@ -3,7 +3,6 @@ package lint
 import (
 	"cmp"
 	"context"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -132,11 +131,10 @@ func insertLines(file string, src []byte, in Intent) ([]Edit, error) {
 // pinAdvice tells how to pin an image hardline did not pin itself: with a
 // command that applies the fixes of this rule alone, or by hand when the
 // reference is written through a variable.
-func pinAdvice(img map[string]any, ruleID, file string, a rule.Applicability) string {
-	raw, _ := img["raw"].(string)
-	ref, _ := img["ref"].(string)
-	if unresolved, _ := img["unresolved"].(bool); unresolved || raw != ref {
-		return fmt.Sprintf("%s comes from a variable (%s): pin where it is set, as %s@sha256:<digest>", ref, raw, ref)
+func pinAdvice(img *PinImage, ruleID, file string, a rule.Applicability) string {
+	ref := img.Ref
+	if img.Unresolved || img.Raw != ref {
+		return fmt.Sprintf("%s comes from a variable (%s): pin where it is set, as %s@sha256:<digest>", ref, img.Raw, ref)
 	}
 	flags := "--fix --fix-only " + ruleID + " --resolve-digests"
 	if a == rule.ApplicabilityUnsafe {
@@ -151,16 +149,16 @@ func (e *Engine) pin(ctx context.Context, file string, src []byte, doc Document,
 	if e.opts.Digests == nil || src == nil {
 		return nil, nil
 	}
-	raw, _ := in.Image["raw"].(string)
-	ref, _ := in.Image["ref"].(string)
-	if unresolved, _ := in.Image["unresolved"].(bool); unresolved || raw != ref || ref == "" {
+	img := in.Image
+	ref := img.Ref
+	if img.Unresolved || img.Raw != ref || ref == "" {
 		return nil, nil
 	}
 	r := Range{}
-	if v, ok := in.Image["range"]; ok {
-		r = rangeOf(v)
-	} else if p, ok := in.Image["path"].([]any); ok && doc != nil {
-		r = doc.Locate(normalizePath(p))
+	if img.Range != nil {
+		r = *img.Range
+	} else if img.Path != nil && doc != nil {
+		r = doc.Locate(img.Path)
 	}
 	if r.IsZero() || r.EndOffset > len(src) || r.Offset > r.EndOffset {
 		return nil, nil
@@ -183,51 +181,6 @@ func (e *Engine) pin(ctx context.Context, file string, src []byte, doc Document,
 		Offset: start, EndOffset: stop,
 	}
 	return []Edit{{File: file, Range: at, NewText: "@" + digest}}, nil
-}
-
-// rangeOf reads a range object of a rule result.
-func rangeOf(v any) Range {
-	m, ok := v.(map[string]any)
-	if !ok {
-		return Range{}
-	}
-	n := func(k string) int {
-		switch x := m[k].(type) {
-		case json.Number:
-			i, _ := x.Int64()
-			return int(i)
-		case float64:
-			return int(x)
-		case int:
-			return x
-		}
-		return 0
-	}
-	return Range{
-		Line: n("line"), Column: n("column"), EndLine: n("endLine"), EndColumn: n("endColumn"),
-		Offset: n("offset"), EndOffset: n("endOffset"),
-	}
-}
-
-// normalizePath turns a Rego path (strings and numbers) into strings and ints.
-func normalizePath(p []any) []any {
-	out := make([]any, len(p))
-	for i, v := range p {
-		switch x := v.(type) {
-		case json.Number:
-			n, err := x.Int64()
-			if err != nil {
-				out[i] = x.String()
-				continue
-			}
-			out[i] = int(n)
-		case float64:
-			out[i] = int(x)
-		default:
-			out[i] = v
-		}
-	}
-	return out
 }
 
 func sortRules(rs []rule.Rule) {

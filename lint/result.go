@@ -208,7 +208,8 @@ func decodeIntent(v ast.Value, lines, size int) (Intent, error) {
 		if img == nil {
 			return in, fmt.Errorf("pin_image needs an image object, got %s", show(m["image"]))
 		}
-		if in.Image, err = goMap(img); err != nil {
+		in.Image = &PinImage{}
+		if err := decodePinImage(img, in.Image, lines, size); err != nil {
 			return in, fmt.Errorf("image: %w", err)
 		}
 	default:
@@ -247,14 +248,43 @@ func decodeIntent(v ast.Value, lines, size int) (Intent, error) {
 	return in, nil
 }
 
-// goMap is an object as Go values, as the fixes read them.
-func goMap(obj ast.Object) (map[string]any, error) {
-	v, err := ast.JSON(obj)
-	if err != nil {
-		return nil, err
-	}
-	m, _ := v.(map[string]any)
-	return m, nil
+// decodePinImage reads the fields of an input's image that pinning uses;
+// the others are left alone.
+func decodePinImage(obj ast.Object, img *PinImage, lines, size int) error {
+	return obj.Iter(func(k, v *ast.Term) error {
+		s, _ := k.Value.(ast.String)
+		key := string(s)
+		var err error
+		switch key {
+		case "raw", "ref":
+			str, ok := v.Value.(ast.String)
+			if !ok {
+				return fmt.Errorf("%s: want a string, got %s", key, show(v.Value))
+			}
+			if key == "raw" {
+				img.Raw = string(str)
+			} else {
+				img.Ref = string(str)
+			}
+		case "unresolved":
+			b, ok := v.Value.(ast.Boolean)
+			if !ok {
+				return fmt.Errorf("unresolved: want a boolean, got %s", show(v.Value))
+			}
+			img.Unresolved = bool(b)
+		case "range":
+			var r Range
+			if r, err = decodeRange(v.Value, lines, size); err != nil {
+				return fmt.Errorf("range: %w", err)
+			}
+			img.Range = &r
+		case "path":
+			if img.Path, err = decodePath(v.Value); err != nil {
+				return fmt.Errorf("path: %w", err)
+			}
+		}
+		return nil
+	})
 }
 
 func hasOffsets(v ast.Value) bool {

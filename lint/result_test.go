@@ -50,6 +50,11 @@ func TestMalformedResults(t *testing.T) {
 		{"unknown fix intent", `{"msg": "m", "range": {"line": 1}, "fix": {"title": "t", "edits": [{"op": "rewrite"}]}}`, `unknown op "rewrite"`},
 		{"replace without offsets", `{"msg": "m", "range": {"line": 1}, "fix": {"title": "t", "edits": [{"op": "replace", "range": {"line": 1}, "text": "x"}]}}`, "offset and endOffset"},
 		{"unknown applicability", `{"msg": "m", "range": {"line": 1}, "fix": {"title": "t", "applicability": "maybe"}}`, "applicability"},
+		{"pin_image without an image", `{"msg": "m", "range": {"line": 1}, "fix": {"title": "t", "edits": [{"op": "pin_image", "image": "alpine"}]}}`, "pin_image needs an image object"},
+		{"image reference not a string", `{"msg": "m", "range": {"line": 1}, "fix": {"title": "t", "edits": [{"op": "pin_image", "image": {"raw": "alpine", "ref": 3}}]}}`, "image: ref: want a string, got 3"},
+		{"image unresolved not a boolean", `{"msg": "m", "range": {"line": 1}, "fix": {"title": "t", "edits": [{"op": "pin_image", "image": {"ref": "alpine", "unresolved": "no"}}]}}`, "image: unresolved: want a boolean"},
+		{"image range past the end", `{"msg": "m", "range": {"line": 1}, "fix": {"title": "t", "edits": [{"op": "pin_image", "image": {"ref": "alpine", "range": {"line": 9, "column": 1}}}]}}`, "image: range: line 9 is past the end"},
+		{"image path of the wrong type", `{"msg": "m", "range": {"line": 1}, "fix": {"title": "t", "edits": [{"op": "pin_image", "image": {"ref": "alpine", "path": "spec"}}]}}`, "image: path: want an array"},
 		{"edits not a list", `{"msg": "m", "range": {"line": 1}, "fix": {"title": "t", "edits": {"op": "replace"}}}`, "edits: want an array"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

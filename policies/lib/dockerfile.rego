@@ -6,7 +6,16 @@
 package lib.dockerfile
 
 # instructions are the instructions with keyword cmd, in any case ("RUN", "run").
-instructions(cmd) := {inst | some inst in input.instructions; inst.cmd == lower(cmd)}
+instructions(cmd) := object.get(by_keyword, lower(cmd), set())
+
+# by_keyword groups the instructions by keyword, once for the Dockerfile:
+# the inner comprehension compares with a keyword bound outside it, which
+# OPA answers from an index it builds once (a function walking every
+# instruction cost each rule's call a walk).
+by_keyword := {cmd: insts |
+	some cmd in {inst.cmd | some inst in input.instructions}
+	insts := {inst | some inst in input.instructions; inst.cmd == cmd}
+}
 
 # final_stage is the last stage: what the built image is.
 final_stage := s if {

@@ -1,9 +1,12 @@
 package lint
 
 import (
+	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -24,7 +27,9 @@ type docWork struct {
 	// notices are the document's own, then those of its findings.
 	notices  []Notice
 	findings []Finding
-	err      error
+	// placements are the file's placements in this document.
+	placements []placement
+	err        error
 	// timedOut is set when the evaluation ran out of the file timeout.
 	timedOut bool
 	done     chan struct{}
@@ -65,6 +70,15 @@ func (e *Engine) lintDocuments(run context.Context, s Source, src []byte, parser
 			close(w.done)
 		}
 	}
+	// The placements by YAML document, taken by the documents they are
+	// about; those of a UTF-16 file are not placed, as when the file is
+	// read again (see kube.Parser.Placer).
+	placements := map[int][]placement{}
+	if !bytes.HasPrefix(src, []byte{0xFE, 0xFF}) && !bytes.HasPrefix(src, []byte{0xFF, 0xFE}) {
+		for _, p := range s.placements {
+			placements[p.r.document] = append(placements[p.r.document], p)
+		}
+	}
 	// The reader builds each document's input, in order, and starts a
 	// worker for each of the first documents: a file of one document
 	// starts one.
@@ -92,12 +106,21 @@ func (e *Engine) lintDocuments(run context.Context, s Source, src []byte, parser
 				w.summary = sums.copy(sum)
 				w.summaryLines = rangeLines(w.summary, nil)
 			}
+			if ps := placements[placeIndex(doc)]; len(ps) > 0 && doc.Summary() != nil {
+				// An object: the placements about it are made in it.
+				w.placements, placements[placeIndex(doc)] = takePlacements(ps, doc)
+			}
 			if w.query == "kubernetes" && !mayHavePods(doc) && e.prepared(noPods) {
 				w.query = noPods
 			}
 			select {
 			case ordered <- w:
 			case <-file.Done():
+				// Its placements are made without it.
+				if len(w.placements) > 0 {
+					i := placeIndex(doc)
+					placements[i] = append(placements[i], w.placements...)
+				}
 				return
 			}
 			if started < workers {
@@ -118,6 +141,11 @@ func (e *Engine) lintDocuments(run context.Context, s Source, src []byte, parser
 			cancel()
 		}
 		<-w.done
+		// The placements are made whatever became of the evaluation.
+		for _, p := range w.placements {
+			f, err := e.manifestsFinding(run, s.Path, src, w.doc, p)
+			res.manifests, res.manifestsErr = appendFound(res.manifests, f, err, res.manifestsErr)
+		}
 		if stopped {
 			continue
 		}
@@ -154,7 +182,39 @@ func (e *Engine) lintDocuments(run context.Context, s Source, src []byte, parser
 		res.err = errors.Join(res.err, fmt.Errorf("evaluate %s%s: %w", s.Path, e.slowRule(run, query, w.input), w.err))
 	}
 	wg.Wait()
+	// Placements whose object was not found (or not read: the file ran
+	// out of time) are made without it.
+	var left []placement
+	for _, ps := range placements {
+		left = append(left, ps...)
+	}
+	slices.SortStableFunc(left, func(a, b placement) int { return cmp.Compare(a.r.document, b.r.document) })
+	for _, p := range left {
+		f, err := e.manifestsFinding(run, s.Path, src, nil, p)
+		res.manifests, res.manifestsErr = appendFound(res.manifests, f, err, res.manifestsErr)
+	}
 	return res, laterLines
+}
+
+// placeIndex is the index of a document's YAML document, -1 when it has
+// none.
+func placeIndex(d Document) int {
+	i, _ := placeOf(d)
+	return i
+}
+
+// takePlacements splits ps, placements in the YAML document of doc, into
+// those about doc's object and the others.
+func takePlacements(ps []placement, doc Document) (taken, left []placement) {
+	_, key := placeOf(doc)
+	for _, p := range ps {
+		if objectPathKey(p.r.objectPath) == key {
+			taken = append(taken, p)
+		} else {
+			left = append(left, p)
+		}
+	}
+	return taken, left
 }
 
 // rangeLines appends to lines the line of every range in v (an object with

@@ -324,6 +324,9 @@ type Source struct {
 	// Patch marks a file a kustomization uses as a patch: only the fields
 	// it writes are checked (see lintFile).
 	Patch bool
+	// placements are results of rules over every manifest to place in
+	// the file's documents as they are read (set by the run).
+	placements []placement
 	// Intents keeps the YAML intents of each fix (Fix.Intents), for a
 	// caller that applies the fixes to other files: the templates of a
 	// rendered chart.
@@ -346,6 +349,10 @@ type fileResult struct {
 	// overHold is set when the file made more findings than it could
 	// hold: the result is partial.
 	overHold bool
+	// manifests are the findings of the file's placements (see
+	// placement), manifestsErr the errors placing them.
+	manifests    []Finding
+	manifestsErr error
 }
 
 // Lint parses and evaluates every source concurrently and returns the
@@ -375,6 +382,11 @@ func (e *Engine) lintFile(ctx context.Context, s Source, part func(docPart) erro
 	}
 	src, parser, early := e.load(s)
 	if early != nil {
+		// The placements are made without their documents.
+		for _, p := range s.placements {
+			f, err := e.manifestsFinding(ctx, s.Path, nil, nil, p)
+			early.manifests, early.manifestsErr = appendFound(early.manifests, f, err, early.manifestsErr)
+		}
 		return *early
 	}
 	var onDoc func(docPart) error
@@ -395,8 +407,8 @@ func (e *Engine) lintFile(ctx context.Context, s Source, part func(docPart) erro
 	for _, ig := range res.ignores {
 		laterLines = append(laterLines, ig.at.Line)
 	}
+	hashes := lazyHashes{src: src}
 	if len(res.findings) > 0 || len(laterLines) > 0 {
-		hashes := lazyHashes{src: src}
 		res.lineHashes = map[int]string{}
 		for _, n := range laterLines {
 			if h := hashes.line(n); h != "" {
@@ -407,7 +419,18 @@ func (e *Engine) lintFile(ctx context.Context, s Source, part func(docPart) erro
 			res.findings[i].Fingerprint = hashes.line(res.findings[i].Range.Line)
 		}
 	}
+	for i := range res.manifests {
+		res.manifests[i].Fingerprint = hashes.line(res.manifests[i].Range.Line)
+	}
 	return res
+}
+
+// appendFound appends f to fs, or err to errs.
+func appendFound(fs []Finding, f Finding, err, errs error) ([]Finding, error) {
+	if err != nil {
+		return fs, errors.Join(errs, err)
+	}
+	return append(fs, f), errs
 }
 
 // load reads a source and picks its parser. When the file is not to be
@@ -464,16 +487,18 @@ func (e *Engine) unread(s Source, err *TooLargeError) fileResult {
 
 // lintManifests runs the rules that see every Kubernetes object at once.
 // A result that gives a path, or a fix that edits fields, is about the
-// object it names (file, document, object_path): its file is read again
-// and only that object built to place it. lines is the number of lines of each file.
-func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs []Source, lines map[string]int) ([]Finding, error) {
+// object it names (file, document, object_path): when later says its file
+// is still to be linted, the result waits for it (see placement);
+// otherwise its file is read again and only that object built to place
+// it. lines is the number of lines of each file.
+func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs []Source, lines map[string]int, later func(file string) bool) ([]Finding, map[string][]placement, error) {
 	input := ast.NewObject(
 		[2]*ast.Term{ast.StringTerm("type"), ast.StringTerm("manifests")},
 		[2]*ast.Term{ast.StringTerm("objects"), ast.ArrayTerm(summaries...)},
 	)
 	pairs, err := e.eval(ctx, "manifests", input)
 	if err != nil {
-		return nil, fmt.Errorf("evaluate manifests: %w", err)
+		return nil, nil, fmt.Errorf("evaluate manifests: %w", err)
 	}
 	// One file read again at a time, forward: results in file and
 	// document order.
@@ -496,6 +521,7 @@ func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs 
 	}
 	var byPath map[string]Source
 	var out []Finding
+	waiting := map[string][]placement{}
 	var errs []error
 	for _, pl := range order {
 		p, file := pl.p, pl.file
@@ -519,6 +545,10 @@ func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs 
 		// A path is placed, and fix intents edited, in the object's
 		// document; a range and a fix that only displays need neither.
 		if r.path != nil || r.fix != nil && len(r.fix.intents) > 0 {
+			if r.objectPath != nil && later(file) {
+				waiting[file] = append(waiting[file], placement{rd, r})
+				continue
+			}
 			if cur.parsed == nil || cur.file != file {
 				if byPath == nil {
 					byPath = make(map[string]Source, len(srcs))
@@ -537,14 +567,10 @@ func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs 
 			pf := cur.parsed
 			doc, src = pf.place(r.document, r.objectPath), pf.src
 		}
-		if r.rng == nil && doc == nil {
-			errs = append(errs, &resultError{rule: rd.ID, err: fmt.Errorf("a path in %s document %d, which was not found", file, r.document)})
+		f, err := e.manifestsFinding(ctx, file, src, doc, placement{rd, r})
+		if err != nil {
+			errs = append(errs, err)
 			continue
-		}
-		f, _ := e.finding(ctx, rd, file, src, doc, r)
-		f.doc = r.document
-		if r.objectPath != nil {
-			f.obj = objectPathKey(r.objectPath)
 		}
 		if src != nil {
 			// Placed by a path, it may be on a line the summaries do
@@ -553,7 +579,31 @@ func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs 
 		}
 		out = append(out, f)
 	}
-	return out, errors.Join(errs...)
+	return out, waiting, errors.Join(errs...)
+}
+
+// placement is a result of a rule over every manifest about an object of
+// a file not linted yet: it is placed in the object's document when the
+// file is read to be linted (see lintDocuments), not read once more.
+type placement struct {
+	rd rule.Rule
+	r  ruleResult
+}
+
+// manifestsFinding makes the finding of a result of a rule over every
+// manifest, in doc (nil when the result's object was not found) of file
+// src (nil when not read).
+func (e *Engine) manifestsFinding(ctx context.Context, file string, src []byte, doc Document, p placement) (Finding, error) {
+	r := p.r
+	if r.rng == nil && doc == nil {
+		return Finding{}, &resultError{rule: p.rd.ID, err: fmt.Errorf("a path in %s document %d, which was not found", file, r.document)}
+	}
+	f, _ := e.finding(ctx, p.rd, file, src, doc, r)
+	f.doc = r.document
+	if r.objectPath != nil {
+		f.obj = objectPathKey(r.objectPath)
+	}
+	return f, nil
 }
 
 // resultPlace is the "file" and "document" of a manifests result, or ""

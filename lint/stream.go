@@ -57,6 +57,8 @@ func (e *Engine) stream(ctx context.Context, srcs []Source, sink FindingsFunc, h
 	if err := e.prepare(ctx, queries); err != nil {
 		return nil, err
 	}
+	// The sources get the run's placements: the caller's are left alone.
+	srcs = slices.Clone(srcs)
 	st := &stream{ctx: ctx, e: e, srcs: srcs, sink: sink, rep: &Report{Rules: e.Rules(), Files: len(srcs)}}
 	// Files in the order of their paths; files of the same path (named
 	// twice) are handed over together, in the order given.
@@ -98,7 +100,7 @@ func (e *Engine) stream(ctx context.Context, srcs []Source, sink FindingsFunc, h
 	}, parts, nil, func() int { return hold - heldFindings })
 	rest := order[next:]
 	e.summarize(ctx, srcs, rest, sums, lines)
-	st.evalManifests(ctx, sums, lines)
+	st.evalManifests(ctx, sums, lines, placeable(srcs, rest, parts))
 	sums = nil
 	for _, h := range held {
 		if err := st.add(h.i, h.r); err != nil {
@@ -110,6 +112,25 @@ func (e *Engine) stream(ctx context.Context, srcs []Source, sink FindingsFunc, h
 		return nil, err
 	}
 	return st.end(ctx)
+}
+
+// placeable maps the paths of the sources at order whose objects the
+// results of rules over every manifest are placed in as they are linted
+// (see placement) to their index: Kubernetes YAML files linted whole, read
+// as they are, whose path is named once. The others are read again.
+func placeable(srcs []Source, order []int, parts []bool) map[string]int {
+	named := map[string]int{}
+	for _, s := range srcs {
+		named[s.Path]++
+	}
+	out := map[string]int{}
+	for _, i := range order {
+		s := srcs[i]
+		if s.Kind == KindYAML && !parts[i] && !s.Patch && s.Parser == nil && named[s.Path] == 1 {
+			out[s.Path] = i
+		}
+	}
+	return out
 }
 
 // inParts tells which sources are handed over in parts: Kubernetes YAML
@@ -206,8 +227,9 @@ func (st *stream) add(i int, r fileResult) error {
 			return err
 		}
 	}
-	manifest := st.manifests[s.Path]
+	manifest := slices.Concat(st.manifests[s.Path], r.manifests)
 	delete(st.manifests, s.Path)
+	st.manifestsErr = errors.Join(st.manifestsErr, r.manifestsErr)
 	for j := range manifest {
 		if h, ok := r.lineHashes[manifest[j].Range.Line]; ok {
 			manifest[j].Fingerprint = h
@@ -277,8 +299,10 @@ func (st *stream) end(ctx context.Context) (*Report, error) {
 }
 
 // evalManifests runs the rules over every manifest on the summaries (by
-// file index) and keeps their findings by file.
-func (st *stream) evalManifests(ctx context.Context, sums [][]ast.Value, lines []int) {
+// file index) and keeps their findings by file. The results about objects
+// of the files of later (paths to source indices), linted after, become
+// those sources' placements.
+func (st *stream) evalManifests(ctx context.Context, sums [][]ast.Value, lines []int, later map[string]int) {
 	st.manifests = map[string][]Finding{}
 	var terms []*ast.Term
 	for _, ss := range sums {
@@ -293,10 +317,16 @@ func (st *stream) evalManifests(ctx context.Context, sums [][]ast.Value, lines [
 	for i, s := range st.srcs {
 		byPath[s.Path] = lines[i]
 	}
-	fs, err := st.e.lintManifests(ctx, terms, st.srcs, byPath)
+	fs, waiting, err := st.e.lintManifests(ctx, terms, st.srcs, byPath, func(file string) bool {
+		_, ok := later[file]
+		return ok
+	})
 	st.manifestsErr = err
 	for _, f := range fs {
 		st.manifests[f.File] = append(st.manifests[f.File], f)
+	}
+	for file, ps := range waiting {
+		st.srcs[later[file]].placements = ps
 	}
 }
 

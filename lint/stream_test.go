@@ -39,7 +39,32 @@ func TestStreamOrder(t *testing.T) {
 		}
 		srcs = append(srcs, lint.Source{Path: path, Kind: lint.KindYAML})
 	}
-	srcs = append(srcs, lint.Source{Path: "../examples/insecure/Dockerfile", Kind: lint.KindDockerfile})
+	// Objects in a List: the results of rules over every manifest name
+	// them by their place in it (object_path).
+	list := filepath.Join(dir, "list.yaml")
+	if err := os.WriteFile(list, []byte(`apiVersion: v1
+kind: List
+items:
+- apiVersion: v1
+  kind: ConfigMap
+  metadata: {name: settings, namespace: team-0}
+- apiVersion: apps/v1
+  kind: Deployment
+  metadata: {name: listed, namespace: team-0}
+  spec:
+    selector: {matchLabels: {app: listed}}
+    template:
+      metadata: {labels: {app: listed}}
+      spec:
+        containers:
+        - name: app
+          image: registry.example.com/listed:1.0
+`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	srcs = append(srcs,
+		lint.Source{Path: list, Kind: lint.KindYAML},
+		lint.Source{Path: "../examples/insecure/Dockerfile", Kind: lint.KindDockerfile})
 	slices.Reverse(srcs)
 	eng := linttest.Engine(t)
 	ctx := context.Background()
@@ -49,6 +74,14 @@ func TestStreamOrder(t *testing.T) {
 	}
 	if !slices.ContainsFunc(want.Findings, func(f lint.Finding) bool { return f.RuleID == "KS020" }) {
 		t.Fatal("no finding of a rule over every manifest (KS020): the test checks nothing")
+	}
+	// Results placed by a path, with a fix: in the files read for their
+	// summaries first, they are placed as the file is linted, not by
+	// reading it again, and must come out the same.
+	for _, file := range []string{filepath.Join(dir, "app-00.yaml"), list} {
+		if !slices.ContainsFunc(want.Findings, func(f lint.Finding) bool { return f.RuleID == "KS023" && f.File == file && len(f.Fixes) > 0 }) {
+			t.Fatalf("no KS023 finding with a fix in %s: the test checks nothing", file)
+		}
 	}
 	for _, hold := range []int{0, 10, 1 << 30} {
 		t.Run(fmt.Sprint("hold ", hold), func(t *testing.T) {

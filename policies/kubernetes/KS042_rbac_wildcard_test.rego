@@ -36,3 +36,8 @@ test_other_kinds_and_groups_ignored if {
 	crd := object.union(t.object_input("Role", "r", [t.rule(["*"], ["*"], ["get"])]), {"apiVersion": "example.com/v1"})
 	count(KS042.deny) == 0 with input as crd
 }
+
+test_wildcard_outside_a_list_ignored if {
+	count(KS042.deny) == 0 with input as t.object_input("Role", "r", [{"apiGroups": "*", "resources": {"a": "*"}, "verbs": ["get"]}])
+	count(KS042.deny) == 1 with input as t.object_input("Role", "r", [{"apiGroups": "*", "resources": ["pods", "*"], "verbs": ["get"]}])
+}

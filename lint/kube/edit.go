@@ -72,21 +72,36 @@ func (d *document) Edit(in lint.Intent) ([]lint.Edit, error) {
 	return edits, nil
 }
 
+// normPath returns path with its indices as ints: path itself when they
+// are (as the engine decodes them), else a copy.
 func normPath(path []any) ([]any, error) {
 	if len(path) == 0 {
 		return nil, errors.New("empty path")
 	}
-	out := make([]any, len(path))
+	var out []any
 	for i, p := range path {
-		if s, ok := p.(string); ok {
-			out[i] = s
+		switch p.(type) {
+		case string:
+			if out != nil {
+				out[i] = p
+			}
 			continue
+		case int:
+			if out == nil {
+				continue
+			}
 		}
 		n, ok := pathIndex(p)
 		if !ok {
 			return nil, fmt.Errorf("bad path element %v (%T)", p, p)
 		}
+		if out == nil {
+			out = slices.Clone(path)
+		}
 		out[i] = n
+	}
+	if out == nil {
+		return path, nil
 	}
 	return out, nil
 }

@@ -1,6 +1,7 @@
 package kube
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -590,5 +591,28 @@ func TestEditSinglePairMapping(t *testing.T) {
 	edits, err := d.Edit(lint.Intent{Op: "set", Path: []any{"x", 0, "a"}, Value: 2})
 	if err != nil || applyEdits(t, src, edits) != "apiVersion: v1\nkind: Pod\nx: [a: 2]\n" {
 		t.Errorf("got %v, %v", edits, err)
+	}
+}
+
+// TestNormPath checks that a path the engine decoded (strings and ints) is
+// used as it is, and that another is converted in a copy.
+func TestNormPath(t *testing.T) {
+	decoded := []any{"spec", "containers", 0, "image"}
+	if got, err := normPath(decoded); err != nil || &got[0] != &decoded[0] {
+		t.Errorf("normPath(%v) = %v, %v: want the path itself", decoded, got, err)
+	}
+	if n := testing.AllocsPerRun(10, func() { _, _ = normPath(decoded) }); n != 0 {
+		t.Errorf("normPath of a decoded path allocates %v times", n)
+	}
+	other := []any{"spec", float64(2), json.Number("3")}
+	got, err := normPath(other)
+	if err != nil || !cmp.Equal(got, []any{"spec", 2, 3}) {
+		t.Errorf("normPath(%v) = %v, %v", other, got, err)
+	}
+	if other[1] != float64(2) {
+		t.Errorf("normPath changed its argument: %v", other)
+	}
+	if _, err := normPath([]any{"spec", 1.5}); err == nil {
+		t.Error("normPath accepts a fractional index")
 	}
 }

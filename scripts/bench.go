@@ -6,10 +6,17 @@
 //
 //	go run scripts/bench.go            # the full corpora (about two minutes)
 //	go run scripts/bench.go -scale 0.1 # a tenth of every corpus
+//	go run scripts/bench.go -runs 3 -against /tmp/hardline-main
+//	                                   # before and after a change
 //
 // CPU is user+system time of the hardline process (start-up included);
 // peak memory is its maximum resident set size. The floor is a yaml.v3
 // decode of the same files in this process, measured in the same run.
+//
+// With -against, a second binary (the version before a change) runs on
+// the same corpora, its runs alternating with those of the one measured,
+// and each row ends with its CPU and the ratio of the two: on a shared
+// machine, runs minutes apart differ more than most changes do.
 package main
 
 import (
@@ -37,8 +44,9 @@ func main() {
 	bin := flag.String("hardline", "", "hardline binary to measure (default: built from ./cmd/hardline)")
 	only := flag.String("only", "", "comma-separated cases to run: corpus, corpus-one-file, pod, configmaps, dockerfiles, startup")
 	keep := flag.String("keep", "", "write each case's files under this directory and keep them")
+	against := flag.String("against", "", "another hardline binary to run alternately on the same corpora, for a before/after comparison")
 	flag.Parse()
-	if err := run(*scale, *runs, *bin, *only, *keep); err != nil {
+	if err := run(*scale, *runs, *bin, *against, *only, *keep); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
@@ -50,7 +58,7 @@ type measurement struct {
 	peakKiB int64
 }
 
-func run(scale float64, runs int, bin, only, keep string) error {
+func run(scale float64, runs int, bin, against, only, keep string) error {
 	dir, err := os.MkdirTemp("", "hardline-bench-")
 	if err != nil {
 		return err
@@ -75,10 +83,18 @@ func run(scale float64, runs int, bin, only, keep string) error {
 	if bin, err = copyFile(bin, filepath.Join(dir, "hardline")); err != nil {
 		return err
 	}
+	if against != "" {
+		if against, err = copyFile(against, filepath.Join(dir, "against")); err != nil {
+			return err
+		}
+	}
 	n := func(v int) int { return max(1, int(float64(v)*scale)) }
-	h := &harness{bin: bin, runs: runs}
+	h := &harness{bin: bin, against: against, runs: runs}
 	fmt.Printf("hardline benchmark (scale %g, median of %d run(s); CPU = user+sys, peak = max RSS)\n\n", scale, runs)
 	fmt.Printf("%-34s %10s %10s %8s %10s  %s\n", "case", "CPU", "floor", "ratio", "peak", "target")
+	if against != "" {
+		fmt.Printf("%-34s %10s %10s %8s %10s  %s\n", "", "", "", "", "", "[CPU of -against, this ÷ against]")
+	}
 
 	list := []struct {
 		name string
@@ -118,12 +134,12 @@ func run(scale float64, runs int, bin, only, keep string) error {
 				if fastest {
 					runs = 11
 				}
-				m, err := h.lintRuns(p, runs, fastest)
+				m, base, err := h.lintRuns(p, runs, fastest)
 				if err != nil {
 					return err
 				}
 				cpu[i] = m.cpu
-				h.row(fmt.Sprintf("Pod with %d containers", c), m, 0, "")
+				h.row(fmt.Sprintf("Pod with %d containers", c), m, base, 0, "")
 			}
 			per := func(i int) float64 { return float64(cpu[i]-cpu[0]) / float64(counts[i]-1) }
 			fmt.Printf("%-34s %10s %10s %7.2f×  ≤ 2× (%.0f vs %.0f µs a container)\n", "  per container, big ÷ small", "", "", per(2)/per(1), per(2)/1e3, per(1)/1e3)
@@ -148,11 +164,11 @@ func run(scale float64, runs int, bin, only, keep string) error {
 					return err
 				}
 			}
-			m, err := h.lint(d)
+			m, base, err := h.lint(d)
 			if err != nil {
 				return err
 			}
-			h.row(fmt.Sprintf("%d Dockerfiles", c), m, 0, "≤ 2 ms each")
+			h.row(fmt.Sprintf("%d Dockerfiles", c), m, base, 0, "≤ 2 ms each")
 			fmt.Printf("%-34s %8.2f ms each\n", "", float64(m.cpu.Microseconds())/1000/float64(c))
 			return nil
 		}},
@@ -163,20 +179,20 @@ func run(scale float64, runs int, bin, only, keep string) error {
 			if err := os.WriteFile(p, b.Bytes(), 0o600); err != nil {
 				return err
 			}
-			m, err := h.lint(p)
+			m, base, err := h.lint(p)
 			if err != nil {
 				return err
 			}
-			h.row("one manifest (start-up included)", m, 0, "≤ 100 ms")
+			h.row("one manifest (start-up included)", m, base, 0, "≤ 100 ms")
 			df := filepath.Join(d, "Dockerfile")
 			if err := os.WriteFile(df, dockerfile(1), 0o600); err != nil {
 				return err
 			}
-			m, err = h.lint(df)
+			m, base, err = h.lint(df)
 			if err != nil {
 				return err
 			}
-			h.row("one Dockerfile (start-up included)", m, 0, "≤ 100 ms")
+			h.row("one Dockerfile (start-up included)", m, base, 0, "≤ 100 ms")
 			return nil
 		}},
 	}
@@ -201,8 +217,10 @@ func run(scale float64, runs int, bin, only, keep string) error {
 }
 
 type harness struct {
-	bin  string
-	runs int
+	// bin is the binary measured; against, when set, the one it is
+	// compared with.
+	bin, against string
+	runs         int
 }
 
 // vsFloor lints target and compares its CPU with decoding paths.
@@ -211,19 +229,24 @@ func (h *harness) vsFloor(name string, paths []string, target, goal string) erro
 	if err != nil {
 		return err
 	}
-	m, err := h.lint(target)
+	m, base, err := h.lint(target)
 	if err != nil {
 		return err
 	}
-	h.row(name, m, floor, goal)
+	h.row(name, m, base, floor, goal)
 	return nil
 }
 
-func (h *harness) row(name string, m measurement, floor time.Duration, goal string) {
+// row prints the measurement m of case name, and base, the -against
+// binary's, when there is one.
+func (h *harness) row(name string, m, base measurement, floor time.Duration, goal string) {
 	ratio, fl := "", ""
 	if floor > 0 {
 		ratio = fmt.Sprintf("%.1f×", m.cpu.Seconds()/floor.Seconds())
 		fl = ms(floor)
+	}
+	if base.cpu > 0 {
+		goal += fmt.Sprintf("  [%s, %d MiB; %.2f×]", ms(base.cpu), base.peakKiB>>10, m.cpu.Seconds()/base.cpu.Seconds())
 	}
 	fmt.Printf("%-34s %10s %10s %8s %7d MiB  %s\n", name, ms(m.cpu), fl, ratio, m.peakKiB>>10, goal)
 }
@@ -231,38 +254,60 @@ func (h *harness) row(name string, m measurement, floor time.Duration, goal stri
 func ms(d time.Duration) string { return fmt.Sprintf("%.0f ms", float64(d.Microseconds())/1000) }
 
 // lint runs hardline with JSON output (positions and fixes included) and
-// returns the median measurement.
-func (h *harness) lint(target string) (measurement, error) {
+// returns the median measurement, and that of the -against binary (zero
+// without one).
+func (h *harness) lint(target string) (m, base measurement, err error) {
 	return h.lintRuns(target, h.runs, false)
 }
 
-// lintRuns is lint with the median of runs runs, or their fastest.
-func (h *harness) lintRuns(target string, runs int, fastest bool) (measurement, error) {
-	var ms []measurement
+// lintRuns is lint with the median of runs runs, or their fastest. The
+// runs of the two binaries alternate.
+func (h *harness) lintRuns(target string, runs int, fastest bool) (m, base measurement, err error) {
+	var ms, bs []measurement
 	for range runs {
-		cmd := exec.Command(h.bin, "lint", "--format", "json", "--fail-on", "never", target)
-		cmd.Stdout = io.Discard
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		err := cmd.Run()
-		var exit *exec.ExitError
-		if err != nil && !(errors.As(err, &exit) && exit.ExitCode() == 1) {
-			return measurement{}, fmt.Errorf("hardline %s: %w: %s", target, err, stderr.Bytes())
+		r, err := runOnce(h.bin, target)
+		if err != nil {
+			return m, base, err
 		}
-		ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-		if !ok {
-			return measurement{}, errors.New("no resource usage for the hardline process")
+		ms = append(ms, r)
+		if h.against != "" {
+			if r, err = runOnce(h.against, target); err != nil {
+				return m, base, err
+			}
+			bs = append(bs, r)
 		}
-		ms = append(ms, measurement{
-			cpu:     time.Duration(ru.Utime.Nano() + ru.Stime.Nano()),
-			peakKiB: ru.Maxrss,
-		})
+	}
+	return pick(ms, fastest), pick(bs, fastest), nil
+}
+
+// pick is the median of ms, or the fastest; zero for none.
+func pick(ms []measurement, fastest bool) measurement {
+	if len(ms) == 0 {
+		return measurement{}
 	}
 	slices.SortFunc(ms, func(a, b measurement) int { return int(a.cpu - b.cpu) })
 	if fastest {
-		return ms[0], nil
+		return ms[0]
 	}
-	return ms[len(ms)/2], nil
+	return ms[len(ms)/2]
+}
+
+// runOnce runs binary bin on target and measures the process.
+func runOnce(bin, target string) (measurement, error) {
+	cmd := exec.Command(bin, "lint", "--format", "json", "--fail-on", "never", target)
+	cmd.Stdout = io.Discard
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	var exit *exec.ExitError
+	if err != nil && !(errors.As(err, &exit) && exit.ExitCode() == 1) {
+		return measurement{}, fmt.Errorf("%s %s: %w: %s", bin, target, err, stderr.Bytes())
+	}
+	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	if !ok {
+		return measurement{}, errors.New("no resource usage for the hardline process")
+	}
+	return measurement{cpu: time.Duration(ru.Utime.Nano() + ru.Stime.Nano()), peakKiB: ru.Maxrss}, nil
 }
 
 // floor is the median CPU time this process spends decoding every file of

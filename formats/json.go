@@ -28,6 +28,8 @@ type jsonReport struct {
 	Summary jsonSummary  `json:"summary"`
 }
 
+// jsonFinding is the shape of a finding in the JSON report; appendFinding
+// writes it by hand (TestAppendFindingAsEncodeJSON compares the two).
 type jsonFinding struct {
 	Rule        string           `json:"rule"`
 	Name        string           `json:"name"`
@@ -174,16 +176,12 @@ func (s *jsonStream) Findings(fs []lint.Finding) error {
 			buf.Reset()
 		}
 		s.tally.add(&fs[i])
-		b, err := encodeJSON(toJSONFinding(&fs[i]), "    ")
-		if err != nil {
-			return err
-		}
 		if s.any {
 			buf.WriteByte(',')
 		}
 		s.any = true
 		buf.WriteString("\n    ")
-		buf.Write(bytes.TrimSuffix(b, []byte("\n")))
+		buf.Write(appendFinding(buf.AvailableBuffer(), &fs[i]))
 	}
 	_, err := s.w.Write(buf.Bytes())
 	return err
@@ -203,46 +201,4 @@ func (s *jsonStream) End(r *lint.Report) error {
 	}
 	_, err = s.w.Write(tail)
 	return err
-}
-
-func toJSONFinding(f *lint.Finding) jsonFinding {
-	jf := jsonFinding{
-		Rule:        f.RuleID,
-		Name:        f.Name,
-		Severity:    f.Severity.String(),
-		Message:     f.Message,
-		File:        f.File,
-		Line:        f.Range.Line,
-		Column:      f.Range.Column,
-		EndLine:     f.Range.EndLine,
-		EndColumn:   f.Range.EndColumn,
-		Fingerprint: f.Fingerprint,
-		Mapping:     f.Mapping,
-		Fixes:       make([]jsonFix, 0, len(f.Fixes)),
-	}
-	for _, fix := range f.Fixes {
-		jx := jsonFix{
-			Title:         fix.Title,
-			Applicability: fix.Applicability.String(),
-			Edits:         make([]jsonEdit, 0, len(fix.Edits)),
-			Display:       fix.Display,
-		}
-		for _, e := range fix.Edits {
-			jx.Edits = append(jx.Edits, jsonEdit{
-				File:      e.File,
-				Line:      e.Range.Line,
-				Column:    e.Range.Column,
-				EndLine:   e.Range.EndLine,
-				EndColumn: e.Range.EndColumn,
-				Offset:    e.Range.Offset,
-				EndOffset: e.Range.EndOffset,
-				NewText:   e.NewText,
-			})
-		}
-		jf.Fixes = append(jf.Fixes, jx)
-	}
-	if s := f.Suppression; s != nil {
-		jf.Suppressed = &jsonSuppression{Kind: s.Kind, Justification: s.Justification}
-	}
-	return jf
 }

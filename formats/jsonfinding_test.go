@@ -1,0 +1,103 @@
+package formats
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/hardline-dev/hardline/lint"
+	"github.com/hardline-dev/hardline/lint/rule"
+)
+
+// TestAppendFindingAsEncodeJSON holds the hand-written encoder of findings
+// to what encoding/json writes, through encodeJSON, on random findings
+// whose strings mix every kind of text JSON escapes: quotes, backslashes,
+// control characters, invalid UTF-8, U+2028, C1 controls, direction
+// marks, characters outside the BMP.
+func TestAppendFindingAsEncodeJSON(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	pieces := []string{
+		"", "a", "KS001", "spec.containers[0]", `"`, `\`, "\n", "\r\n", "\t", "\b", "\f", "\x00", "\x1f", "\x7f",
+		"\xff", "\xc3", "\xe2\x80", "é", "\u2028", "\u2029", "\u0085", "\u009b", "\u061c", "\u200e", "\u202e",
+		"\u2066", "\ufeff", "😀", "<&>", `\u0080`, "::error::", "# hardline",
+	}
+	str := func() string {
+		var b bytes.Buffer
+		for range rng.IntN(5) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	num := func() int { return rng.IntN(2000) - 10 }
+	rangeOf := func() lint.Range {
+		return lint.Range{Line: num(), Column: num(), EndLine: num(), EndColumn: num(), Offset: num(), EndOffset: num()}
+	}
+	for i := range 2000 {
+		f := lint.Finding{
+			RuleID: str(), Name: str(), Severity: rule.Severity(rng.IntN(4)), Message: str(), File: str(),
+			Range: rangeOf(), Fingerprint: str(), Mapping: str(),
+		}
+		for range rng.IntN(3) {
+			fix := lint.Fix{Title: str(), Applicability: rule.Applicability(rng.IntN(4)), Display: str()}
+			for range rng.IntN(3) {
+				fix.Edits = append(fix.Edits, lint.Edit{File: str(), Range: rangeOf(), NewText: str()})
+			}
+			f.Fixes = append(f.Fixes, fix)
+		}
+		if rng.IntN(3) == 0 {
+			f.Suppression = &lint.Suppression{Kind: str(), Justification: str()}
+		}
+		want, err := encodeJSON(toJSONFinding(&f), "    ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = bytes.TrimSuffix(want, []byte("\n"))
+		if got := appendFinding(nil, &f); !bytes.Equal(got, want) {
+			t.Fatalf("finding %d:\n got %s\nwant %s", i, got, want)
+		}
+	}
+}
+
+// toJSONFinding is a finding as encoding/json reads it: the shape the JSON
+// format documents (jsonFinding), which appendFinding writes by hand.
+func toJSONFinding(f *lint.Finding) jsonFinding {
+	jf := jsonFinding{
+		Rule:        f.RuleID,
+		Name:        f.Name,
+		Severity:    f.Severity.String(),
+		Message:     f.Message,
+		File:        f.File,
+		Line:        f.Range.Line,
+		Column:      f.Range.Column,
+		EndLine:     f.Range.EndLine,
+		EndColumn:   f.Range.EndColumn,
+		Fingerprint: f.Fingerprint,
+		Mapping:     f.Mapping,
+		Fixes:       make([]jsonFix, 0, len(f.Fixes)),
+	}
+	for _, fix := range f.Fixes {
+		jx := jsonFix{
+			Title:         fix.Title,
+			Applicability: fix.Applicability.String(),
+			Edits:         make([]jsonEdit, 0, len(fix.Edits)),
+			Display:       fix.Display,
+		}
+		for _, e := range fix.Edits {
+			jx.Edits = append(jx.Edits, jsonEdit{
+				File:      e.File,
+				Line:      e.Range.Line,
+				Column:    e.Range.Column,
+				EndLine:   e.Range.EndLine,
+				EndColumn: e.Range.EndColumn,
+				Offset:    e.Range.Offset,
+				EndOffset: e.Range.EndOffset,
+				NewText:   e.NewText,
+			})
+		}
+		jf.Fixes = append(jf.Fixes, jx)
+	}
+	if s := f.Suppression; s != nil {
+		jf.Suppressed = &jsonSuppression{Kind: s.Kind, Justification: s.Justification}
+	}
+	return jf
+}

@@ -1,115 +1,325 @@
 package formats
 
 import (
+	"maps"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 
 	"github.com/hardline-dev/hardline/lint"
 )
 
+// A run writes tens of thousands of findings: the JSON and SARIF formats
+// write each by hand, field by field, for a fraction of what encoding/json
+// costs with its reflection and re-indenting, and to the same bytes
+// (TestAppendFindingAsEncodeJSON, TestAppendSARIFResultAsEncodeJSON).
+
+// jsonWriter appends JSON indented as encodeJSON writes it: each line after
+// the first starts with prefix, then two spaces a level.
+type jsonWriter struct {
+	b      []byte
+	prefix string
+	depth  int
+	// empty is set while the open object or array has no member.
+	empty bool
+}
+
+func (w *jsonWriter) newline() {
+	w.b = append(w.b, '\n')
+	w.b = append(w.b, w.prefix...)
+	for range w.depth {
+		w.b = append(w.b, "  "...)
+	}
+}
+
+// open starts an object ('{') or an array ('[').
+func (w *jsonWriter) open(c byte) {
+	w.b = append(w.b, c)
+	w.depth++
+	w.empty = true
+}
+
+// close ends the open object ('}') or array (']').
+func (w *jsonWriter) close(c byte) {
+	w.depth--
+	if !w.empty {
+		w.newline()
+	}
+	w.b = append(w.b, c)
+	w.empty = false
+}
+
+// elem starts an element of the open array.
+func (w *jsonWriter) elem() {
+	if !w.empty {
+		w.b = append(w.b, ',')
+	}
+	w.empty = false
+	w.newline()
+}
+
+// key starts a member of the open object.
+func (w *jsonWriter) key(k string) {
+	w.elem()
+	w.b = appendJSONString(w.b, k)
+	w.b = append(w.b, ": "...)
+}
+
+func (w *jsonWriter) str(s string) { w.b = appendJSONString(w.b, s) }
+
+func (w *jsonWriter) int(n int) { w.b = strconv.AppendInt(w.b, int64(n), 10) }
+
+// null writes null: a nil slice, as encoding/json writes one.
+func (w *jsonWriter) null() { w.b = append(w.b, "null"...) }
+
 // appendFinding appends the JSON of f as the findings array holds it: what
-// encodeJSON(toJSONFinding(f), "    ") writes, without its final newline.
-// A run writes tens of thousands of findings: written field by field, one
-// costs a fraction of encoding/json's reflection and re-indenting.
-// TestAppendFindingAsEncodeJSON holds the two to the same bytes.
+// encodeJSON of its jsonFinding writes with prefix "    ", without the
+// final newline.
 func appendFinding(b []byte, f *lint.Finding) []byte {
-	const in = "\n      " // the prefix and one level of indent
-	b = append(b, '{')
-	b = appendStringField(b, in, "rule", f.RuleID, false)
-	b = appendStringField(b, in, "name", f.Name, true)
-	b = appendStringField(b, in, "severity", f.Severity.String(), true)
-	b = appendStringField(b, in, "message", f.Message, true)
-	b = appendStringField(b, in, "file", f.File, true)
-	b = appendIntField(b, in, "line", f.Range.Line)
-	b = appendIntField(b, in, "column", f.Range.Column)
-	b = appendIntField(b, in, "endLine", f.Range.EndLine)
-	b = appendIntField(b, in, "endColumn", f.Range.EndColumn)
+	w := jsonWriter{b: b, prefix: "    "}
+	w.open('{')
+	w.key("rule")
+	w.str(f.RuleID)
+	w.key("name")
+	w.str(f.Name)
+	w.key("severity")
+	w.str(f.Severity.String())
+	w.key("message")
+	w.str(f.Message)
+	w.key("file")
+	w.str(f.File)
+	w.key("line")
+	w.int(f.Range.Line)
+	w.key("column")
+	w.int(f.Range.Column)
+	w.key("endLine")
+	w.int(f.Range.EndLine)
+	w.key("endColumn")
+	w.int(f.Range.EndColumn)
 	if f.Fingerprint != "" {
-		b = appendStringField(b, in, "fingerprint", f.Fingerprint, true)
+		w.key("fingerprint")
+		w.str(f.Fingerprint)
 	}
 	if f.Mapping != "" {
-		b = appendStringField(b, in, "mapping", f.Mapping, true)
+		w.key("mapping")
+		w.str(f.Mapping)
 	}
-	b = append(b, ","+in+`"fixes": [`...)
-	for i := range f.Fixes {
-		if i > 0 {
-			b = append(b, ',')
+	w.key("fixes")
+	w.open('[')
+	for _, fix := range f.Fixes {
+		w.elem()
+		w.open('{')
+		w.key("title")
+		w.str(fix.Title)
+		w.key("applicability")
+		w.str(fix.Applicability.String())
+		w.key("edits")
+		w.open('[')
+		for _, e := range fix.Edits {
+			w.elem()
+			w.open('{')
+			w.key("file")
+			w.str(e.File)
+			w.key("line")
+			w.int(e.Range.Line)
+			w.key("column")
+			w.int(e.Range.Column)
+			w.key("endLine")
+			w.int(e.Range.EndLine)
+			w.key("endColumn")
+			w.int(e.Range.EndColumn)
+			w.key("offset")
+			w.int(e.Range.Offset)
+			w.key("endOffset")
+			w.int(e.Range.EndOffset)
+			w.key("newText")
+			w.str(e.NewText)
+			w.close('}')
 		}
-		b = appendFix(b, &f.Fixes[i])
+		w.close(']')
+		if fix.Display != "" {
+			w.key("display")
+			w.str(fix.Display)
+		}
+		w.close('}')
 	}
-	if len(f.Fixes) > 0 {
-		b = append(b, in...)
-	}
-	b = append(b, ']')
+	w.close(']')
 	if s := f.Suppression; s != nil {
-		const in2 = in + "  "
-		b = append(b, ","+in+`"suppressed": {`...)
-		b = appendStringField(b, in2, "kind", s.Kind, false)
-		b = appendStringField(b, in2, "justification", s.Justification, true)
-		b = append(b, in+"}"...)
+		w.key("suppressed")
+		w.open('{')
+		w.key("kind")
+		w.str(s.Kind)
+		w.key("justification")
+		w.str(s.Justification)
+		w.close('}')
 	}
-	return append(b, "\n    }"...)
+	w.close('}')
+	return w.b
 }
 
-// appendFix appends a fix of a finding's fixes, one line in.
-func appendFix(b []byte, fix *lint.Fix) []byte {
-	const (
-		at = "\n        " // where the fix's braces are
-		in = at + "  "
-	)
-	b = append(b, at+"{"...)
-	b = appendStringField(b, in, "title", fix.Title, false)
-	b = appendStringField(b, in, "applicability", fix.Applicability.String(), true)
-	b = append(b, ","+in+`"edits": [`...)
-	for i, e := range fix.Edits {
-		const (
-			eat = in + "  "
-			ein = eat + "  "
-		)
-		if i > 0 {
-			b = append(b, ',')
+// appendSARIFResult appends a result of the log as encodeJSON writes it
+// with prefix sarifIndent, without the final newline.
+func appendSARIFResult(b []byte, r *sarifResult) []byte {
+	w := jsonWriter{b: b, prefix: sarifIndent}
+	w.open('{')
+	w.key("ruleId")
+	w.str(r.RuleID)
+	w.key("ruleIndex")
+	w.int(r.RuleIndex)
+	w.key("level")
+	w.str(r.Level)
+	w.key("message")
+	w.text(r.Message)
+	w.key("locations")
+	if r.Locations == nil {
+		w.null()
+	} else {
+		w.open('[')
+		for _, loc := range r.Locations {
+			w.elem()
+			w.open('{')
+			w.key("physicalLocation")
+			w.open('{')
+			w.key("artifactLocation")
+			w.artifactLocation(loc.PhysicalLocation.ArtifactLocation)
+			if reg := loc.PhysicalLocation.Region; reg != nil {
+				w.key("region")
+				w.region(reg)
+			}
+			w.close('}')
+			w.close('}')
 		}
-		b = append(b, eat+"{"...)
-		b = appendStringField(b, ein, "file", e.File, false)
-		b = appendIntField(b, ein, "line", e.Range.Line)
-		b = appendIntField(b, ein, "column", e.Range.Column)
-		b = appendIntField(b, ein, "endLine", e.Range.EndLine)
-		b = appendIntField(b, ein, "endColumn", e.Range.EndColumn)
-		b = appendIntField(b, ein, "offset", e.Range.Offset)
-		b = appendIntField(b, ein, "endOffset", e.Range.EndOffset)
-		b = appendStringField(b, ein, "newText", e.NewText, true)
-		b = append(b, eat+"}"...)
+		w.close(']')
 	}
-	if len(fix.Edits) > 0 {
-		b = append(b, in...)
+	if len(r.PartialFingerprints) > 0 {
+		w.key("partialFingerprints")
+		w.open('{')
+		for _, k := range slices.Sorted(maps.Keys(r.PartialFingerprints)) {
+			w.key(k)
+			w.str(r.PartialFingerprints[k])
+		}
+		w.close('}')
 	}
-	b = append(b, ']')
-	if fix.Display != "" {
-		b = appendStringField(b, in, "display", fix.Display, true)
+	if len(r.Fixes) > 0 {
+		w.key("fixes")
+		w.open('[')
+		for i := range r.Fixes {
+			w.elem()
+			w.fix(&r.Fixes[i])
+		}
+		w.close(']')
 	}
-	return append(b, at+"}"...)
+	if len(r.Suppressions) > 0 {
+		w.key("suppressions")
+		w.open('[')
+		for _, s := range r.Suppressions {
+			w.elem()
+			w.open('{')
+			w.key("kind")
+			w.str(s.Kind)
+			if s.Justification != "" {
+				w.key("justification")
+				w.str(s.Justification)
+			}
+			w.close('}')
+		}
+		w.close(']')
+	}
+	if p := r.Properties; p != nil {
+		w.key("properties")
+		w.open('{')
+		w.key("hardline/mapping")
+		w.str(p.Mapping)
+		w.close('}')
+	}
+	w.close('}')
+	return w.b
 }
 
-// appendStringField appends `"key": "value"` on a line of its own, after a
-// comma unless it is the object's first field.
-func appendStringField(b []byte, indent, key, value string, comma bool) []byte {
-	b = appendKey(b, indent, key, comma)
-	return appendJSONString(b, value)
+func (w *jsonWriter) text(t sarifText) {
+	w.open('{')
+	w.key("text")
+	w.str(t.Text)
+	w.close('}')
 }
 
-func appendIntField(b []byte, indent, key string, value int) []byte {
-	b = appendKey(b, indent, key, true)
-	return strconv.AppendInt(b, int64(value), 10)
-}
-
-func appendKey(b []byte, indent, key string, comma bool) []byte {
-	if comma {
-		b = append(b, ',')
+func (w *jsonWriter) artifactLocation(a sarifArtifactLocation) {
+	w.open('{')
+	w.key("uri")
+	w.str(a.URI)
+	if a.URIBaseID != "" {
+		w.key("uriBaseId")
+		w.str(a.URIBaseID)
 	}
-	b = append(b, indent...)
-	b = append(b, '"')
-	b = append(b, key...)
-	return append(b, `": `...)
+	w.close('}')
+}
+
+func (w *jsonWriter) region(r *sarifRegion) {
+	w.open('{')
+	w.key("startLine")
+	w.int(r.StartLine)
+	for _, f := range [...]struct {
+		key string
+		n   int
+	}{{"startColumn", r.StartColumn}, {"endLine", r.EndLine}, {"endColumn", r.EndColumn}} {
+		if f.n != 0 {
+			w.key(f.key)
+			w.int(f.n)
+		}
+	}
+	if r.ByteOffset != nil {
+		w.key("byteOffset")
+		w.int(*r.ByteOffset)
+	}
+	if r.ByteLength != nil {
+		w.key("byteLength")
+		w.int(*r.ByteLength)
+	}
+	w.close('}')
+}
+
+func (w *jsonWriter) fix(f *sarifFix) {
+	w.open('{')
+	w.key("description")
+	w.text(f.Description)
+	w.key("artifactChanges")
+	if f.ArtifactChanges == nil {
+		w.null()
+	} else {
+		w.open('[')
+		for _, c := range f.ArtifactChanges {
+			w.elem()
+			w.open('{')
+			w.key("artifactLocation")
+			w.artifactLocation(c.ArtifactLocation)
+			w.key("replacements")
+			if c.Replacements == nil {
+				w.null()
+			} else {
+				w.open('[')
+				for _, r := range c.Replacements {
+					w.elem()
+					w.open('{')
+					w.key("deletedRegion")
+					w.region(&r.DeletedRegion)
+					if r.InsertedContent != nil {
+						w.key("insertedContent")
+						w.text(*r.InsertedContent)
+					}
+					w.close('}')
+				}
+				w.close(']')
+			}
+			w.close('}')
+		}
+		w.close(']')
+	}
+	w.key("properties")
+	w.open('{')
+	w.key("applicability")
+	w.str(f.Properties.Applicability)
+	w.close('}')
+	w.close('}')
 }
 
 // appendJSONString appends s as a JSON string, escaped as encoding/json

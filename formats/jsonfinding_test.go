@@ -101,3 +101,86 @@ func toJSONFinding(f *lint.Finding) jsonFinding {
 	}
 	return jf
 }
+
+// TestAppendSARIFResultAsEncodeJSON holds the hand-written encoder of SARIF
+// results to what encoding/json writes, through encodeJSON, on random
+// results: nil and empty lists, optional fields set and not, strings of
+// every kind of text.
+func TestAppendSARIFResultAsEncodeJSON(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	pieces := []string{"", "x", "%SRCROOT%", `"`, `\`, "\n", "\x01", "\xff", "\u2029", "\u0090", "\u202e", "é😀", "</script>"}
+	str := func() string {
+		var b bytes.Buffer
+		for range rng.IntN(4) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	num := func() int { return rng.IntN(300) - 5 }
+	optInt := func() *int {
+		if rng.IntN(2) == 0 {
+			return nil
+		}
+		n := num()
+		return &n
+	}
+	region := func() sarifRegion {
+		return sarifRegion{StartLine: num(), StartColumn: num() * rng.IntN(2), EndLine: num() * rng.IntN(2), EndColumn: num() * rng.IntN(2), ByteOffset: optInt(), ByteLength: optInt()}
+	}
+	loc := func() sarifArtifactLocation { return sarifArtifactLocation{URI: str(), URIBaseID: str()} }
+	for i := range 2000 {
+		r := sarifResult{RuleID: str(), RuleIndex: num(), Level: str(), Message: sarifText{Text: str()}}
+		if rng.IntN(8) > 0 {
+			r.Locations = []sarifLoc{}
+			for range rng.IntN(3) {
+				l := sarifLoc{PhysicalLocation: sarifPhysicalLocation{ArtifactLocation: loc()}}
+				if rng.IntN(3) > 0 {
+					reg := region()
+					l.PhysicalLocation.Region = &reg
+				}
+				r.Locations = append(r.Locations, l)
+			}
+		}
+		if rng.IntN(2) == 0 {
+			r.PartialFingerprints = map[string]string{}
+			for range rng.IntN(3) {
+				r.PartialFingerprints[str()] = str()
+			}
+		}
+		for range rng.IntN(3) {
+			fix := sarifFix{Description: sarifText{Text: str()}, Properties: sarifFixProps{Applicability: str()}}
+			if rng.IntN(8) > 0 {
+				fix.ArtifactChanges = []sarifArtifactChange{}
+				for range rng.IntN(3) {
+					c := sarifArtifactChange{ArtifactLocation: loc()}
+					if rng.IntN(8) > 0 {
+						c.Replacements = []sarifReplacement{}
+						for range rng.IntN(3) {
+							rep := sarifReplacement{DeletedRegion: region()}
+							if rng.IntN(2) == 0 {
+								rep.InsertedContent = &sarifText{Text: str()}
+							}
+							c.Replacements = append(c.Replacements, rep)
+						}
+					}
+					fix.ArtifactChanges = append(fix.ArtifactChanges, c)
+				}
+			}
+			r.Fixes = append(r.Fixes, fix)
+		}
+		for range rng.IntN(2) {
+			r.Suppressions = append(r.Suppressions, sarifSuppression{Kind: str(), Justification: str()})
+		}
+		if rng.IntN(3) == 0 {
+			r.Properties = &sarifResultProps{Mapping: str()}
+		}
+		want, err := encodeJSON(r, sarifIndent)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = bytes.TrimSuffix(want, []byte("\n"))
+		if got := appendSARIFResult(nil, &r); !bytes.Equal(got, want) {
+			t.Fatalf("result %d:\n got %s\nwant %s", i, got, want)
+		}
+	}
+}

@@ -239,6 +239,8 @@ type sarifStream struct {
 	// notes are the notifications of parse failures, whose rule index is
 	// set at the end.
 	notes []sarifNotification
+	// enc is room for encoding a result.
+	enc []byte
 }
 
 // The kinds of record of a held result.
@@ -254,14 +256,10 @@ func (st *sarifStream) Findings(fs []lint.Finding) error {
 		res := st.s.result(f, st.index[f.RuleID])
 		rec = rec[:0]
 		if _, known := st.index[f.RuleID]; known {
-			b, err := encodeJSON(res, sarifIndent)
-			if err != nil {
-				return err
-			}
-			b = bytes.TrimSuffix(b, []byte("\n"))
+			st.enc = appendSARIFResult(st.enc[:0], &res)
 			rec = append(rec, sarifEncoded)
-			rec = binary.AppendVarint(rec, int64(len(b)))
-			rec = append(rec, b...)
+			rec = binary.AppendVarint(rec, int64(len(st.enc)))
+			rec = append(rec, st.enc...)
 		} else {
 			rec = append(rec, sarifMissing)
 			rec = binary.AppendVarint(rec, int64(len(st.missing)))
@@ -394,11 +392,8 @@ func (st *sarifStream) writeResults(out *errWriter, index map[string]int) error 
 				return errors.New("read held results: no such finding")
 			}
 			f := &st.missing[n]
-			enc, err := encodeJSON(st.s.result(f, index[f.RuleID]), sarifIndent)
-			if err != nil {
-				return err
-			}
-			out.write(bytes.TrimSuffix(enc, []byte("\n")))
+			res := st.s.result(f, index[f.RuleID])
+			out.write(appendSARIFResult(nil, &res))
 			continue
 		}
 		if _, err := io.CopyN(out, in, n); err != nil && out.err == nil {
@@ -426,7 +421,7 @@ func (s SARIF) result(f *lint.Finding, ruleIndex int) sarifResult {
 		res.PartialFingerprints = map[string]string{"primaryLocationLineHash": f.Fingerprint}
 	}
 	for _, fix := range f.Fixes {
-		if sf, ok := s.fix(f.File, fix); ok && !slices.ContainsFunc(res.Fixes, func(x sarifFix) bool { return sameJSON(x, sf) }) {
+		if sf, ok := s.fix(f.File, fix); ok && !slices.ContainsFunc(res.Fixes, func(x sarifFix) bool { return sameFix(&x, &sf) }) {
 			res.Fixes = append(res.Fixes, sf)
 		}
 	}
@@ -720,10 +715,12 @@ func (n *notifications) add(note sarifNotification) {
 	n.list = append(n.list, note)
 }
 
-func sameJSON(a, b any) bool {
-	ja, errA := json.Marshal(a)
-	jb, errB := json.Marshal(b)
-	return errA == nil && errB == nil && bytes.Equal(ja, jb)
+// sameFix reports whether two fixes are written the same.
+func sameFix(a, b *sarifFix) bool {
+	var wa, wb jsonWriter
+	wa.fix(a)
+	wb.fix(b)
+	return bytes.Equal(wa.b, wb.b)
 }
 
 // withFile prefixes a message with the file it is about.

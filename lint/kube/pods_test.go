@@ -382,6 +382,13 @@ apiVersion: v1
 kind: ConfigMap
 metadata: {name: c}
 data: {containers: "x"}
+---
+apiVersion: example.com/v1
+kind: Blueprint
+metadata: {name: t, labels: {containers: [x]}}
+template:
+  spec:
+    containers: [{name: c, image: "c:1"}]
 `
 	docs := parse(t, "u.yaml", src)
 	notices := func(d *document) string {
@@ -402,6 +409,9 @@ data: {containers: "x"}
 	}
 	if n := notices(docs[2]); n != "" {
 		t.Errorf("ConfigMap notice: %q", n)
+	}
+	if n := notices(docs[3]); !strings.Contains(n, "Blueprint \"t\" (example.com/v1) is read as a workload: its pod spec is at template.spec") {
+		t.Errorf("Blueprint notice: %q", n)
 	}
 	// The configuration places a kind.
 	p := Parser{Workloads: []Workload{{APIVersion: "example.com/v2", Kind: "Builder", PodSpec: []string{"spec", "stages"}}}}

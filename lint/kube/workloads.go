@@ -106,20 +106,24 @@ func (p Parser) site(d *document, t *ast.Term, apiVersion, kind string) (podSite
 		return site, true
 	}
 	f := d.f
-	for _, site := range genericSites() {
-		spec := t
-		for _, k := range site.spec {
-			key, _ := k.(string)
-			spec = f.get(spec, key)
-		}
-		if _, ok := arrayOf(f.get(spec, "containers")); ok {
-			d.notices = append(d.notices, fmt.Sprintf(
-				"%s is read as a workload: its pod spec is at %s (list the kind under workloads in .hardline.yaml to confirm)",
-				d.describe(apiVersion, kind, t), pathText(site.spec)))
-			return site, true
+	// Most objects have no pod: the places are tried without building
+	// them.
+	if f.get(t, "spec") != nil || f.get(t, "template") != nil {
+		for _, site := range genericSites() {
+			spec := t
+			for _, k := range site.spec {
+				key, _ := k.(string)
+				spec = f.get(spec, key)
+			}
+			if _, ok := arrayOf(f.get(spec, "containers")); ok {
+				d.notices = append(d.notices, fmt.Sprintf(
+					"%s is read as a workload: its pod spec is at %s (list the kind under workloads in .hardline.yaml to confirm)",
+					d.describe(apiVersion, kind, t), pathText(site.spec)))
+				return site, true
+			}
 		}
 	}
-	if path := findContainers(t, nil, 0); path != nil {
+	if path := f.findContainers(t, 0); path != nil {
 		d.notices = append(d.notices, fmt.Sprintf(
 			"%s has a containers list at %s that hardline does not check: list the kind with its pod spec under workloads in .hardline.yaml",
 			d.describe(apiVersion, kind, t), pathText(path)))
@@ -135,15 +139,18 @@ func (d *document) describe(apiVersion, kind string, t *ast.Term) string {
 }
 
 // findContainers returns the path of the first "containers" key holding a
-// non-empty list, searching breadth-first below the object's spec.
-func findContainers(t *ast.Term, path []any, depth int) []any {
+// non-empty list below the object (its metadata left out), depth first in
+// the order of keys, at most 8 levels down.
+func (f *file) findContainers(t *ast.Term, depth int) []any {
 	if depth > 8 || t == nil {
 		return nil
 	}
+	// The path is built on the way back, once found: most objects have no
+	// containers list.
 	switch v := t.Value.(type) {
 	case ast.Object:
-		if c, ok := arrayOf(v.Get(ast.StringTerm("containers"))); ok && c.Len() > 0 {
-			return appendPath(path, "containers")
+		if c, ok := arrayOf(v.Get(f.str("containers"))); ok && c.Len() > 0 {
+			return []any{"containers"}
 		}
 		var found []any
 		v.Until(func(k, x *ast.Term) bool {
@@ -151,14 +158,16 @@ func findContainers(t *ast.Term, path []any, depth int) []any {
 			if !ok || (depth == 0 && key == "metadata") {
 				return false
 			}
-			found = findContainers(x, appendPath(path, string(key)), depth+1)
+			if rest := f.findContainers(x, depth+1); rest != nil {
+				found = append([]any{string(key)}, rest...)
+			}
 			return found != nil
 		})
 		return found
 	case *ast.Array:
 		for i := range v.Len() {
-			if found := findContainers(v.Elem(i), appendPath(path, i), depth+1); found != nil {
-				return found
+			if rest := f.findContainers(v.Elem(i), depth+1); rest != nil {
+				return append([]any{i}, rest...)
 			}
 		}
 	}

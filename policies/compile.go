@@ -210,38 +210,53 @@ func dataRefs(m *ast.Module) []ast.Ref {
 //		some r in data.rules.<input>[id].deny
 //	}
 //
-// or, without pods, one rule for each Kubernetes rule that is not pod
-// bound:
+// or, without pods, one rule for each Kubernetes and image rule that is
+// not pod bound (images come from pods), which OPA's rule index passes
+// over for objects of other kinds than every deny rule of its requires
+// (see kindBound):
 //
 //	name contains ["<ID>", r] if {
-//		some r in data.rules.kubernetes.<ID>.deny
+//		input.kind in {"Role", "ClusterRole"} # when it requires kinds
+//		some r in data.rules.<input>.<ID>.deny
 //	}
 //
+// (One rule per Kubernetes rule costs more than the enumeration of every
+// rule on objects with pods, which most rules look at.)
 // ok is false when the query cannot be compiled (see Query.WithoutPods).
 func (c *Catalog) collect(q Query, selected []rule.Rule, modules map[string]*ast.Module) (rules []*ast.Rule, ok bool) {
-	if !q.WithoutPods {
-		for _, in := range q.Inputs {
-			rules = append(rules, collectInput(q.Name, in))
-		}
-		return rules, true
-	}
-	lib := ast.Ref{ast.DefaultRootDocument, ast.InternedTerm("lib"), ast.InternedTerm("kubernetes")}
-	for _, m := range c.modules {
-		if !m.builtin && m.pkg.HasPrefix(lib) {
-			// The containers may come from elsewhere.
-			return nil, false
-		}
-	}
-	// selected is sorted by ID, the last segment of each package.
-	for _, r := range selected {
-		if r.Input == rule.InputKubernetes && slices.Contains(q.Inputs, r.Input) &&
-			(!r.Builtin || !c.modules[r.File].builtin || !podBound(modules[r.File])) {
-			rules = append(rules, collectRule(q.Name, modules[r.File].Package.Path))
+	if q.WithoutPods {
+		for _, lib := range []string{"kubernetes", "image"} {
+			ref := ast.Ref{ast.DefaultRootDocument, ast.InternedTerm("lib"), ast.InternedTerm(lib)}
+			for _, m := range c.modules {
+				if !m.builtin && m.pkg.HasPrefix(ref) {
+					// The containers or images may come from elsewhere.
+					return nil, false
+				}
+			}
 		}
 	}
 	for _, in := range q.Inputs {
-		if in != rule.InputKubernetes {
+		if !q.WithoutPods || in != rule.InputKubernetes && in != rule.InputImage {
 			rules = append(rules, collectInput(q.Name, in))
+			continue
+		}
+		// selected is sorted by ID, the last segment of each package.
+		for _, r := range selected {
+			if r.Input != in {
+				continue
+			}
+			m := modules[r.File]
+			// Only the built-in rules are judged: a user's package may
+			// have more deny rules in another file.
+			builtin := r.Builtin && c.modules[r.File].builtin
+			if builtin && podBound(m) {
+				continue
+			}
+			var kinds []string
+			if builtin {
+				kinds, _ = kindBound(m)
+			}
+			rules = append(rules, collectRule(q.Name, m.Package.Path, kinds))
 		}
 	}
 	return rules, true
@@ -259,10 +274,24 @@ func collectInput(name string, in rule.Input) *ast.Rule {
 }
 
 // collectRule is the rule collecting the deny results of the rule of
-// package pkg, with its last segment as the ID.
-func collectRule(name string, pkg ast.Ref) *ast.Rule {
+// package pkg, with its last segment as the ID, on objects of kinds (any
+// object when kinds is empty).
+func collectRule(name string, pkg ast.Ref, kinds []string) *ast.Rule {
 	r := ast.VarTerm("r")
-	return collectRule0(name, pkg[len(pkg)-1].Copy(), ast.NewBody(someIn(r, ast.NewTerm(pkg.Append(ast.StringTerm("deny"))))), r)
+	var exprs []*ast.Expr
+	switch kind := ast.NewTerm(inputKind()); len(kinds) {
+	case 0:
+	case 1:
+		exprs = append(exprs, ast.Equal.Expr(kind, ast.StringTerm(kinds[0])))
+	default:
+		set := make([]*ast.Term, len(kinds))
+		for i, k := range kinds {
+			set[i] = ast.StringTerm(k)
+		}
+		exprs = append(exprs, ast.Member.Expr(kind, ast.SetTerm(set...)))
+	}
+	exprs = append(exprs, someIn(r, ast.NewTerm(pkg.Append(ast.StringTerm("deny")))))
+	return collectRule0(name, pkg[len(pkg)-1].Copy(), ast.NewBody(exprs...), r)
 }
 
 // someIn is the expression `some x in coll`.

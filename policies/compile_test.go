@@ -22,12 +22,24 @@ kubernetes contains [id, r] if {
 kubernetes_nopods contains ["KS020", r] if {
 	some r in data.rules.kubernetes.KS020.deny
 }
+
+kubernetes_nopods contains ["KS050", r] if {
+	input.kind == "ConfigMap"
+	some r in data.rules.kubernetes.KS050.deny
+}
+
+kubernetes_nopods contains ["KS043", r] if {
+	input.kind in {"ClusterRole", "Role"}
+	some r in data.rules.kubernetes.KS043.deny
+}
 `
 	want := ast.MustParseModuleWithOpts(src, ast.ParserOptions{RegoVersion: ast.RegoV1})
 	got := &ast.Module{Package: &ast.Package{Path: mainPackage()}}
 	got.Rules = []*ast.Rule{
 		collectInput("kubernetes", rule.InputKubernetes),
-		collectRule("kubernetes_nopods", ast.MustParseRef("data.rules.kubernetes.KS020")),
+		collectRule("kubernetes_nopods", ast.MustParseRef("data.rules.kubernetes.KS020"), nil),
+		collectRule("kubernetes_nopods", ast.MustParseRef("data.rules.kubernetes.KS050"), []string{"ConfigMap"}),
+		collectRule("kubernetes_nopods", ast.MustParseRef("data.rules.kubernetes.KS043"), []string{"ClusterRole", "Role"}),
 	}
 	if !got.Equal(want) {
 		t.Errorf("built:\n%v\nwant:\n%v", got, want)

@@ -211,9 +211,9 @@ func dataRefs(m *ast.Module) []ast.Ref {
 //	}
 //
 // or, without pods, one rule for each Kubernetes and image rule that is
-// not pod bound (images come from pods), which OPA's rule index passes
-// over for objects of other kinds than every deny rule of its requires
-// (see kindBound):
+// not pod bound (images come from pods), guarded by the kinds every deny
+// rule of it requires, if any (see kindBound), so that OPA's rule index
+// passes over it on objects of other kinds:
 //
 //	name contains ["<ID>", r] if {
 //		input.kind in {"Role", "ClusterRole"} # when it requires kinds

@@ -69,6 +69,17 @@ func (w *jsonWriter) str(s string) { w.b = appendJSONString(w.b, s) }
 
 func (w *jsonWriter) int(n int) { w.b = strconv.AppendInt(w.b, int64(n), 10) }
 
+// strField and intField write a member of the open object.
+func (w *jsonWriter) strField(k, s string) {
+	w.key(k)
+	w.str(s)
+}
+
+func (w *jsonWriter) intField(k string, n int) {
+	w.key(k)
+	w.int(n)
+}
+
 // null writes null: a nil slice, as encoding/json writes one.
 func (w *jsonWriter) null() { w.b = append(w.b, "null"...) }
 
@@ -78,68 +89,46 @@ func (w *jsonWriter) null() { w.b = append(w.b, "null"...) }
 func appendFinding(b []byte, f *lint.Finding) []byte {
 	w := jsonWriter{b: b, prefix: "    "}
 	w.open('{')
-	w.key("rule")
-	w.str(f.RuleID)
-	w.key("name")
-	w.str(f.Name)
-	w.key("severity")
-	w.str(f.Severity.String())
-	w.key("message")
-	w.str(f.Message)
-	w.key("file")
-	w.str(f.File)
-	w.key("line")
-	w.int(f.Range.Line)
-	w.key("column")
-	w.int(f.Range.Column)
-	w.key("endLine")
-	w.int(f.Range.EndLine)
-	w.key("endColumn")
-	w.int(f.Range.EndColumn)
+	w.strField("rule", f.RuleID)
+	w.strField("name", f.Name)
+	w.strField("severity", f.Severity.String())
+	w.strField("message", f.Message)
+	w.strField("file", f.File)
+	w.intField("line", f.Range.Line)
+	w.intField("column", f.Range.Column)
+	w.intField("endLine", f.Range.EndLine)
+	w.intField("endColumn", f.Range.EndColumn)
 	if f.Fingerprint != "" {
-		w.key("fingerprint")
-		w.str(f.Fingerprint)
+		w.strField("fingerprint", f.Fingerprint)
 	}
 	if f.Mapping != "" {
-		w.key("mapping")
-		w.str(f.Mapping)
+		w.strField("mapping", f.Mapping)
 	}
 	w.key("fixes")
 	w.open('[')
 	for _, fix := range f.Fixes {
 		w.elem()
 		w.open('{')
-		w.key("title")
-		w.str(fix.Title)
-		w.key("applicability")
-		w.str(fix.Applicability.String())
+		w.strField("title", fix.Title)
+		w.strField("applicability", fix.Applicability.String())
 		w.key("edits")
 		w.open('[')
 		for _, e := range fix.Edits {
 			w.elem()
 			w.open('{')
-			w.key("file")
-			w.str(e.File)
-			w.key("line")
-			w.int(e.Range.Line)
-			w.key("column")
-			w.int(e.Range.Column)
-			w.key("endLine")
-			w.int(e.Range.EndLine)
-			w.key("endColumn")
-			w.int(e.Range.EndColumn)
-			w.key("offset")
-			w.int(e.Range.Offset)
-			w.key("endOffset")
-			w.int(e.Range.EndOffset)
-			w.key("newText")
-			w.str(e.NewText)
+			w.strField("file", e.File)
+			w.intField("line", e.Range.Line)
+			w.intField("column", e.Range.Column)
+			w.intField("endLine", e.Range.EndLine)
+			w.intField("endColumn", e.Range.EndColumn)
+			w.intField("offset", e.Range.Offset)
+			w.intField("endOffset", e.Range.EndOffset)
+			w.strField("newText", e.NewText)
 			w.close('}')
 		}
 		w.close(']')
 		if fix.Display != "" {
-			w.key("display")
-			w.str(fix.Display)
+			w.strField("display", fix.Display)
 		}
 		w.close('}')
 	}
@@ -147,10 +136,8 @@ func appendFinding(b []byte, f *lint.Finding) []byte {
 	if s := f.Suppression; s != nil {
 		w.key("suppressed")
 		w.open('{')
-		w.key("kind")
-		w.str(s.Kind)
-		w.key("justification")
-		w.str(s.Justification)
+		w.strField("kind", s.Kind)
+		w.strField("justification", s.Justification)
 		w.close('}')
 	}
 	w.close('}')
@@ -162,12 +149,9 @@ func appendFinding(b []byte, f *lint.Finding) []byte {
 func appendSARIFResult(b []byte, r *sarifResult) []byte {
 	w := jsonWriter{b: b, prefix: sarifIndent}
 	w.open('{')
-	w.key("ruleId")
-	w.str(r.RuleID)
-	w.key("ruleIndex")
-	w.int(r.RuleIndex)
-	w.key("level")
-	w.str(r.Level)
+	w.strField("ruleId", r.RuleID)
+	w.intField("ruleIndex", r.RuleIndex)
+	w.strField("level", r.Level)
 	w.key("message")
 	w.text(r.Message)
 	w.key("locations")
@@ -195,8 +179,7 @@ func appendSARIFResult(b []byte, r *sarifResult) []byte {
 		w.key("partialFingerprints")
 		w.open('{')
 		for _, k := range slices.Sorted(maps.Keys(r.PartialFingerprints)) {
-			w.key(k)
-			w.str(r.PartialFingerprints[k])
+			w.strField(k, r.PartialFingerprints[k])
 		}
 		w.close('}')
 	}
@@ -215,11 +198,9 @@ func appendSARIFResult(b []byte, r *sarifResult) []byte {
 		for _, s := range r.Suppressions {
 			w.elem()
 			w.open('{')
-			w.key("kind")
-			w.str(s.Kind)
+			w.strField("kind", s.Kind)
 			if s.Justification != "" {
-				w.key("justification")
-				w.str(s.Justification)
+				w.strField("justification", s.Justification)
 			}
 			w.close('}')
 		}
@@ -228,8 +209,7 @@ func appendSARIFResult(b []byte, r *sarifResult) []byte {
 	if p := r.Properties; p != nil {
 		w.key("properties")
 		w.open('{')
-		w.key("hardline/mapping")
-		w.str(p.Mapping)
+		w.strField("hardline/mapping", p.Mapping)
 		w.close('}')
 	}
 	w.close('}')
@@ -238,42 +218,35 @@ func appendSARIFResult(b []byte, r *sarifResult) []byte {
 
 func (w *jsonWriter) text(t sarifText) {
 	w.open('{')
-	w.key("text")
-	w.str(t.Text)
+	w.strField("text", t.Text)
 	w.close('}')
 }
 
 func (w *jsonWriter) artifactLocation(a sarifArtifactLocation) {
 	w.open('{')
-	w.key("uri")
-	w.str(a.URI)
+	w.strField("uri", a.URI)
 	if a.URIBaseID != "" {
-		w.key("uriBaseId")
-		w.str(a.URIBaseID)
+		w.strField("uriBaseId", a.URIBaseID)
 	}
 	w.close('}')
 }
 
 func (w *jsonWriter) region(r *sarifRegion) {
 	w.open('{')
-	w.key("startLine")
-	w.int(r.StartLine)
+	w.intField("startLine", r.StartLine)
 	for _, f := range [...]struct {
 		key string
 		n   int
 	}{{"startColumn", r.StartColumn}, {"endLine", r.EndLine}, {"endColumn", r.EndColumn}} {
 		if f.n != 0 {
-			w.key(f.key)
-			w.int(f.n)
+			w.intField(f.key, f.n)
 		}
 	}
 	if r.ByteOffset != nil {
-		w.key("byteOffset")
-		w.int(*r.ByteOffset)
+		w.intField("byteOffset", *r.ByteOffset)
 	}
 	if r.ByteLength != nil {
-		w.key("byteLength")
-		w.int(*r.ByteLength)
+		w.intField("byteLength", *r.ByteLength)
 	}
 	w.close('}')
 }
@@ -316,8 +289,7 @@ func (w *jsonWriter) fix(f *sarifFix) {
 	}
 	w.key("properties")
 	w.open('{')
-	w.key("applicability")
-	w.str(f.Properties.Applicability)
+	w.strField("applicability", f.Properties.Applicability)
 	w.close('}')
 	w.close('}')
 }

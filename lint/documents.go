@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"bytes"
 	"cmp"
 	"context"
 	"errors"
@@ -70,14 +69,12 @@ func (e *Engine) lintDocuments(run context.Context, s Source, src []byte, parser
 			close(w.done)
 		}
 	}
-	// The placements by YAML document, taken by the documents they are
-	// about; those of a UTF-16 file are not placed, as when the file is
-	// read again (see kube.Parser.Placer).
+	// The placements by YAML document, taken by the objects they are
+	// about (a file the parser cannot read has none: they are made
+	// without them, as when the file is read again).
 	placements := map[int][]placement{}
-	if !bytes.HasPrefix(src, []byte{0xFE, 0xFF}) && !bytes.HasPrefix(src, []byte{0xFF, 0xFE}) {
-		for _, p := range s.placements {
-			placements[p.r.document] = append(placements[p.r.document], p)
-		}
+	for _, p := range s.placements {
+		placements[p.r.document] = append(placements[p.r.document], p)
 	}
 	// The reader builds each document's input, in order, and starts a
 	// worker for each of the first documents: a file of one document
@@ -106,9 +103,14 @@ func (e *Engine) lintDocuments(run context.Context, s Source, src []byte, parser
 				w.summary = sums.copy(sum)
 				w.summaryLines = rangeLines(w.summary, nil)
 			}
-			if ps := placements[placeIndex(doc)]; len(ps) > 0 && doc.Summary() != nil {
+			place := -1
+			if len(placements) > 0 && doc.Summary() != nil {
 				// An object: the placements about it are made in it.
-				w.placements, placements[placeIndex(doc)] = takePlacements(ps, doc)
+				var key string
+				place, key = placeOf(doc)
+				if ps := placements[place]; len(ps) > 0 {
+					w.placements, placements[place] = takePlacements(ps, key)
+				}
 			}
 			if w.query == "kubernetes" && !mayHavePods(doc) && e.prepared(noPods) {
 				w.query = noPods
@@ -118,8 +120,7 @@ func (e *Engine) lintDocuments(run context.Context, s Source, src []byte, parser
 			case <-file.Done():
 				// Its placements are made without it.
 				if len(w.placements) > 0 {
-					i := placeIndex(doc)
-					placements[i] = append(placements[i], w.placements...)
+					placements[place] = append(placements[place], w.placements...)
 				}
 				return
 			}
@@ -196,17 +197,9 @@ func (e *Engine) lintDocuments(run context.Context, s Source, src []byte, parser
 	return res, laterLines
 }
 
-// placeIndex is the index of a document's YAML document, -1 when it has
-// none.
-func placeIndex(d Document) int {
-	i, _ := placeOf(d)
-	return i
-}
-
-// takePlacements splits ps, placements in the YAML document of doc, into
-// those about doc's object and the others.
-func takePlacements(ps []placement, doc Document) (taken, left []placement) {
-	_, key := placeOf(doc)
+// takePlacements splits ps, placements in one YAML document, into those
+// about the object at key (see objectPathKey) and the others.
+func takePlacements(ps []placement, key string) (taken, left []placement) {
 	for _, p := range ps {
 		if objectPathKey(p.r.objectPath) == key {
 			taken = append(taken, p)

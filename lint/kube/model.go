@@ -26,10 +26,10 @@ type document struct {
 	// has no input, and its pods no containers.
 	summaryOnly bool
 	// index is the YAML document's index in the file (of an error
-	// document too); object is the object as read, and podList its pods.
-	index   int
-	object  *ast.Term
-	podList []pod
+	// document too); model is the object as the rules see it, nil for an
+	// error document or a plain one.
+	index int
+	model *Object
 	// notices say how the object was read, when the reading is a guess.
 	notices []string
 }
@@ -54,7 +54,7 @@ func (d *document) Place() (int, []any) {
 
 // MayHavePods implements lint.Object: an object that could not be read
 // may hold pods.
-func (d *document) MayHavePods() bool { return d.y == nil || len(d.podList) > 0 }
+func (d *document) MayHavePods() bool { return d.model == nil || len(d.model.Pods) > 0 }
 
 // Annotations implements lint.Object.
 func (d *document) Annotations(key string) []lint.Annotation {
@@ -64,11 +64,12 @@ func (d *document) Annotations(key string) []lint.Annotation {
 			out = append(out, lint.Annotation{Value: s, Path: appendPath(path, "annotations", key)})
 		}
 	}
-	if d.object != nil {
-		add(d.f.get(d.object, "metadata"), appendPath(d.objPath, "metadata"))
+	if d.model == nil {
+		return nil
 	}
-	for _, p := range d.podList {
-		add(p.meta, p.metaPath)
+	add(d.f.get(d.model.Value, "metadata"), appendPath(d.objPath, "metadata"))
+	for _, p := range d.model.Pods {
+		add(p.Metadata, p.MetadataPath)
 	}
 	return out
 }
@@ -128,10 +129,9 @@ func (f *file) rangeTerm(r lint.Range) *ast.Term {
 	)
 }
 
-func (f *file) pathTerm(path []any) *ast.Term { return f.toTermPath(path).term() }
-
-func (f *file) toTermPath(path []any) termPath {
-	terms := make(termPath, len(path))
+// pathTerm is path as a Rego array.
+func (f *file) pathTerm(path []any) *ast.Term {
+	terms := make([]*ast.Term, len(path))
 	for i, p := range path {
 		switch p := p.(type) {
 		case string:
@@ -140,7 +140,7 @@ func (f *file) toTermPath(path []any) termPath {
 			terms[i] = ast.InternedTerm(p)
 		}
 	}
-	return terms
+	return ast.ArrayTerm(terms...)
 }
 
 // appendPath returns a new path: path followed by elems.
@@ -185,27 +185,37 @@ func (y *yamlDoc) object(p Parser, c *converter, objPath []any, obj *yaml.Node) 
 		c.fatal = nil
 		return d
 	}
-	d := &document{y: y, f: f, objPath: objPath, obj: obj, summaryOnly: p.summaryOnly, index: y.index, object: t}
+	d := &document{y: y, f: f, objPath: objPath, obj: obj, summaryOnly: p.summaryOnly, index: y.index}
 	apiVersion := f.getString(t, "apiVersion")
 	kind := f.getString(t, "kind")
 	sc := &shapeChecker{table: f.shapes()}
 	meta, _ := sc.check(f.get(t, "metadata"), "ObjectMeta", []any{"metadata"})
-	namespace := f.getString(meta, "namespace")
 	checked := t // the object as far as the shape check goes
 	if kind == "ServiceAccount" {
 		checked, _ = sc.check(t, "ServiceAccount", []any{})
 	}
-
-	objPathTerm := f.pathTerm(objPath)
-	var pods []pod
+	o := &Object{
+		File: f.path, Document: y.index, Path: objPath,
+		APIVersion: apiVersion, Kind: kind,
+		Name: f.getString(meta, "name"), Namespace: f.getString(meta, "namespace"),
+		Value: t,
+	}
+	d.model = o
 	if site, ok := p.site(d, t, apiVersion, kind); ok {
-		pods = d.pods(site, t, f.toTermPath(objPath), sc)
+		o.Pods = d.pods(site, t, sc)
 	}
-	d.podList = pods
 	if !d.summaryOnly {
-		d.input = d.inputTerm(t, meta, objPathTerm, pods, c.errs, sc.errs)
+		o.Errors = make([]Message, 0, len(c.errs)+len(sc.errs))
+		for _, e := range c.errs {
+			o.Errors = append(o.Errors, Message{Message: e.msg, Range: f.rng(e.start, e.end)})
+		}
+		for _, e := range sc.errs {
+			o.Errors = append(o.Errors, Message{Message: e.msg, Range: d.Locate(appendPath(objPath, e.path...))})
+		}
+		d.input = f.input(o)
 	}
 
+	namespace := o.Namespace
 	if namespace == "" && !clusterScoped(kind) {
 		// The kustomization's namespace, else "": the kubectl context's.
 		namespace = f.namespace
@@ -213,61 +223,29 @@ func (y *yamlDoc) object(p Parser, c *converter, objPath []any, obj *yaml.Node) 
 	if clusterScoped(kind) {
 		namespace = ""
 	}
+	objPathTerm, nameTerm := f.objectTerms(o)
 	summary := [][2]*ast.Term{
 		f.item("file", f.str(f.path)),
 		f.item("document", ast.InternedTerm(y.index)),
 		f.item("object_path", objPathTerm),
-		f.item("apiVersion", f.get(t, "apiVersion")),
-		f.item("kind", f.get(t, "kind")),
-		f.item("name", stringOr(f.get(meta, "name"))),
+		f.item("apiVersion", f.str(apiVersion)),
+		f.item("kind", f.str(kind)),
+		f.item("name", nameTerm),
 		f.item("namespace", f.str(namespace)),
 		f.item("labels", objectOrEmpty(f.get(meta, "labels"))),
 		f.item("annotations", objectOrEmpty(f.get(meta, "annotations"))),
-		f.item("has_pods", ast.InternedTerm(len(pods) > 0)),
+		f.item("has_pods", ast.InternedTerm(len(o.Pods) > 0)),
 		f.item("range", f.rangeTerm(d.Locate(appendPath(objPath, "kind")))),
 	}
 	if kind == "NetworkPolicy" || kind == "Namespace" {
 		summary = append(summary, f.item("spec", objectOrEmpty(f.get(t, "spec"))))
 	}
-	if rbacKind(f.getString(t, "apiVersion"), kind) {
+	if rbacKind(apiVersion, kind) {
 		summary = append(summary, d.rbacSummary(t, objPath)...)
 	}
-	summary = append(summary, f.accountFacts(kind, checked, pods)...)
+	summary = append(summary, f.accountFacts(kind, checked, o.Pods)...)
 	d.summary = ast.NewObject(summary...)
 	return d
-}
-
-// inputTerm is the Rego input of the object t, with the errors of its
-// conversion and of its shape check.
-func (d *document) inputTerm(t, meta, objPathTerm *ast.Term, pods []pod, convErrs []docError, shapeErrs []shapeError) ast.Value {
-	f := d.f
-	errs := make([]*ast.Term, 0, len(convErrs)+len(shapeErrs))
-	for _, e := range convErrs {
-		errs = append(errs, f.errorTerm(e.msg, f.rng(e.start, e.end)))
-	}
-	for _, e := range shapeErrs {
-		errs = append(errs, f.errorTerm(e.msg, d.Locate(appendPath(d.objPath, e.path...))))
-	}
-	podTerms := make([]*ast.Term, len(pods))
-	var images []*ast.Term
-	for i, p := range pods {
-		podTerms[i] = p.term
-		images = append(images, p.images...)
-	}
-	return ast.NewObject(
-		f.item("type", f.str("kubernetes")),
-		f.item("path", f.str(f.path)),
-		f.item("document", ast.InternedTerm(d.y.index)),
-		f.item("object_path", objPathTerm),
-		f.item("errors", ast.ArrayTerm(errs...)),
-		f.item("apiVersion", f.get(t, "apiVersion")),
-		f.item("kind", f.get(t, "kind")),
-		f.item("name", stringOr(f.get(meta, "name"))),
-		f.item("namespace", stringOr(f.get(meta, "namespace"))),
-		f.item("object", t),
-		f.item("pods", ast.ArrayTerm(podTerms...)),
-		f.item("images", ast.ArrayTerm(images...)),
-	)
 }
 
 // rbacKind reports whether the object is a Role, ClusterRole, RoleBinding or
@@ -332,7 +310,7 @@ func objectOrEmpty(t *ast.Term) *ast.Term {
 // accountFacts are the summary's service account facts: of a
 // ServiceAccount, whether it mounts its token; of an object with pods, each
 // pod's service account and its own setting (null when unset).
-func (f *file) accountFacts(kind string, t *ast.Term, pods []pod) [][2]*ast.Term {
+func (f *file) accountFacts(kind string, t *ast.Term, pods []Pod) [][2]*ast.Term {
 	if kind == "ServiceAccount" {
 		v := f.get(t, "automountServiceAccountToken")
 		if v == nil {
@@ -344,17 +322,18 @@ func (f *file) accountFacts(kind string, t *ast.Term, pods []pod) [][2]*ast.Term
 		return nil
 	}
 	terms := make([]*ast.Term, 0, len(pods))
-	for _, p := range pods {
-		if p.template {
+	for i := range pods {
+		p := &pods[i]
+		if p.Template {
 			continue // its service account is the workflow's
 		}
-		spec := f.get(p.term, "spec")
+		spec := p.Spec
 		auto := f.get(spec, "automountServiceAccountToken")
 		if auto == nil {
 			auto = ast.NullTerm()
 		}
 		terms = append(terms, ast.ObjectTerm(
-			f.item("path", f.get(p.term, "path")),
+			f.item("path", f.podPathTerm(p)),
 			f.item("serviceAccountName", stringOr(f.get(spec, "serviceAccountName"))),
 			f.item("automountServiceAccountToken", auto),
 		))

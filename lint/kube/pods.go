@@ -10,19 +10,6 @@ import (
 	"sigs.k8s.io/kustomize/kyaml/yaml"
 )
 
-// pod is a pod spec of an object: its input term and its images.
-type pod struct {
-	term   *ast.Term
-	images []*ast.Term
-	// meta is the pod's metadata (nil when none) and metaPath its path
-	// from the document root.
-	meta     *ast.Term
-	metaPath []any
-	// template: the pod-level settings of an Argo Workflows template,
-	// whose containers are in the workflow's pod.
-	template bool
-}
-
 // clusterScoped reports whether objects of kind have no namespace.
 func clusterScoped(kind string) bool {
 	switch kind {
@@ -74,20 +61,9 @@ func isObject(t *ast.Term) bool {
 	return ok
 }
 
-// termPath is a path of the input as terms: keys and indices.
-type termPath []*ast.Term
-
-// with returns the array term of p followed by elems.
-func (p termPath) with(elems ...*ast.Term) termPath {
-	out := make(termPath, 0, len(p)+len(elems))
-	return append(append(out, p...), elems...)
-}
-
-func (p termPath) term() *ast.Term { return ast.ArrayTerm(p...) }
-
 // pods returns the pod specs the object holds, where its kind (or a shape
 // hardline recognises) keeps them, with the object's shape errors.
-func (d *document) pods(site podSite, t *ast.Term, objPath termPath, sc *shapeChecker) []pod {
+func (d *document) pods(site podSite, t *ast.Term, sc *shapeChecker) []Pod {
 	f := d.f
 	specTerm, ok := d.follow(t, site.spec, "PodSpec", sc)
 	if !ok {
@@ -108,14 +84,14 @@ func (d *document) pods(site podSite, t *ast.Term, objPath termPath, sc *shapeCh
 			metaTerm, _ = msc.check(m, "ObjectMeta", site.meta)
 		}
 	}
-	podPath := objPath.with(f.toTermPath(site.spec)...)
+	podPath := appendPath(d.objPath, site.spec...)
 	var refs []containerRef
 	switch {
 	case d.summaryOnly:
 		// The summary needs the pod, not its containers.
 	case site.argo:
 		podSec := f.podSecurity(f.get(specTerm, "securityContext"), podPath)
-		refs = d.argoContainers(specTerm, site.spec, podSec, objPath, sc)
+		refs = d.argoContainers(specTerm, site.spec, podSec, sc)
 	default:
 		podSec := f.podSecurity(f.get(specTerm, "securityContext"), podPath)
 		for _, typ := range [...]string{"containers", "initContainers", "ephemeralContainers"} {
@@ -131,7 +107,7 @@ func (d *document) pods(site podSite, t *ast.Term, objPath termPath, sc *shapeCh
 			}
 		}
 	}
-	var containers, images []*ast.Term
+	var containers []Container
 	for _, r := range refs {
 		if !isObject(r.spec) {
 			continue
@@ -140,38 +116,28 @@ func (d *document) pods(site podSite, t *ast.Term, objPath termPath, sc *shapeCh
 		if itemNode == nil || itemNode.Kind != yaml.MappingNode {
 			continue
 		}
-		path := objPath.with(f.toTermPath(r.path)...)
-		typTerm := f.str(r.typ)
-		fields := [][2]*ast.Term{
-			f.item("type", typTerm),
-			f.item("index", ast.InternedTerm(r.index)),
-			f.item("name", ast.StringTerm(f.getString(r.spec, "name"))),
-			f.item("path", path.term()),
-			f.item("spec", r.spec),
-			f.item("security", f.securityTerm(r.spec, r.pod, path)),
+		c := Container{
+			List: r.typ, Index: r.index, Name: f.getString(r.spec, "name"),
+			Path: appendPath(d.objPath, r.path...), Spec: r.spec,
 		}
+		c.Security = f.security(r.spec, r.pod, c.Path)
 		_, imageNode := lookup(itemNode, "image")
 		if raw, ok := termString(f.get(r.spec, "image")); ok && imageNode != nil {
-			img := d.imageTerm(raw, containerSource(r.typ), imageNode, d.f.indent(itemNode), path.with(f.str("image")))
-			fields = append(fields, f.item("image", img))
-			images = append(images, img)
+			c.Image = d.image(raw, containerSource(r.typ), imageNode, d.f.indent(itemNode), appendPath(c.Path, "image"))
 		}
-		containers = append(containers, ast.ObjectTerm(fields...))
+		containers = append(containers, c)
 	}
 	metaPath := site.meta
 	if metaPath == nil {
 		metaPath = appendPath(site.spec, "metadata")
 	}
-	podTerm := ast.ObjectTerm(
-		f.item("path", podPath.term()),
-		f.item("spec", specTerm),
-		f.item("metadata", objectOrEmpty(metaTerm)),
-		f.item("metadata_path", objPath.with(f.toTermPath(metaPath)...).term()),
-		f.item("containers", ast.ArrayTerm(containers...)),
-	)
-	pods := []pod{{term: podTerm, images: images, meta: metaTerm, metaPath: appendPath(d.objPath, metaPath...)}}
+	pods := []Pod{{
+		Path: podPath, Spec: specTerm,
+		Metadata: metaTerm, MetadataPath: appendPath(d.objPath, metaPath...),
+		Containers: containers,
+	}}
 	if site.argo {
-		pods = append(pods, d.argoTemplatePods(specTerm, site.spec, objPath, sc)...)
+		pods = append(pods, d.argoTemplatePods(specTerm, site.spec, sc)...)
 	}
 	return pods
 }
@@ -183,7 +149,7 @@ type containerRef struct {
 	index int
 	path  []any // from the object
 	spec  *ast.Term
-	pod   *podSecurity
+	pod   *Security
 }
 
 // follow walks keys from the object's term t; a value on the way that is
@@ -232,35 +198,46 @@ func (d *document) nodeAt(path []any) *yaml.Node {
 	return deref(n)
 }
 
-// podSecurity holds the pod-level settings of a pod, as the containers
-// that inherit them see them: the same terms for every container.
-type podSecurity [7]*ast.Term
-
-func (f *file) podSecurity(podSC *ast.Term, podPath termPath) *podSecurity {
-	var ps podSecurity
-	scKey := f.str("securityContext")
-	for i, name := range securityFields() {
-		if v := f.get(podSC, name); !isNullTerm(v) {
-			p := podPath.with(scKey, f.str(name))
-			ps[i] = ast.ObjectTerm(f.item("value", v), f.item("path", p.term()))
-		}
-	}
-	return &ps
+// podSecurity is the security settings a pod's securityContext podSC
+// sets, which its containers inherit.
+func (f *file) podSecurity(podSC *ast.Term, podPath []any) *Security {
+	s := f.settings(podSC, podPath, nil)
+	return &s
 }
 
-// securityTerm returns the effective security settings of a container.
-func (f *file) securityTerm(spec *ast.Term, pod *podSecurity, path termPath) *ast.Term {
-	sc := f.get(spec, "securityContext")
-	var fields [][2]*ast.Term
+// security returns the security settings in effect for the container
+// spec at path, whose pod sets pod.
+func (f *file) security(spec *ast.Term, pod *Security, path []any) Security {
+	return f.settings(f.get(spec, "securityContext"), path, pod)
+}
+
+// settings returns the settings securityContext sc, of the container or
+// pod at path, sets, those it does not set taken from inherited (when not
+// nil).
+func (f *file) settings(sc *ast.Term, path []any, inherited *Security) Security {
+	var values [len(Security{})]*ast.Term
+	n := 0
 	for i, name := range securityFields() {
 		if v := f.get(sc, name); !isNullTerm(v) {
-			p := path.with(f.str("securityContext"), f.str(name))
-			fields = append(fields, f.item(name, ast.ObjectTerm(f.item("value", v), f.item("path", p.term()))))
-		} else if pod[i] != nil {
-			fields = append(fields, f.item(name, pod[i]))
+			values[i] = v
+			n++
 		}
 	}
-	return ast.ObjectTerm(fields...)
+	var s Security
+	if inherited != nil {
+		s = *inherited
+	}
+	if n == 0 {
+		return s
+	}
+	own := make([]Setting, 0, n) // one allocation for the settings sc sets
+	for i, name := range securityFields() {
+		if values[i] != nil {
+			own = append(own, Setting{Value: values[i], Path: appendPath(path, "securityContext", name)})
+			s[i] = &own[len(own)-1]
+		}
+	}
+	return s
 }
 
 func isNullTerm(t *ast.Term) bool {
@@ -271,15 +248,11 @@ func isNullTerm(t *ast.Term) bool {
 	return ok
 }
 
-// imageTerm builds the Image of a container's image field.
-func (d *document) imageTerm(raw, source string, n *yaml.Node, parentIndent int, path termPath) *ast.Term {
+// image is the Image of a container's image field.
+func (d *document) image(raw, source string, n *yaml.Node, parentIndent int, path []any) *Image {
 	f := d.f
 	ref := strings.TrimSpace(raw)
 	unresolved := strings.Contains(ref, "${") || strings.Contains(ref, "$(") || strings.Contains(ref, "{{")
-	img := lint.NewImage(raw, ref, unresolved, source, lint.Range{})
 	rng := f.rng(f.start(n), f.end(n, parentIndent))
-	return ast.ObjectTerm(append(lint.ImageItems(img, f.str, ast.StringTerm),
-		f.item("range", f.rangeTerm(rng)),
-		f.item("path", path.term()),
-	)...)
+	return &Image{Image: lint.NewImage(raw, ref, unresolved, source, rng), Path: path}
 }

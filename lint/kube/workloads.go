@@ -178,7 +178,7 @@ func (f *file) findContainers(t *ast.Term, depth int) []any {
 // Workflows WorkflowSpec: container, script, initContainers, sidecars and
 // containerSet.containers. A template's securityContext replaces the
 // workflow's for its pod.
-func (d *document) argoContainers(spec *ast.Term, specPath []any, podSec *podSecurity, objPath termPath, sc *shapeChecker) []containerRef {
+func (d *document) argoContainers(spec *ast.Term, specPath []any, podSec *Security, sc *shapeChecker) []containerRef {
 	f := d.f
 	templates, ok := arrayOf(f.get(spec, "templates"))
 	if !ok {
@@ -194,7 +194,7 @@ func (d *document) argoContainers(spec *ast.Term, specPath []any, podSec *podSec
 		}
 		sec := podSec
 		if tsc, ok := sc.check(f.get(tmpl, "securityContext"), "PodSecurityContext", appendPath(tPath, "securityContext")); ok && isObject(tsc) {
-			sec = f.podSecurity(tsc, objPath.with(f.toTermPath(tPath)...))
+			sec = f.podSecurity(tsc, appendPath(d.objPath, tPath...))
 		}
 		add := func(typ string, index int, path []any, c *ast.Term) {
 			shape := "Container"
@@ -267,14 +267,14 @@ func printable(s string) string {
 // volumes or a securityContext, a pod without containers holding those
 // settings at the template's path, so that the rules on pod volumes and
 // pod security settings see them where they are written.
-func (d *document) argoTemplatePods(spec *ast.Term, specPath []any, objPath termPath, sc *shapeChecker) []pod {
+func (d *document) argoTemplatePods(spec *ast.Term, specPath []any, sc *shapeChecker) []Pod {
 	f := d.f
 	templates, ok := arrayOf(f.get(spec, "templates"))
 	if !ok {
 		return nil
 	}
 	quiet := &shapeChecker{table: sc.table} // securityContext was checked with the containers
-	var pods []pod
+	var pods []Pod
 	for i := range templates.Len() {
 		tmpl := templates.Elem(i)
 		if !isObject(tmpl) {
@@ -292,14 +292,10 @@ func (d *document) argoTemplatePods(spec *ast.Term, specPath []any, objPath term
 			continue
 		}
 		meta, _ := quiet.check(f.get(tmpl, "metadata"), "ObjectMeta", nil)
-		path := objPath.with(f.toTermPath(tPath)...)
-		pods = append(pods, pod{template: true, meta: meta, metaPath: appendPath(d.objPath, appendPath(tPath, "metadata")...), term: ast.ObjectTerm(
-			f.item("path", path.term()),
-			f.item("spec", ast.ObjectTerm(fields...)),
-			f.item("metadata", objectOrEmpty(meta)),
-			f.item("metadata_path", path.with(f.str("metadata")).term()),
-			f.item("containers", ast.ArrayTerm()),
-		)})
+		pods = append(pods, Pod{
+			Path: appendPath(d.objPath, tPath...), Spec: ast.ObjectTerm(fields...), Template: true,
+			Metadata: meta, MetadataPath: appendPath(d.objPath, appendPath(tPath, "metadata")...),
+		})
 	}
 	return pods
 }

@@ -76,6 +76,8 @@ func (e *Engine) lintDocuments(run context.Context, s Source, src []byte, parser
 	for _, p := range s.placements {
 		placements[p.r.document] = append(placements[p.r.document], p)
 	}
+	s.placements = nil // each document's go with it
+
 	// The reader builds each document's input, in order, and starts a
 	// worker for each of the first documents: a file of one document
 	// starts one.
@@ -142,7 +144,9 @@ func (e *Engine) lintDocuments(run context.Context, s Source, src []byte, parser
 			cancel()
 		}
 		<-w.done
-		// The placements are made whatever became of the evaluation.
+		// The placements are made whatever became of the evaluation; in
+		// a file handed over in parts, they go with the object's part.
+		placed := len(res.manifests)
 		for _, p := range w.placements {
 			f, err := e.manifestsFinding(run, s.Path, src, w.doc, p)
 			res.manifests, res.manifestsErr = appendFound(res.manifests, f, err, res.manifestsErr)
@@ -153,6 +157,8 @@ func (e *Engine) lintDocuments(run context.Context, s Source, src []byte, parser
 		res.docs++
 		if part != nil {
 			doc, _ := placeOf(w.doc)
+			w.findings = append(w.findings, res.manifests[placed:]...)
+			res.manifests = res.manifests[:placed]
 			p := docPart{findings: w.findings, ignores: w.ignores, doc: doc}
 			if d, ok := w.doc.(documentStarter); ok {
 				p.start = d.StartLine()

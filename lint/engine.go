@@ -488,10 +488,10 @@ func (e *Engine) unread(s Source, err *TooLargeError) fileResult {
 // lintManifests runs the rules that see every Kubernetes object at once.
 // A result that gives a path, or a fix that edits fields, is about the
 // object it names (file, document, object_path): when later says its file
-// is still to be linted, the result waits for it (see placement);
+// is still to be linted (and the result can wait), the result waits for it (see placement);
 // otherwise its file is read again and only that object built to place
 // it. lines is the number of lines of each file.
-func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs []Source, lines map[string]int, later func(file string) bool) ([]Finding, map[string][]placement, error) {
+func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs []Source, lines map[string]int, later func(file string, r ruleResult) bool) ([]Finding, map[string][]placement, error) {
 	input := ast.NewObject(
 		[2]*ast.Term{ast.StringTerm("type"), ast.StringTerm("manifests")},
 		[2]*ast.Term{ast.StringTerm("objects"), ast.ArrayTerm(summaries...)},
@@ -545,8 +545,8 @@ func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs 
 		// A path is placed, and fix intents edited, in the object's
 		// document; a range and a fix that only displays need neither.
 		if r.path != nil || r.fix != nil && len(r.fix.intents) > 0 {
-			if r.objectPath != nil && later(file) {
-				waiting[file] = append(waiting[file], placement{rd, r})
+			if r.objectPath != nil && later(file, r) {
+				waiting[file] = append(waiting[file], placement{rd.ID, r})
 				continue
 			}
 			if cur.parsed == nil || cur.file != file {
@@ -567,7 +567,7 @@ func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs 
 			pf := cur.parsed
 			doc, src = pf.place(r.document, r.objectPath), pf.src
 		}
-		f, err := e.manifestsFinding(ctx, file, src, doc, placement{rd, r})
+		f, err := e.manifestsFinding(ctx, file, src, doc, placement{rd.ID, r})
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -586,8 +586,10 @@ func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs 
 // a file not linted yet: it is placed in the object's document when the
 // file is read to be linted (see lintDocuments), not read once more.
 type placement struct {
-	rd rule.Rule
-	r  ruleResult
+	// rule is the rule's ID: a run holds a placement for every such
+	// result of the files linted last, not a copy of its rule each.
+	rule string
+	r    ruleResult
 }
 
 // manifestsFinding makes the finding of a result of a rule over every
@@ -596,9 +598,9 @@ type placement struct {
 func (e *Engine) manifestsFinding(ctx context.Context, file string, src []byte, doc Document, p placement) (Finding, error) {
 	r := p.r
 	if r.rng == nil && doc == nil {
-		return Finding{}, &resultError{rule: p.rd.ID, err: fmt.Errorf("a path in %s document %d, which was not found", file, r.document)}
+		return Finding{}, &resultError{rule: p.rule, err: fmt.Errorf("a path in %s document %d, which was not found", file, r.document)}
 	}
-	f, _ := e.finding(ctx, p.rd, file, src, doc, r)
+	f, _ := e.finding(ctx, e.rules[p.rule], file, src, doc, r)
 	f.doc = r.document
 	if r.objectPath != nil {
 		f.obj = objectPathKey(r.objectPath)
@@ -629,18 +631,16 @@ type parsedFile struct {
 // line first needs one.
 type lazyHashes struct {
 	src    []byte
-	hashes []lineHash
+	hashes *lineHashes
 }
 
 // line is the fingerprint of line n, "" for a line src does not have.
 func (h *lazyHashes) line(n int) string {
 	if h.hashes == nil {
-		h.hashes = hashLines(h.src)
+		hs := hashLines(h.src)
+		h.hashes = &hs
 	}
-	if n >= 1 && n <= len(h.hashes) {
-		return h.hashes[n-1].String()
-	}
-	return ""
+	return h.hashes.line(n)
 }
 
 // reparse reads a linted YAML file again for its parser, a Placer, to

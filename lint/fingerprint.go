@@ -26,32 +26,38 @@ const (
 // the WHATWG decoder that codeql-action uses.
 func LineHashes(src []byte) []string {
 	hs := hashLines(src)
-	out := make([]string, len(hs))
-	for i, h := range hs {
-		out[i] = h.String()
+	out := make([]string, hs.len())
+	for i := range out {
+		out[i] = hs.line(i + 1)
 	}
 	return out
 }
 
-// lineHash is the fingerprint of one line, kept as numbers: most lines
-// never need theirs written out.
-type lineHash struct {
-	hash uint64
-	// n is the line's occurrence of hash in the file, from 1.
-	n int
+// lineHashes are the fingerprints of the lines of a file, kept as numbers
+// (most lines never need theirs written out) in two slices: a large file's
+// are held while it is linted.
+type lineHashes struct {
+	hash []uint64
+	// n is each line's occurrence of its hash in the file, from 1.
+	n []uint32
 }
 
-// String is the fingerprint as SARIF has it: the hash in hexadecimal, ":",
-// the occurrence.
-func (h lineHash) String() string {
-	return strconv.FormatUint(h.hash, 16) + ":" + strconv.Itoa(h.n)
+func (h lineHashes) len() int { return len(h.hash) }
+
+// line is the fingerprint of line n (from 1) as SARIF has it: the hash in
+// hexadecimal, ":", the occurrence; "" for a line the file does not have.
+func (h lineHashes) line(n int) string {
+	if n < 1 || n > len(h.hash) {
+		return ""
+	}
+	return strconv.FormatUint(h.hash[n-1], 16) + ":" + strconv.FormatUint(uint64(h.n[n-1]), 10)
 }
 
 // hashLines is LineHashes without the formatting.
-func hashLines(src []byte) []lineHash {
+func hashLines(src []byte) lineHashes {
 	var h lineHasher
 	// A line ends at \n, \r\n or \r: room for every line, counted
-	// (the slice is held while the file's findings are handed over).
+	// (the hashes are held while the file's findings are handed over).
 	h.init(bytes.Count(src, []byte{'\n'}) + bytes.Count(src, []byte{'\r'}) - bytes.Count(src, []byte("\r\n")) + 1)
 	for i := 0; i < len(src); {
 		r, n := decodeRuneWHATWG(src[i:])
@@ -88,8 +94,8 @@ type lineHasher struct {
 	// lineStart is set when the next character starts a line; prevCR when
 	// the previous character was \r.
 	lineStart, prevCR bool
-	counts            map[uint64]int
-	hashes            []lineHash
+	counts            map[uint64]uint32
+	hashes            lineHashes
 }
 
 func (h *lineHasher) init(lines int) {
@@ -98,8 +104,8 @@ func (h *lineHasher) init(lines int) {
 		h.firstMod *= hashMod
 	}
 	h.lineStart = true
-	h.counts = make(map[uint64]int)
-	h.hashes = make([]lineHash, 0, lines)
+	h.counts = make(map[uint64]uint32)
+	h.hashes = lineHashes{hash: make([]uint64, 0, lines), n: make([]uint32, 0, lines)}
 }
 
 func (h *lineHasher) char(c uint64) {
@@ -118,7 +124,8 @@ func (h *lineHasher) char(c uint64) {
 		h.lineStart = false
 		h.line++
 		h.lines[h.index] = h.line
-		h.hashes = append(h.hashes, lineHash{})
+		h.hashes.hash = append(h.hashes.hash, 0)
+		h.hashes.n = append(h.hashes.n, 0)
 	}
 	if c == '\n' {
 		h.lineStart = true
@@ -135,7 +142,8 @@ func (h *lineHasher) update(c uint64) {
 
 func (h *lineHasher) output() {
 	h.counts[h.hash]++
-	h.hashes[h.lines[h.index]-1] = lineHash{hash: h.hash, n: h.counts[h.hash]}
+	i := h.lines[h.index] - 1
+	h.hashes.hash[i], h.hashes.n[i] = h.hash, h.counts[h.hash]
 	h.lines[h.index] = 0
 }
 

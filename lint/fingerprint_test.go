@@ -112,8 +112,8 @@ func TestHashLinesRoom(t *testing.T) {
 		strings.Repeat("key: value\n", 300) + "end",
 	} {
 		h := hashLines([]byte(src))
-		if len(h) != cap(h) {
-			t.Errorf("%q: %d lines in room for %d", src, len(h), cap(h))
+		if h.len() != cap(h.hash) || h.len() != cap(h.n) {
+			t.Errorf("%q: %d lines in room for %d and %d", src, h.len(), cap(h.hash), cap(h.n))
 		}
 	}
 }

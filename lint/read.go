@@ -61,7 +61,7 @@ func ReadFile(path string, limit int64) ([]byte, error) {
 	if info.Size() > limit {
 		return nil, &TooLargeError{Size: info.Size(), Limit: limit}
 	}
-	return ReadLimited(f, limit)
+	return readLimited(f, limit, info.Size())
 }
 
 // openRegular opens a regular file without blocking (O_NONBLOCK keeps a
@@ -100,14 +100,22 @@ func ReadLimited(r io.Reader, limit int64) ([]byte, error) {
 	if limit <= 0 {
 		limit = DefaultMaxFileSize
 	}
-	b, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil {
+	return readLimited(r, limit, 0)
+}
+
+// readLimited is ReadLimited with room for size bytes made at once: a
+// file read whole is not copied as its buffer grows.
+func readLimited(r io.Reader, limit, size int64) ([]byte, error) {
+	// bytes.Buffer reads while bytes.MinRead bytes are free: with that
+	// much more room, the end of a file of size bytes is found in place.
+	buf := bytes.NewBuffer(make([]byte, 0, min(size, limit)+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(r, limit+1)); err != nil {
 		return nil, err
 	}
-	if int64(len(b)) > limit {
+	if int64(buf.Len()) > limit {
 		return nil, &TooLargeError{Size: -1, Limit: limit}
 	}
-	return b, nil
+	return buf.Bytes(), nil
 }
 
 func fileType(m fs.FileMode) string {

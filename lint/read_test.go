@@ -52,3 +52,29 @@ func TestBinary(t *testing.T) {
 		}
 	}
 }
+
+// A file is read into one buffer of its size: a big file read three times
+// a run is not copied as a buffer grows each time.
+func TestReadFileOneBuffer(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "big.yaml")
+	want := bytes.Repeat([]byte("key: value\n"), 100_000)
+	if err := os.WriteFile(p, want, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var got []byte
+	allocs := testing.AllocsPerRun(5, func() {
+		b, err := lint.ReadFile(p, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = b
+	})
+	if !bytes.Equal(got, want) {
+		t.Fatalf("ReadFile read %d bytes, want %d", len(got), len(want))
+	}
+	// The file, its information, the buffer: a growing buffer takes a
+	// dozen more for 1.1 MB.
+	if allocs > 8 {
+		t.Errorf("ReadFile of %d bytes: %.0f allocations", len(want), allocs)
+	}
+}

@@ -100,7 +100,7 @@ func (e *Engine) stream(ctx context.Context, srcs []Source, sink FindingsFunc, h
 	}, parts, nil, func() int { return hold - heldFindings })
 	rest := order[next:]
 	e.summarize(ctx, srcs, rest, sums, lines)
-	st.evalManifests(ctx, sums, lines, placeable(srcs, rest, parts))
+	st.evalManifests(ctx, sums, lines, placeable(srcs, rest), parts)
 	sums = nil
 	for _, h := range held {
 		if err := st.add(h.i, h.r); err != nil {
@@ -116,9 +116,9 @@ func (e *Engine) stream(ctx context.Context, srcs []Source, sink FindingsFunc, h
 
 // placeable maps the paths of the sources at order whose objects the
 // results of rules over every manifest are placed in as they are linted
-// (see placement) to their index: Kubernetes YAML files linted whole, read
-// as they are, whose path is named once. The others are read again.
-func placeable(srcs []Source, order []int, parts []bool) map[string]int {
+// (see placement) to their index: Kubernetes YAML files read as they
+// are, whose path is named once. The others are read again.
+func placeable(srcs []Source, order []int) map[string]int {
 	named := map[string]int{}
 	for _, s := range srcs {
 		named[s.Path]++
@@ -126,7 +126,7 @@ func placeable(srcs []Source, order []int, parts []bool) map[string]int {
 	out := map[string]int{}
 	for _, i := range order {
 		s := srcs[i]
-		if s.Kind == KindYAML && !parts[i] && !s.Patch && s.Parser == nil && named[s.Path] == 1 {
+		if s.Kind == KindYAML && !s.Patch && s.Parser == nil && named[s.Path] == 1 {
 			out[s.Path] = i
 		}
 	}
@@ -216,7 +216,13 @@ func (st *stream) add(i int, r fileResult) error {
 	st.fileErr(i, r.err)
 	if p != nil {
 		// A file handed over in parts: its findings and suppressions are
-		// in p.
+		// in p, but for the placements made without their object's part
+		// (the file stopped, or the object was not found).
+		st.manifestsErr = errors.Join(st.manifestsErr, r.manifestsErr)
+		if len(r.manifests) > 0 {
+			apply(r.manifests, p.comments)
+			p.pending = append(p.pending, r.manifests...)
+		}
 		if p.dropped > 0 {
 			st.rep.Notices = append(st.rep.Notices, Notice{File: s.Path, Message: fmt.Sprintf("%d inline suppression(s) not applied: inline suppressions are turned off", p.dropped)})
 		}
@@ -301,8 +307,10 @@ func (st *stream) end(ctx context.Context) (*Report, error) {
 // evalManifests runs the rules over every manifest on the summaries (by
 // file index) and keeps their findings by file. The results about objects
 // of the files of later (paths to source indices), linted after, become
-// those sources' placements.
-func (st *stream) evalManifests(ctx context.Context, sums [][]ast.Value, lines []int, later map[string]int) {
+// those sources' placements; in a file handed over in parts (parts, by
+// source index), only the results placed by a path in their object: the
+// findings of an object are on or after its first line (see partedFile).
+func (st *stream) evalManifests(ctx context.Context, sums [][]ast.Value, lines []int, later map[string]int, parts []bool) {
 	st.manifests = map[string][]Finding{}
 	var terms []*ast.Term
 	for _, ss := range sums {
@@ -317,9 +325,9 @@ func (st *stream) evalManifests(ctx context.Context, sums [][]ast.Value, lines [
 	for i, s := range st.srcs {
 		byPath[s.Path] = lines[i]
 	}
-	fs, waiting, err := st.e.lintManifests(ctx, terms, st.srcs, byPath, func(file string) bool {
-		_, ok := later[file]
-		return ok
+	fs, waiting, err := st.e.lintManifests(ctx, terms, st.srcs, byPath, func(file string, r ruleResult) bool {
+		i, ok := later[file]
+		return ok && (!parts[i] || r.rng == nil && hasPathPrefix(r.path, r.objectPath))
 	})
 	st.manifestsErr = err
 	for _, f := range fs {
@@ -350,13 +358,20 @@ func (e *Engine) lintOrdered(ctx context.Context, srcs []Source, order []int, ad
 		pos int
 		r   fileResult
 	}
+	// source is the source to lint: the run holds its placements no
+	// longer, its linting lets them go as it makes them.
+	source := func(i int) Source {
+		s := srcs[i]
+		srcs[i].placements = nil
+		return s
+	}
 	jobs := make(chan int)
 	out := make(chan done, window)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
 			for p := range jobs {
-				out <- done{p, e.lintFile(ctx, srcs[order[p]], nil, 0)}
+				out <- done{p, e.lintFile(ctx, source(order[p]), nil, 0)}
 			}
 		})
 	}
@@ -383,10 +398,10 @@ func (e *Engine) lintOrdered(ctx context.Context, srcs []Source, order []int, ad
 		if alone && added == next {
 			i := order[next]
 			if part != nil {
-				pending[next] = e.lintFile(ctx, srcs[i], func(p docPart) error { return part(i, p) }, 0)
+				pending[next] = e.lintFile(ctx, source(i), func(p docPart) error { return part(i, p) }, 0)
 			} else if left := hold(); left <= 0 {
 				break
-			} else if r := e.lintFile(ctx, srcs[i], nil, left); !r.overHold {
+			} else if r := e.lintFile(ctx, source(i), nil, left); !r.overHold {
 				pending[next] = r
 			} else {
 				break
@@ -464,4 +479,9 @@ func (e *Engine) workers() int {
 		return e.opts.Workers
 	}
 	return runtime.GOMAXPROCS(0)
+}
+
+// hasPathPrefix reports whether path starts with prefix.
+func hasPathPrefix(path, prefix []any) bool {
+	return len(path) >= len(prefix) && slices.Equal(path[:len(prefix)], prefix)
 }

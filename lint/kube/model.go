@@ -200,6 +200,7 @@ func (y *yamlDoc) object(p Parser, c *converter, objPath []any, obj *yaml.Node) 
 		Name: f.getString(meta, "name"), Namespace: f.getString(meta, "namespace"),
 		Value: t,
 	}
+	o.terms.name = stringOr(f.get(meta, "name")) // the term read, not a copy
 	d.model = o
 	if site, ok := p.site(d, t, apiVersion, kind); ok {
 		o.Pods = d.pods(site, t, sc)

@@ -25,10 +25,12 @@ type Object struct {
 	// when not strings.
 	APIVersion, Kind string
 	Name, Namespace  string
-	// Value is the object as kubectl reads it, fields of the wrong type
-	// removed (see shape.go).
+	// Value is the object as kubectl's reading of YAML gives it; the
+	// specs and metadata of its pods are the shape checked ones, without
+	// the fields of the wrong type (see shape.go).
 	Value *ast.Term
-	// Errors say where the object is not what kubectl reads (KS000).
+	// Errors say where the object is not what kubectl reads (KS000); an
+	// object read for its summary only has none worked out.
 	Errors []Message
 	// Pods are the pod specs the object holds, where its kind (or a
 	// workload mapping) keeps them.
@@ -108,7 +110,10 @@ type Image struct {
 // objectTerms returns the terms of o's path and name.
 func (f *file) objectTerms(o *Object) (path, name *ast.Term) {
 	if o.terms.path == nil {
-		o.terms.path, o.terms.name = f.pathTerm(o.Path), ast.StringTerm(o.Name)
+		o.terms.path = f.pathTerm(o.Path)
+	}
+	if o.terms.name == nil {
+		o.terms.name = ast.StringTerm(o.Name)
 	}
 	return o.terms.path, o.terms.name
 }

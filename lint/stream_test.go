@@ -316,3 +316,92 @@ func manifestSources(t *testing.T) []lint.Source {
 	}
 	return srcs
 }
+
+// A user's rule over every manifest whose results about an object of a
+// file handed over in parts point outside the object: at a range of the
+// summary, with a fix, and at a path into an earlier item of its List.
+// Those are placed by reading the file again, not as the object is
+// linted, and the file is handed over in the order of a whole one.
+const placementRule = `# METADATA
+# title: Results about an object, placed elsewhere
+# custom:
+#   id: ACME902
+#   name: placed-elsewhere
+#   severity: info
+#   input: manifests
+package rules.manifests.ACME902
+
+deny contains {
+	"msg": "at the first item's kind, with a fix", "range": first.range, "path": array.concat(o.object_path, ["metadata"]),
+	"file": o.file, "document": o.document, "object_path": o.object_path,
+	"fix": {"title": "label it", "edits": [{"op": "set", "path": array.concat(o.object_path, ["metadata", "labels", "checked"]), "value": "yes"}]},
+} if {
+	some o in input.objects
+	o.kind == "Pod"
+	some first in input.objects
+	first.document == o.document
+	first.object_path == ["items", 0]
+}
+
+deny contains {
+	"msg": "at the first item", "path": ["items", 0, "metadata"],
+	"file": o.file, "document": o.document, "object_path": o.object_path,
+} if {
+	some o in input.objects
+	o.kind == "Pod"
+	count(o.object_path) == 2
+	o.object_path[1] > 1
+}
+
+deny contains {
+	"msg": "in the object", "path": array.concat(o.object_path, ["spec"]),
+	"file": o.file, "document": o.document, "object_path": o.object_path,
+} if {
+	some o in input.objects
+	o.kind == "Pod"
+}
+`
+
+func TestStreamInPartsPlacesElsewhere(t *testing.T) {
+	var b bytes.Buffer
+	for j := range 30 {
+		if j%10 == 0 {
+			b.WriteString("---\napiVersion: v1\nkind: List\nitems:\n")
+		}
+		fmt.Fprintf(&b, "  - apiVersion: v1\n    kind: Pod\n    metadata: {name: p-%d}\n    spec:\n      containers: [{name: c, image: nginx}]\n", j)
+	}
+	many := filepath.Join(t.TempDir(), "pods.yaml")
+	if err := os.WriteFile(many, b.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	eng, err := lint.NewEngine(context.Background(), builtinWith(t, "ACME902_rule.rego", placementRule), lint.Options{Config: linttest.Config(), Parsers: linttest.Parsers()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stream := func(hold int, partSize int64) []lint.Finding {
+		var got []lint.Finding
+		if _, err := eng.StreamInParts(context.Background(), []lint.Source{{Path: many, Kind: lint.KindYAML}}, func(fs []lint.Finding) error {
+			got = append(got, fs...)
+			return nil
+		}, hold, partSize); err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	want := stream(1<<30, 1<<62)
+	kinds := map[string]int{}
+	for _, f := range want {
+		if f.RuleID == "ACME902" {
+			kinds[f.Message]++
+		}
+	}
+	if kinds["at the first item's kind, with a fix"] != 30 || kinds["at the first item"] != 24 || kinds["in the object"] != 30 {
+		t.Fatalf("ACME902 findings by message: %v", kinds)
+	}
+	for _, hold := range []int{0, 100} {
+		got := stream(hold, 0)
+		if diff := cmp.Diff(want, got, cmpopts.EquateEmpty(), cmp.AllowUnexported(lint.Finding{})); diff != "" {
+			t.Errorf("hold %d: -whole +in parts:\n%s", hold, diff)
+		}
+	}
+}

@@ -1,6 +1,9 @@
 // Package kube reads Kubernetes manifests (YAML streams and JSON) into the
 // documents hardline's policies evaluate: one per Kubernetes object, with
 // file-absolute positions, and turns fix intents into minimal text edits.
+// Each object's model (Object: its pods, their containers, the security
+// settings in effect for each, their images) is typed; its Rego input is
+// converted from it in one place (object.go).
 package kube
 
 import (

@@ -487,8 +487,8 @@ func (e *Engine) unread(s Source, err *TooLargeError) fileResult {
 
 // lintManifests runs the rules that see every Kubernetes object at once.
 // A result that gives a path, or a fix that edits fields, is about the
-// object it names (file, document, object_path): when later says its file
-// is still to be linted (and the result can wait), the result waits for it (see placement);
+// object it names (file, document, object_path): when later says it can
+// wait for its file, still to be linted, it waits (see placement);
 // otherwise its file is read again and only that object built to place
 // it. lines is the number of lines of each file.
 func (e *Engine) lintManifests(ctx context.Context, summaries []*ast.Term, srcs []Source, lines map[string]int, later func(file string, r ruleResult) bool) ([]Finding, map[string][]placement, error) {

@@ -89,7 +89,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 	f.StringVarP(&fl.format, "format", "f", "text", "output format: text, json, sarif, github, gitlab (Code Quality), junit or checkstyle")
 	f.StringVar(&fl.failOn, "fail-on", "", "exit 1 for findings at or above this severity: info, warning, error or never (default warning)")
 	f.StringVar(&fl.color, "color", "auto", "colour the text output: auto, always or never")
-	f.StringVarP(&fl.configFile, "config", "c", "", "configuration file (default: .hardline.yaml in the current directory or a parent)")
+	f.StringVarP(&fl.configFile, "config", "c", "", "configuration file (default: the .hardline.yaml nearest to the linted paths, up to the repository's root)")
 	f.StringVar(&fl.profile, "profile", "", "Pod Security Standards level the pod security controls check: baseline or restricted (default restricted); other rules are unaffected")
 	f.StringVar(&fl.kubeVersion, "kube-version", "", `Kubernetes version the API checks target, such as "1.34" or "v1.34.2" (default: the newest known)`)
 	f.StringVar(&fl.today, "today", "", "date end-of-life checks compare with, YYYY-MM-DD (default: today)")

@@ -240,7 +240,7 @@ func (h *harness) vsFloor(name string, paths []string, target, goal string) erro
 	// the machine as busy as it is then.
 	var floors []time.Duration
 	m, base, err := h.lintRunsAfter(target, h.runs, false, func() error {
-		d, err := floor(paths)
+		d, err := decodeFloor(paths)
 		floors = append(floors, d)
 		return err
 	})
@@ -333,9 +333,9 @@ func runOnce(bin, target string) (measurement, error) {
 	return measurement{cpu: time.Duration(ru.Utime.Nano() + ru.Stime.Nano()), peakKiB: ru.Maxrss}, nil
 }
 
-// floor is the CPU time this process spends decoding every file of paths
+// decodeFloor is the CPU time this process spends decoding every file of paths
 // into yaml.v3 nodes.
-func floor(paths []string) (time.Duration, error) {
+func decodeFloor(paths []string) (time.Duration, error) {
 	before := cpuTime()
 	for _, p := range paths {
 		src, err := os.ReadFile(p)
